@@ -1,0 +1,80 @@
+package dev.itsm.platform;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings every service shares (prefix {@code itsm}). */
+@ConfigMapping(prefix = "itsm")
+public interface ItsmConfig {
+
+    /**
+     * Short name of this service: {@code incident}, {@code change}, {@code catalog}, {@code sla}.
+     * It decides the topic ({@code itsm.<service>.events}), {@code ce_source}
+     * ({@code /itsm/<service>-service}) and the {@code ce_type} prefix ({@code dev.itsm.<service>.}).
+     */
+    String service();
+
+    /** Transactional outbox relay. */
+    OutboxSettings outbox();
+
+    /** Idempotent event consumer. */
+    ConsumerSettings consumer();
+
+    /** How long stored {@code Idempotency-Key} responses are replayed. */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
+
+    interface OutboxSettings {
+        /** Whether this instance runs the relay (one relay per database is active at a time). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Fallback poll when no LISTEN/NOTIFY wake-up arrives. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** First back-off after a Kafka or database failure; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("200ms")
+        Duration minBackoff();
+
+        /** Longest back-off after repeated failures. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Published rows are deleted after this. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often published rows, old idempotency keys and old inbox rows are cleaned up. */
+        @WithDefault("1h")
+        Duration cleanupInterval();
+
+        /** Kafka producer delivery timeout: a send not acknowledged by then is retried by the relay. */
+        @WithDefault("20s")
+        Duration deliveryTimeout();
+    }
+
+    interface ConsumerSettings {
+        /** Whether this instance consumes the topics its handlers subscribe to. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Attempts before a record goes to {@code <topic>.dlq}. */
+        @WithDefault("4")
+        int maxAttempts();
+
+        /** Pause between attempts (grows linearly). */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Inbox rows ({@code processed_event}) are kept this long. */
+        @WithDefault("30d")
+        Duration retention();
+    }
+}

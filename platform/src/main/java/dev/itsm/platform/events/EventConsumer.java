@@ -1,0 +1,271 @@
+package dev.itsm.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.platform.ItsmConfig;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+/**
+ * Reads the topics of every {@link EventHandler} bean with one Kafka consumer (group
+ * {@code itsm-<service>-service}) and hands each CloudEvent to its handlers through the
+ * {@link Inbox}. Offsets are committed only after a record is handled or dead-lettered, so a crash
+ * means redelivery, which the inbox turns into a no-op.
+ * <p>
+ * A record that is not a CloudEvent with a JSON payload, or that still fails after
+ * {@code itsm.consumer.max-attempts}, is copied to {@code <topic>.dlq} with {@code dlq_*} error
+ * headers, and consumption goes on with the next record.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    private final ItsmConfig config;
+    private final String bootstrapServers;
+    private final Inbox inbox;
+    private final ObjectMapper json;
+    private final Map<String, List<EventHandler>> handlersByTopic;
+    private final String groupId;
+
+    private volatile boolean running;
+    private Thread thread;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private KafkaProducer<String, byte[]> deadLetters;
+
+    EventConsumer(ItsmConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.inbox = inbox;
+        this.json = json;
+        this.handlersByTopic = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
+        this.groupId = "itsm-" + config.service() + "-service";
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.consumer().enabled() || handlersByTopic.isEmpty()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "itsm-event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (deadLetters != null) {
+            deadLetters.close(Duration.ofSeconds(1));
+        }
+    }
+
+    private void run() {
+        LOG.infof("Consuming %s as group %s", handlersByTopic.keySet(), groupId);
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = newConsumer()) {
+                consumer = c;
+                c.subscribe(handlersByTopic.keySet());
+                while (running) {
+                    pollOnce(c);
+                }
+            } catch (WakeupException e) {
+                // shutting down
+            } catch (RuntimeException e) {
+                LOG.warnf("Event consumer failed (%s); reconnecting", e.toString());
+                pause(config.consumer().retryBackoff().toMillis() * 5);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<String, byte[]> c) {
+        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        java.util.Set<TopicPartition> retry = new java.util.HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (retry.contains(tp)) {
+                continue; // an earlier record of this partition failed in this batch: keep order
+            }
+            try {
+                handle(record);
+                next.put(tp, new OffsetAndMetadata(record.offset() + 1));
+            } catch (RuntimeException e) {
+                // Could neither handle nor dead-letter it (e.g. broker gone): come back to it.
+                LOG.warnf("Record %s-%d@%d left for a retry: %s", record.topic(), record.partition(), record.offset(), e);
+                c.seek(tp, record.offset());
+                retry.add(tp);
+            }
+        }
+        if (!next.isEmpty()) {
+            c.commitSync(next);
+        }
+        if (!retry.isEmpty()) {
+            pause(config.consumer().retryBackoff().toMillis());
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        InboundEvent event;
+        try {
+            event = parse(record);
+        } catch (RuntimeException e) {
+            deadLetter(record, e);
+            return;
+        }
+        List<EventHandler> handlers = handlersByTopic.getOrDefault(record.topic(), List.of());
+        int maxAttempts = Math.max(1, config.consumer().maxAttempts());
+        for (int attempt = 1;; attempt++) {
+            try {
+                inbox.processOnce(groupId, event.id(), event.type(), () -> handlers.forEach(h -> h.handle(event)));
+                return;
+            } catch (PoisonEventException e) {
+                deadLetter(record, e);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts) {
+                    LOG.errorf("Event %s (%s) failed %d times; sending it to %s: %s", event.id(), event.type(),
+                            attempt, ServiceIdentity.deadLetterTopicOf(record.topic()), e);
+                    deadLetter(record, e);
+                    return;
+                }
+                pause(config.consumer().retryBackoff().toMillis() * attempt);
+            }
+        }
+    }
+
+    private InboundEvent parse(ConsumerRecord<String, byte[]> record) {
+        CloudEvent ce;
+        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            ce = deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("not a CloudEvent: " + e.getMessage(), e);
+        }
+        if (ce.getData() == null) {
+            throw new PoisonEventException("CloudEvent " + ce.getId() + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(ce.getData().toBytes());
+        } catch (Exception e) {
+            throw new PoisonEventException("payload of " + ce.getId() + " is not JSON: " + e.getMessage(), e);
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException("payload of " + ce.getId() + " is not a JSON object");
+        }
+        Instant time = ce.getTime() == null ? null : ce.getTime().toInstant();
+        return new InboundEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), ce.getSubject(), time,
+                record.topic(), record.key(), data);
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
+        String dlq = ServiceIdentity.deadLetterTopicOf(record.topic());
+        ProducerRecord<String, byte[]> out = new ProducerRecord<>(dlq, null, record.key(), record.value(), record.headers());
+        out.headers().add("dlq_error_class", bytes(error.getClass().getName()));
+        out.headers().add("dlq_error_message", bytes(String.valueOf(error.getMessage())));
+        out.headers().add("dlq_original_topic", bytes(record.topic()));
+        out.headers().add("dlq_original_partition", bytes(String.valueOf(record.partition())));
+        out.headers().add("dlq_original_offset", bytes(String.valueOf(record.offset())));
+        out.headers().add("dlq_consumer_group", bytes(groupId));
+        out.headers().add("dlq_failed_at", bytes(Instant.now().toString()));
+        try {
+            deadLetterProducer().send(out).get(30, TimeUnit.SECONDS);
+            LOG.warnf("Record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(), dlq,
+                    error.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write to " + dlq, e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
+        p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
+        if (deadLetters == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlq");
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            deadLetters = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return deadLetters;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,396 @@
+package dev.itsm.platform.events;
+
+import java.net.URI;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import dev.itsm.platform.ItsmConfig;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), oldest first, and marks
+ * them published.
+ * <ul>
+ * <li>Low latency: a statement trigger on {@code outbox_event} sends {@code NOTIFY itsm_outbox} at
+ * commit; the relay {@code LISTEN}s on its own connection and wakes at once. A poll every
+ * {@code itsm.outbox.poll-interval} is the fallback.</li>
+ * <li>Two instances are safe: only the holder of a PostgreSQL session advisory lock relays; if it
+ * dies its connection closes, the lock is released and another instance takes over. One relay per
+ * database keeps the per-aggregate order (ids are assigned in commit-serialised order per
+ * aggregate, because writers of one aggregate serialise on its row version).</li>
+ * <li>Kafka outage: sends fail, rows stay pending, the relay backs off (doubling up to
+ * {@code max-backoff}), recreates its producer and tries again; the thread never dies. A row whose
+ * earlier row of the same key failed is not marked, so nothing is reordered per key.</li>
+ * </ul>
+ * Delivery is at least once (a send whose acknowledgement is lost is sent again with the same
+ * {@code ce_id}); consumers deduplicate on {@code ce_id}.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "itsm_outbox";
+    /** Advisory lock id for "the outbox relay of this database". */
+    private static final long LEADER_LOCK = 0x1757_0ca1_0001L;
+
+    private static final String SELECT_PENDING = """
+            select id, event_id, topic, source, event_type, aggregate_id, occurred_at, payload
+            from outbox_event where published_at is null order by id limit ?""";
+
+    private final ItsmConfig.OutboxSettings settings;
+    private final ItsmConfig config;
+    private final String bootstrapServers;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+
+    private final AtomicLong publishedTotal = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean leader;
+    private volatile String lastError;
+    private volatile Instant lastCleanup = Instant.EPOCH;
+    private Thread thread;
+    private Connection connection;
+    private KafkaProducer<String, CloudEvent> producer;
+
+    OutboxRelay(ItsmConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String dbUser,
+            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String dbPassword) {
+        this.config = config;
+        this.settings = config.outbox();
+        this.bootstrapServers = bootstrapServers;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.enabled()) {
+            LOG.info("Outbox relay disabled (itsm.outbox.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "itsm-outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+        closeConnection();
+    }
+
+    /** True while this instance holds the relay lock. */
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Rows this instance has published since start. */
+    public long publishedTotal() {
+        return publishedTotal.get();
+    }
+
+    /** The last failure, or null after a successful round. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        long backoff = settings.minBackoff().toMillis();
+        boolean outage = false;
+        while (running) {
+            try {
+                ensureConnection();
+                if (!leader) {
+                    leader = tryLeaderLock();
+                    if (!leader) {
+                        waitForWakeUp();
+                        continue;
+                    }
+                    LOG.infof("Outbox relay is active for this database (publishing to %s)", bootstrapServers);
+                }
+                int published = publishBatch();
+                cleanUpIfDue();
+                if (outage) {
+                    LOG.info("Outbox relay recovered: publishing again");
+                    outage = false;
+                }
+                lastError = null;
+                backoff = settings.minBackoff().toMillis();
+                if (published < settings.batchSize()) {
+                    waitForWakeUp();
+                }
+            } catch (SQLException e) {
+                lastError = "database: " + e.getMessage();
+                LOG.warnf("Outbox relay lost its database connection (%s); retrying in %d ms", e.getMessage(), backoff);
+                closeConnection();
+                backoff = pause(backoff);
+            } catch (PublishFailed e) {
+                lastError = "kafka: " + e.getMessage();
+                if (!outage) {
+                    LOG.warnf("Outbox relay cannot publish to Kafka (%s); events stay in the outbox and are retried", e.getMessage());
+                    outage = true;
+                }
+                closeProducer();
+                backoff = pause(backoff);
+            } catch (RuntimeException e) {
+                lastError = e.toString();
+                LOG.error("Outbox relay round failed; retrying", e);
+                closeProducer();
+                backoff = pause(backoff);
+            }
+        }
+    }
+
+    private long pause(long backoff) {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Math.min(backoff * 2, settings.maxBackoff().toMillis());
+    }
+
+    private void ensureConnection() throws SQLException {
+        if (connection != null && !connection.isClosed()) {
+            return;
+        }
+        leader = false;
+        Properties props = new Properties();
+        props.setProperty("user", dbUser);
+        props.setProperty("password", dbPassword);
+        props.setProperty("ApplicationName", "itsm-outbox-relay");
+        props.setProperty("tcpKeepAlive", "true");
+        // The driver directly, not DriverManager: Quarkus' class loader hides the driver from it.
+        connection = new org.postgresql.Driver().connect(jdbcUrl, props);
+        if (connection == null) {
+            throw new SQLException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
+        }
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement()) {
+            st.execute("LISTEN " + CHANNEL);
+        }
+    }
+
+    private boolean tryLeaderLock() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+            ps.setLong(1, LEADER_LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Blocks until a NOTIFY arrives or the poll interval passes. */
+    private void waitForWakeUp() throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        pg.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
+    }
+
+    private record Pending(long id, UUID eventId, String topic, String key, CloudEvent event) {
+    }
+
+    /** Publishes up to one batch; returns how many rows were marked published. */
+    private int publishBatch() throws SQLException {
+        List<Pending> batch = loadPending();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, CloudEvent> kafka = producer();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        RuntimeException sendFailure = null;
+        for (Pending p : batch) {
+            try {
+                sends.add(kafka.send(new ProducerRecord<>(p.topic(), p.key(), p.event())));
+            } catch (RuntimeException e) {
+                // e.g. no metadata within max.block.ms: the broker is unreachable; stop this round.
+                sendFailure = e;
+                break;
+            }
+        }
+        kafka.flush();
+
+        List<Long> done = new ArrayList<>();
+        Set<String> failedKeys = new HashSet<>();
+        Throwable firstError = sendFailure;
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            boolean ok = false;
+            if (i < sends.size()) {
+                try {
+                    sends.get(i).get();
+                    ok = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    if (firstError == null) {
+                        firstError = e.getCause() != null ? e.getCause() : e;
+                    }
+                }
+            }
+            if (ok && !failedKeys.contains(p.topic() + '/' + p.key())) {
+                done.add(p.id());
+            } else {
+                failedKeys.add(p.topic() + '/' + p.key());
+            }
+        }
+        markPublished(done);
+        publishedTotal.addAndGet(done.size());
+        if (firstError != null) {
+            throw new PublishFailed(firstError.toString());
+        }
+        return done.size();
+    }
+
+    private List<Pending> loadPending() throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_PENDING)) {
+            ps.setInt(1, settings.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID eventId = rs.getObject("event_id", UUID.class);
+                    String key = rs.getString("aggregate_id");
+                    CloudEvent event = CloudEventBuilder.v1()
+                            .withId(eventId.toString())
+                            .withSource(URI.create(rs.getString("source")))
+                            .withType(rs.getString("event_type"))
+                            .withSubject(key)
+                            .withTime(rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC))
+                            .withDataContentType("application/json")
+                            .withData(rs.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .build();
+                    batch.add(new Pending(rs.getLong("id"), eventId, rs.getString("topic"), key, event));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void markPublished(List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update outbox_event set published_at = now() where id = any(?)")) {
+            Array array = connection.createArrayOf("bigint", ids.toArray());
+            ps.setArray(1, array);
+            ps.executeUpdate();
+        }
+    }
+
+    private void cleanUpIfDue() throws SQLException {
+        Instant now = Instant.now();
+        if (lastCleanup.plus(settings.cleanupInterval()).isAfter(now)) {
+            return;
+        }
+        lastCleanup = now;
+        try (Statement st = connection.createStatement()) {
+            int outbox = st.executeUpdate("delete from outbox_event where published_at < now() - interval '"
+                    + settings.retention().toSeconds() + " seconds'");
+            int keys = st.executeUpdate("delete from idempotency_key where created_at < now() - interval '"
+                    + config.idempotencyRetention().toSeconds() + " seconds'");
+            int inbox = st.executeUpdate("delete from processed_event where processed_at < now() - interval '"
+                    + config.consumer().retention().toSeconds() + " seconds'");
+            if (outbox + keys + inbox > 0) {
+                LOG.infof("Cleaned up %d published outbox rows, %d idempotency keys, %d inbox rows", outbox, keys, inbox);
+            }
+        }
+    }
+
+    private KafkaProducer<String, CloudEvent> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ProducerConfig.CLIENT_ID_CONFIG, "itsm-" + config.service() + "-outbox");
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(6000, settings.deliveryTimeout().toMillis())));
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+            p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+            producer = new KafkaProducer<>(p, new StringSerializer(), cloudEventSerializer());
+        }
+        return producer;
+    }
+
+    private static CloudEventSerializer cloudEventSerializer() {
+        CloudEventSerializer serializer = new CloudEventSerializer();
+        serializer.configure(java.util.Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY), false);
+        return serializer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(1));
+            } catch (RuntimeException ignored) {
+                // closing a producer that cannot reach its broker may complain; it is gone either way
+            }
+            producer = null;
+        }
+    }
+
+    private void closeConnection() {
+        leader = false;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            connection = null;
+        }
+    }
+
+    /** A round could not hand every row to Kafka. */
+    static final class PublishFailed extends RuntimeException {
+        PublishFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

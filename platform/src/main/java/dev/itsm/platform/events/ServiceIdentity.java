@@ -1,0 +1,36 @@
+package dev.itsm.platform.events;
+
+/** Names derived from a service's short name, per ARCHITECTURE.md §5. */
+public record ServiceIdentity(String service) {
+
+    public ServiceIdentity {
+        if (service == null || !service.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("itsm.service must be a short lower-case name, was: " + service);
+        }
+    }
+
+    /** {@code itsm.<service>.events} */
+    public String topic() {
+        return topicOf(service);
+    }
+
+    /** {@code /itsm/<service>-service} */
+    public String source() {
+        return "/itsm/" + service + "-service";
+    }
+
+    /** {@code dev.itsm.<service>.<eventName>} */
+    public String ceType(String eventName) {
+        return "dev.itsm." + service + "." + eventName;
+    }
+
+    /** Topic owned by another service. */
+    public static String topicOf(String service) {
+        return "itsm." + service + ".events";
+    }
+
+    /** Dead-letter topic of {@code topic}. */
+    public static String deadLetterTopicOf(String topic) {
+        return topic + ".dlq";
+    }
+}

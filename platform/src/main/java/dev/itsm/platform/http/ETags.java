@@ -1,0 +1,43 @@
+package dev.itsm.platform.http;
+
+import dev.itsm.platform.problem.PreconditionFailedException;
+
+/** Strong ETags from an aggregate's {@code version}, and the {@code If-Match} check (412). */
+public final class ETags {
+
+    private ETags() {
+    }
+
+    /** {@code "7"} for version 7 (the header value). */
+    public static String of(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The same tag for {@code Response.tag(...)}. */
+    public static jakarta.ws.rs.core.EntityTag entityTag(long version) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(version));
+    }
+
+    /**
+     * Throws 412 when {@code ifMatch} is present and names none of the current version
+     * ({@code *} matches anything; a weak {@code W/"7"} is compared by value).
+     */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(of(currentVersion))) {
+                return;
+            }
+        }
+        throw new PreconditionFailedException(ifMatch, currentVersion);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.itsm.platform.http;
+
+import java.util.List;
+
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ValidationException;
+
+/** {@code ?page=0&size=50}: validated (page ≥ 0, 1 ≤ size ≤ 500). */
+public record PageRequest(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 500;
+
+    public PageRequest {
+        if (page < 0) {
+            throw new ValidationException(List.of(new Problem.FieldError("page", "must be 0 or more")));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new ValidationException(List.of(new Problem.FieldError("size", "must be between 1 and " + MAX_SIZE)));
+        }
+    }
+
+    /** From optional query parameters. */
+    public static PageRequest of(Integer page, Integer size) {
+        return new PageRequest(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size);
+    }
+
+    public int offset() {
+        return page * size;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.itsm.platform.security;
+
+/** The roles of ARCHITECTURE.md §6, as carried in the JWT {@code groups} claim. */
+public final class Roles {
+
+    /** May read everything. */
+    public static final String READER = "itsm-reader";
+    /** Works incidents. */
+    public static final String AGENT = "itsm-agent";
+    /** Approves and schedules changes. */
+    public static final String CHANGE_MANAGER = "itsm-change-manager";
+    /** Manages the service catalogue and configuration items. */
+    public static final String CATALOG_ADMIN = "itsm-catalog-admin";
+    /** Manages agreements and calendars. */
+    public static final String SLA_ADMIN = "itsm-sla-admin";
+    /** May do everything. */
+    public static final String ADMIN = "itsm-admin";
+
+    private Roles() {
+    }
+}

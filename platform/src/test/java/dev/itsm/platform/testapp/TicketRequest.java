@@ -1,0 +1,17 @@
+package dev.itsm.platform.testapp;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record TicketRequest(
+        @NotBlank @Size(max = 100) String title,
+        @NotNull Kind kind,
+        @Min(0) @Max(5) int renames) {
+
+    public enum Kind {
+        BUG, TASK
+    }
+}

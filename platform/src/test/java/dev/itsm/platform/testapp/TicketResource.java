@@ -1,0 +1,82 @@
+package dev.itsm.platform.testapp;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TicketResource {
+
+    private final TicketService tickets;
+    private final IdempotentCreate idempotent;
+
+    TicketResource(TicketService tickets, IdempotentCreate idempotent) {
+        this.tickets = tickets;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Response open(@NotNull @Valid TicketRequest request,
+            @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("tickets", key, request, () -> {
+            Ticket t = tickets.open(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/tickets/" + t.id()), t, t.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") String sort, @Context UriInfo uri) {
+        String orderBy = Sort.parse(sort, Map.of("title", "title", "state", "state"), "title").toOrderBy() + ", id";
+        return Paging.ok(tickets.list(PageRequest.of(page, size), orderBy), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    public Response get(@PathParam("id") UUID id) {
+        Ticket t = tickets.get(id);
+        return Response.ok(t).tag(ETags.entityTag(t.version())).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        Ticket t = tickets.close(id, ifMatch);
+        return Response.ok(t).tag(ETags.entityTag(t.version())).build();
+    }
+
+    @GET
+    @Path("boom")
+    @RolesAllowed({ Roles.ADMIN })
+    public Response boom() {
+        throw new IllegalStateException("secret internal detail at dev.itsm.Secret.method(Secret.java:42)");
+    }
+}
