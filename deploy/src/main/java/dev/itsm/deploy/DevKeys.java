@@ -1,0 +1,103 @@
+package dev.itsm.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The local stack's JWT signing key pair (generated on first start, kept in {@code .itsm/keys}) and
+ * tokens signed with it. Development only: production uses a real identity provider.
+ */
+final class DevKeys {
+
+    static final String ISSUER = "https://itsm.local/issuer";
+
+    private final Path dir;
+
+    DevKeys(Path dir) {
+        this.dir = dir;
+    }
+
+    Path publicKey() {
+        return dir.resolve("public.pem");
+    }
+
+    private Path privateKey() {
+        return dir.resolve("private.pem");
+    }
+
+    /** Creates the key pair unless it exists; returns true when it was created now. */
+    boolean ensure() throws IOException {
+        if (Files.exists(publicKey()) && Files.exists(privateKey())) {
+            return false;
+        }
+        Files.createDirectories(dir);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(privateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            privateKey().toFile().setReadable(false, false);
+            privateKey().toFile().setReadable(true, true);
+            return true;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String token(String subject, Set<String> roles, Duration lifetime) throws IOException {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(subject);
+        claims.setClaim("upn", subject);
+        claims.setStringListClaim("groups", List.copyOf(roles));
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + lifetime.toSeconds()));
+        claims.setGeneratedJwtId();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(loadPrivateKey());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Could not sign a token", e);
+        }
+    }
+
+    private PrivateKey loadPrivateKey() throws IOException {
+        String pem = Files.readString(privateKey(), StandardCharsets.US_ASCII)
+                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("Unreadable key " + privateKey(), e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
