@@ -1,0 +1,6 @@
+package dev.itsm.sla.timer;
+
+/** Whether a timer's clock is counting. A breach does not stop the clock: time to resolve is still measured. */
+public enum ClockPhase {
+    RUNNING, PAUSED, STOPPED, CANCELED
+}
