@@ -6,5 +6,6 @@ create table ticket (
 );
 create table feed_effect (
     event_id text not null,
-    n        int  not null
+    n        int  not null,
+    trace_id text
 );

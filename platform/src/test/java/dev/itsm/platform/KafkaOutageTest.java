@@ -29,7 +29,7 @@ class KafkaOutageTest {
     OutboxRelay relay;
 
     @Test
-    void writesCommitDuringABrokerOutageAndTheirEventsArriveAfterwardsOnceEach() {
+    void writesCommitDuringABrokerOutageAndTheirEventsArriveAfterwardsOnceEach() throws Exception {
         // warm up: the relay has a producer and topic metadata before the outage
         openTicket("before-outage", 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastError() == null && relay.publishedTotal() > 0);
@@ -56,5 +56,29 @@ class KafkaOutageTest {
                     "order per aggregate kept across the outage");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.lastError() == null);
+
+        // the consumer side recovered too: a new event is handled
+        String eventId = java.util.UUID.randomUUID().toString();
+        InboxTest.producer();
+        try {
+            InboxTest.send("after-outage", eventId, "{\"n\":42}");
+        } finally {
+            InboxTest.close();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> feedEffects(eventId) == 1);
+    }
+
+    @Inject
+    javax.sql.DataSource ds;
+
+    long feedEffects(String eventId) throws Exception {
+        try (var c = ds.getConnection();
+                var ps = c.prepareStatement("select count(*) from feed_effect where event_id = ?")) {
+            ps.setString(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -62,6 +62,13 @@ public class EventConsumer {
     private final Map<String, List<EventHandler>> handlersByTopic;
     private final String groupId;
 
+    private final java.util.concurrent.atomic.AtomicLong lag = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong deadLettered = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Instant lagMeasuredAt = Instant.EPOCH;
+    private final io.opentelemetry.api.trace.Tracer tracer;
+
     private volatile boolean running;
     private Thread thread;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -69,7 +76,8 @@ public class EventConsumer {
 
     EventConsumer(ItsmConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers) {
+            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, io.opentelemetry.api.trace.Tracer tracer) {
+        this.tracer = tracer;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.inbox = inbox;
@@ -112,8 +120,25 @@ public class EventConsumer {
             try (KafkaConsumer<String, byte[]> c = newConsumer()) {
                 consumer = c;
                 c.subscribe(handlersByTopic.keySet());
+                boolean failing = false;
                 while (running) {
-                    pollOnce(c);
+                    try {
+                        pollOnce(c);
+                        if (failing) {
+                            LOG.info("Event consumer recovered");
+                            failing = false;
+                        }
+                    } catch (WakeupException e) {
+                        throw e;
+                    } catch (org.apache.kafka.common.errors.RetriableException e) {
+                        // Broker away: the client reconnects by itself; uncommitted records come again
+                        // and the inbox makes them harmless.
+                        if (!failing) {
+                            LOG.warnf("Event consumer cannot reach Kafka (%s); retrying", e.toString());
+                            failing = true;
+                        }
+                        pause(config.consumer().retryBackoff().toMillis() * 5);
+                    }
                 }
             } catch (WakeupException e) {
                 // shutting down
@@ -126,8 +151,44 @@ public class EventConsumer {
         }
     }
 
+    /** Records on this service's topics not consumed yet (sum over its partitions; sampled every 5 s). */
+    public long lag() {
+        return lag.get();
+    }
+
+    /** Events whose effect ran / that were skipped as redeliveries / that went to a DLQ. */
+    public long handledTotal() {
+        return handled.get();
+    }
+
+    public long duplicatesTotal() {
+        return duplicates.get();
+    }
+
+    public long deadLetteredTotal() {
+        return deadLettered.get();
+    }
+
+    private void measureLag(KafkaConsumer<String, byte[]> c) {
+        if (lagMeasuredAt.plusSeconds(5).isAfter(Instant.now()) || c.assignment().isEmpty()) {
+            return;
+        }
+        lagMeasuredAt = Instant.now();
+        try {
+            Map<TopicPartition, Long> end = c.endOffsets(c.assignment(), Duration.ofSeconds(2));
+            long sum = 0;
+            for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+                sum += Math.max(0, e.getValue() - c.position(e.getKey(), Duration.ofSeconds(2)));
+            }
+            lag.set(sum);
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // a metric only: keep the last value while the broker is away
+        }
+    }
+
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+        measureLag(c);
         if (records.isEmpty()) {
             return;
         }
@@ -149,7 +210,7 @@ public class EventConsumer {
             }
         }
         if (!next.isEmpty()) {
-            c.commitSync(next);
+            c.commitSync(next, Duration.ofSeconds(5));
         }
         if (!retry.isEmpty()) {
             pause(config.consumer().retryBackoff().toMillis());
@@ -166,9 +227,28 @@ public class EventConsumer {
         }
         List<EventHandler> handlers = handlersByTopic.getOrDefault(record.topic(), List.of());
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
+        // Continue the producer's trace (traceparent header written by its outbox relay).
+        io.opentelemetry.api.trace.Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceContext.from(record.headers()))
+                .setSpanKind(io.opentelemetry.api.trace.SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.message.id", event.id())
+                .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
+                .startSpan();
+        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+            handleWithRetries(record, event, handlers, maxAttempts);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handleWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent event,
+            List<EventHandler> handlers, int maxAttempts) {
         for (int attempt = 1;; attempt++) {
             try {
-                inbox.processOnce(groupId, event.id(), event.type(), () -> handlers.forEach(h -> h.handle(event)));
+                boolean ran = inbox.processOnce(groupId, event.id(), event.type(), () -> handlers.forEach(h -> h.handle(event)));
+                (ran ? handled : duplicates).incrementAndGet();
                 return;
             } catch (PoisonEventException e) {
                 deadLetter(record, e);
@@ -221,6 +301,7 @@ public class EventConsumer {
         out.headers().add("dlq_failed_at", bytes(Instant.now().toString()));
         try {
             deadLetterProducer().send(out).get(30, TimeUnit.SECONDS);
+            deadLettered.incrementAndGet();
             LOG.warnf("Record %s-%d@%d sent to %s: %s", record.topic(), record.partition(), record.offset(), dlq,
                     error.getMessage());
         } catch (InterruptedException e) {
@@ -245,6 +326,8 @@ public class EventConsumer {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

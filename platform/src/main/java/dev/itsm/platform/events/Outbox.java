@@ -25,8 +25,9 @@ import jakarta.transaction.Transactional;
 public class Outbox {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, source, event_type, aggregate_type, aggregate_id, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into outbox_event (event_id, topic, source, event_type, aggregate_type, aggregate_id, occurred_at, payload,
+                                      traceparent, tracestate)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -50,6 +51,7 @@ public class Outbox {
         // The connection is the one enlisted in the current JTA transaction (Agroal shares it).
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             List<UUID> ids = new java.util.ArrayList<>(events.size());
+            java.util.Map<String, String> trace = TraceContext.current();
             for (DomainEvent event : events) {
                 UUID id = UUID.randomUUID();
                 ps.setObject(1, id);
@@ -60,6 +62,8 @@ public class Outbox {
                 ps.setString(6, event.aggregateId());
                 ps.setTimestamp(7, Timestamp.from(event.occurredAt()));
                 ps.setString(8, json.writeValueAsString(event));
+                ps.setString(9, trace.get(TraceContext.TRACEPARENT));
+                ps.setString(10, trace.get(TraceContext.TRACESTATE));
                 ps.addBatch();
                 ids.add(id);
             }

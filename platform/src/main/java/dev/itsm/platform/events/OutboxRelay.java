@@ -65,7 +65,7 @@ public class OutboxRelay {
     private static final long LEADER_LOCK = 0x1757_0ca1_0001L;
 
     private static final String SELECT_PENDING = """
-            select id, event_id, topic, source, event_type, aggregate_id, occurred_at, payload
+            select id, event_id, topic, source, event_type, aggregate_id, occurred_at, payload, traceparent, tracestate
             from outbox_event where published_at is null order by id limit ?""";
 
     private final ItsmConfig.OutboxSettings settings;
@@ -230,7 +230,19 @@ public class OutboxRelay {
         pg.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
     }
 
-    private record Pending(long id, UUID eventId, String topic, String key, CloudEvent event) {
+    private record Pending(long id, UUID eventId, String topic, String key, CloudEvent event, String traceparent,
+            String tracestate) {
+
+        ProducerRecord<String, CloudEvent> toRecord() {
+            ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic, key, event);
+            if (traceparent != null) {
+                record.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (tracestate != null) {
+                record.headers().add(TraceContext.TRACESTATE, tracestate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return record;
+        }
     }
 
     /** Publishes up to one batch; returns how many rows were marked published. */
@@ -244,7 +256,7 @@ public class OutboxRelay {
         RuntimeException sendFailure = null;
         for (Pending p : batch) {
             try {
-                sends.add(kafka.send(new ProducerRecord<>(p.topic(), p.key(), p.event())));
+                sends.add(kafka.send(p.toRecord()));
             } catch (RuntimeException e) {
                 // e.g. no metadata within max.block.ms: the broker is unreachable; stop this round.
                 sendFailure = e;
@@ -302,7 +314,8 @@ public class OutboxRelay {
                             .withDataContentType("application/json")
                             .withData(rs.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8))
                             .build();
-                    batch.add(new Pending(rs.getLong("id"), eventId, rs.getString("topic"), key, event));
+                    batch.add(new Pending(rs.getLong("id"), eventId, rs.getString("topic"), key, event,
+                            rs.getString("traceparent"), rs.getString("tracestate")));
                 }
             }
         }

@@ -33,9 +33,11 @@ public class FeedHandler implements EventHandler {
             throw new IllegalStateException("handler refuses event " + event.id());
         }
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into feed_effect (event_id, n) values (?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("insert into feed_effect (event_id, n, trace_id) values (?, ?, ?)")) {
             ps.setString(1, event.id());
             ps.setInt(2, event.data().path("n").asInt());
+            // the trace the consumer continued (from the record's traceparent header)
+            ps.setString(3, io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
