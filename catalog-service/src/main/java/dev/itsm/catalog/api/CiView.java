@@ -1,0 +1,20 @@
+package dev.itsm.catalog.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.itsm.catalog.ci.CiStatus;
+import dev.itsm.catalog.ci.ConfigurationItem;
+
+@Schema(name = "ConfigurationItem")
+public record CiView(UUID id, String name, String ciClass, String environment, CiStatus status,
+        Map<String, Object> attributes, Instant createdAt, Instant updatedAt, long version) {
+
+    public static CiView of(ConfigurationItem ci) {
+        return new CiView(ci.id(), ci.name(), ci.ciClass(), ci.environment(), ci.status(), ci.attributes(),
+                ci.createdAt(), ci.updatedAt(), ci.version());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.itsm.catalog.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.itsm.catalog.product.Product;
+
+@Schema(name = "Product")
+public record ProductView(UUID id, String name, String description, List<UUID> serviceIds, Instant createdAt,
+        Instant updatedAt, long version) {
+
+    public static ProductView of(Product p) {
+        return new ProductView(p.id(), p.name(), p.description(), p.serviceIds(), p.createdAt(), p.updatedAt(), p.version());
+    }
+}

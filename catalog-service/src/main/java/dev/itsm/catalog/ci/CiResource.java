@@ -1,0 +1,201 @@
+package dev.itsm.catalog.ci;
+
+import static dev.itsm.catalog.support.Http.MERGE_PATCH;
+import static dev.itsm.catalog.support.Http.PROBLEM;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.catalog.support.Http;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.itsm.catalog.api.CiRequest;
+import dev.itsm.catalog.api.CiView;
+import dev.itsm.catalog.api.ImpactReport;
+import dev.itsm.catalog.api.RelationRequest;
+import dev.itsm.catalog.api.RelationView;
+
+@Path("/api/v1/catalog/cis")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Configuration items", description = "CIs, their typed relations (runs_on, depends_on, hosts) and impact analysis")
+public class CiResource {
+
+    static final String EXAMPLE = """
+            {"name":"mail-db-01","ciClass":"database","environment":"production","status":"ACTIVE",
+             "attributes":{"vendor":"PostgreSQL","version":"15","cores":8}}""";
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "ciClass", "ciClass",
+            "environment", "environment", "status", "status", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    private final CiService cis;
+    private final ImpactAnalysis impact;
+    private final IdempotentCreate idempotent;
+
+    CiResource(CiService cis, ImpactAnalysis impact, IdempotentCreate idempotent) {
+        this.cis = cis;
+        this.impact = impact;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Register a configuration item", description = "Honours Idempotency-Key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiRequest.class),
+            examples = @ExampleObject(name = "database", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid CiRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("catalog-cis", key, request, () -> {
+            CiView ci = cis.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/cis/" + ci.id()), ci, ci.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Search configuration items", description = "q matches the name. Sort: name, ciClass, environment, status, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of CIs")
+    @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("ciClass") String ciClass, @QueryParam("environment") String environment,
+            @QueryParam("status") CiStatus status, @QueryParam("q") String q,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
+        return Paging.ok(cis.list(ciClass, environment, status, q, request, orderBy), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get a configuration item")
+    @APIResponse(responseCode = "200", description = "The CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        CiView ci = cis.get(id);
+        return Http.ok(ci, ci.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Edit a configuration item", description = "JSON merge patch; attributes merge member by member (null removes one).")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CiRequest.class),
+            examples = @ExampleObject(name = "maintenance", value = "{\"status\":\"MAINTENANCE\",\"attributes\":{\"version\":\"16\",\"cores\":null}}")))
+    @APIResponse(responseCode = "200", description = "The edited CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        CiView ci = cis.patch(id, ifMatch, patch);
+        return Http.ok(ci, ci.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Delete a configuration item", description = "Also removes every relation from or to it (one CiRelationChanged REMOVED each), "
+            + "then publishes ConfigurationItemChanged with deleted=true.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        cis.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/relations")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Relate a CI to a CI or a service", description = "This CI <relation> target, e.g. app runs_on server, app depends_on db, server hosts app.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationRequest.class),
+            examples = @ExampleObject(name = "runs on a server", value = "{\"relation\":\"runs_on\",\"targetType\":\"CI\",\"targetId\":\"9b2f3c1e-0d4a-4e5b-8c6d-7e8f9a0b1c2d\"}")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a CI related to itself", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The same relation exists already", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The target does not exist (or is a retired service)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response relate(@PathParam("id") UUID id, @NotNull @Valid RelationRequest request) {
+        RelationView r = cis.relate(id, request);
+        return Response.created(URI.create("/api/v1/catalog/cis/" + id + "/relations/" + r.id())).entity(r).build();
+    }
+
+    @GET
+    @Path("{id}/relations")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Relations of a CI", description = "direction: outgoing (this CI is the source), incoming (another CI targets it) or both (default).")
+    @APIResponse(responseCode = "200", description = "The relations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RelationView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown direction", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<RelationView> relations(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(enumeration = { "outgoing", "incoming", "both" }, defaultValue = "both")) @QueryParam("direction") String direction) {
+        return cis.relations(id, direction);
+    }
+
+    @DELETE
+    @Path("{id}/relations/{relationId}")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Remove a relation of a CI")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such relation from this CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response unrelate(@PathParam("id") UUID id, @PathParam("relationId") UUID relationId) {
+        cis.unrelate(id, relationId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/impact")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Impact analysis of a CI", description = "Every CI and service that depends on this CI, transitively, nearest first, each with "
+            + "its depth and the shortest path from this CI. Impact flows from the target of runs_on/depends_on to its source, from the source "
+            + "of hosts to its target, and from a service to the services that depend on it. Cycles are handled (each item appears once; "
+            + "the analysed CI itself is never listed).")
+    @APIResponse(responseCode = "200", description = "The impact report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImpactReport.class)))
+    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public ImpactReport impact(@PathParam("id") UUID id) {
+        return impact.analyse(id);
+    }
+}

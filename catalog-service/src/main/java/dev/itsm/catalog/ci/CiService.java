@@ -1,0 +1,170 @@
+package dev.itsm.catalog.ci;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.catalog.api.CiRequest;
+import dev.itsm.catalog.api.CiView;
+import dev.itsm.catalog.api.RelationRequest;
+import dev.itsm.catalog.api.RelationView;
+import dev.itsm.catalog.portfolio.ServicePortfolio;
+import dev.itsm.catalog.support.JsonPatcher;
+import dev.itsm.catalog.support.Query;
+import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.platform.events.Outbox;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Page;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.problem.ConflictException;
+import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.platform.problem.UnprocessableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/** Transactions on configuration items and their relations. */
+@ApplicationScoped
+public class CiService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final JsonPatcher patcher;
+    private final ServicePortfolio services;
+
+    CiService(EntityManager em, Outbox outbox, JsonPatcher patcher, ServicePortfolio services) {
+        this.em = em;
+        this.outbox = outbox;
+        this.patcher = patcher;
+        this.services = services;
+    }
+
+    @Transactional
+    public CiView create(CiRequest request) {
+        Instant now = Instant.now();
+        ConfigurationItem ci = ConfigurationItem.register(UUID.randomUUID(), request.facts(), now);
+        ci.persist();
+        em.flush();
+        outbox.appendAll(ci.registered(now));
+        return CiView.of(ci);
+    }
+
+    public CiView get(UUID id) {
+        return CiView.of(load(id));
+    }
+
+    public Page<CiView> list(String ciClass, String environment, CiStatus status, String text, PageRequest page,
+            String orderBy) {
+        Query q = new Query()
+                .when(ciClass, "ciClass = :ciClass", "ciClass")
+                .when(environment, "environment = :environment", "environment")
+                .when(status, "status = :status", "status")
+                .text(text, "name");
+        return Query.page(ConfigurationItem.<ConfigurationItem>find(q.where() + " order by " + orderBy, q.params()),
+                page, CiView::of);
+    }
+
+    @Transactional
+    public CiView patch(UUID id, String ifMatch, JsonNode patch) {
+        Instant now = Instant.now();
+        ConfigurationItem ci = load(id);
+        ETags.requireMatch(ifMatch, ci.version());
+        CiRequest merged = patcher.merge(CiRequest.of(ci), patch, CiRequest.class, Map.of());
+        var events = ci.update(merged.facts(), now);
+        em.flush();
+        outbox.appendAll(events);
+        return CiView.of(ci);
+    }
+
+    /** Deletes the CI and every relation from or to it; each removed relation is announced. */
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Instant now = Instant.now();
+        ConfigurationItem ci = ConfigurationItem.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (ci == null) {
+            throw new NotFoundException("Configuration item", id);
+        }
+        ETags.requireMatch(ifMatch, ci.version());
+        List<DomainEvent> events = new ArrayList<>();
+        List<CiRelation> relations = CiRelation.list(
+                "sourceId = ?1 or (targetType = ?2 and targetId = ?1) order by createdAt, id", id, TargetType.CI);
+        for (CiRelation r : relations) {
+            events.addAll(r.removed(now));
+            r.delete();
+        }
+        events.addAll(ci.deleted(now));
+        ci.delete();
+        em.flush();
+        outbox.appendAll(events);
+    }
+
+    @Transactional
+    public RelationView relate(UUID sourceId, RelationRequest request) {
+        Instant now = Instant.now();
+        // FOR SHARE: a concurrent delete of either end waits for this transaction
+        ConfigurationItem source = ConfigurationItem.findById(sourceId, LockModeType.PESSIMISTIC_READ);
+        if (source == null) {
+            throw new NotFoundException("Configuration item", sourceId);
+        }
+        if (request.targetType() == TargetType.CI) {
+            if (!request.targetId().equals(sourceId)
+                    && ConfigurationItem.findById(request.targetId(), LockModeType.PESSIMISTIC_READ) == null) {
+                throw new UnprocessableException("unknown-ci", "Unknown configuration item",
+                        "targetId names no configuration item: " + request.targetId());
+            }
+        } else {
+            services.requireUsable(List.of(request.targetId()), "targetId");
+        }
+        if (CiRelation.count("sourceId = ?1 and relation = ?2 and targetType = ?3 and targetId = ?4", sourceId,
+                request.relation(), request.targetType(), request.targetId()) > 0) {
+            throw new ConflictException("duplicate-relation", "Duplicate relation",
+                    "This CI already " + request.relation() + " " + request.targetType() + " " + request.targetId());
+        }
+        CiRelation r = CiRelation.link(UUID.randomUUID(), sourceId, request.relation(), request.targetType(),
+                request.targetId(), now);
+        r.persist();
+        em.flush();
+        outbox.appendAll(r.added(now));
+        return RelationView.of(r);
+    }
+
+    /** Relations of a CI: outgoing (it is the source), incoming (another CI names it as target), or both. */
+    public List<RelationView> relations(UUID ciId, String direction) {
+        load(ciId);
+        List<CiRelation> found = switch (direction == null ? "both" : direction) {
+            case "outgoing" -> CiRelation.list("sourceId = ?1 order by createdAt, id", ciId);
+            case "incoming" -> CiRelation.list("targetType = ?1 and targetId = ?2 order by createdAt, id", TargetType.CI, ciId);
+            case "both" -> CiRelation.list("sourceId = ?1 or (targetType = ?2 and targetId = ?1) order by createdAt, id",
+                    ciId, TargetType.CI);
+            default -> throw new dev.itsm.platform.problem.ValidationException("direction",
+                    "must be one of outgoing, incoming, both");
+        };
+        return found.stream().map(RelationView::of).toList();
+    }
+
+    @Transactional
+    public void unrelate(UUID ciId, UUID relationId) {
+        Instant now = Instant.now();
+        CiRelation r = CiRelation.findById(relationId);
+        if (r == null || !r.sourceId().equals(ciId)) {
+            throw new NotFoundException("Relation", relationId);
+        }
+        var events = r.removed(now);
+        r.delete();
+        em.flush();
+        outbox.appendAll(events);
+    }
+
+    private ConfigurationItem load(UUID id) {
+        ConfigurationItem ci = ConfigurationItem.findById(id);
+        if (ci == null) {
+            throw new NotFoundException("Configuration item", id);
+        }
+        return ci;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.itsm.catalog.offering;
+
+import static dev.itsm.catalog.support.Http.MERGE_PATCH;
+import static dev.itsm.catalog.support.Http.PROBLEM;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.catalog.support.Http;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.itsm.catalog.api.OfferingRequest;
+import dev.itsm.catalog.api.OfferingView;
+
+@Path("/api/v1/catalog/offerings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Offerings", description = "Service offerings: goods, access to resources and service actions for a target consumer group")
+public class OfferingResource {
+
+    static final String EXAMPLE = """
+            {"name":"E-mail for employees","targetConsumerGroup":"all-employees",
+             "description":"Everything an employee needs to communicate by mail",
+             "serviceIds":["5a0c3f4e-8d21-4c1b-9d43-2b7d8f0e6a11"],
+             "components":[{"kind":"GOODS","description":"Headset on request"},
+                           {"kind":"ACCESS_TO_RESOURCES","description":"Mailbox with 50 GB storage"},
+                           {"kind":"SERVICE_ACTION","description":"Password reset by the service desk"}]}""";
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "status", "status",
+            "targetConsumerGroup", "targetConsumerGroup", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    private final OfferingService offerings;
+    private final IdempotentCreate idempotent;
+
+    OfferingResource(OfferingService offerings, IdempotentCreate idempotent) {
+        this.offerings = offerings;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Draft an offering", description = "Creates the offering in status DRAFT. Honours Idempotency-Key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingRequest.class),
+            examples = @ExampleObject(name = "e-mail", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid OfferingRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("catalog-offerings", key, request, () -> {
+            OfferingView o = offerings.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/offerings/" + o.id()), o, o.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Search offerings", description = "q matches name, description and consumer group. Sort: name, status, targetConsumerGroup, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of offerings")
+    @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("status") OfferingStatus status,
+            @QueryParam("targetConsumerGroup") String group, @QueryParam("serviceId") UUID serviceId,
+            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
+        return Paging.ok(offerings.list(status, group, serviceId, q, request, orderBy), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get an offering")
+    @APIResponse(responseCode = "200", description = "The offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        OfferingView o = offerings.get(id);
+        return Http.ok(o, o.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Edit an offering", description = "JSON merge patch; lists replace the whole list. A withdrawn offering is final; "
+            + "editing a published one republishes it (its services must be LIVE).")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = OfferingRequest.class),
+            examples = @ExampleObject(name = "new group", value = "{\"targetConsumerGroup\":\"contractors\"}")))
+    @APIResponse(responseCode = "200", description = "The edited offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Withdrawn; or concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist, is retired, or (published offering) is not LIVE", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        OfferingView o = offerings.patch(id, ifMatch, patch);
+        return Http.ok(o, o.version());
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Publish an offering", description = "DRAFT → PUBLISHED; needs at least one service (all LIVE) and one component.")
+    @APIResponse(responseCode = "200", description = "The published offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (body names currentState and allowedCommands)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Incomplete, or a service is not LIVE", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        OfferingView o = offerings.publish(id, ifMatch);
+        return Http.ok(o, o.version());
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Withdraw an offering", description = "DRAFT|PUBLISHED → WITHDRAWN (final); its services no longer count as used by it.")
+    @APIResponse(responseCode = "200", description = "The withdrawn offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
+    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        OfferingView o = offerings.withdraw(id, ifMatch);
+        return Http.ok(o, o.version());
+    }
+}

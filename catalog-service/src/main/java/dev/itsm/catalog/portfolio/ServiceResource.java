@@ -1,0 +1,200 @@
+package dev.itsm.catalog.portfolio;
+
+import static dev.itsm.catalog.support.Http.MERGE_PATCH;
+import static dev.itsm.catalog.support.Http.PROBLEM;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.catalog.api.ServiceRequest;
+import dev.itsm.catalog.api.ServiceUser;
+import dev.itsm.catalog.api.ServiceView;
+import dev.itsm.catalog.support.Http;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/catalog/services")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Services", description = "The service portfolio: PIPELINE → LIVE → RETIRED, utility, warranty, dependencies")
+public class ServiceResource {
+
+    static final String EXAMPLE = """
+            {"key":"email","name":"Corporate e-mail","type":"BUSINESS","owner":"messaging-team",
+             "description":"Mail and calendars for all employees",
+             "utility":"Send and receive e-mail and share calendars from any device",
+             "warranty":{"availabilityTarget":99.9,"capacityNote":"20,000 mailboxes",
+                         "securityClassification":"CONFIDENTIAL","supportHours":"24x7"},
+             "dependsOn":[]}""";
+
+    private static final Map<String, String> SORTABLE = sortable();
+
+    private final ServicePortfolio portfolio;
+    private final IdempotentCreate idempotent;
+
+    ServiceResource(ServicePortfolio portfolio, IdempotentCreate idempotent) {
+        this.portfolio = portfolio;
+        this.idempotent = idempotent;
+    }
+
+    private static Map<String, String> sortable() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("key", "serviceKey");
+        m.put("name", "name");
+        m.put("status", "status");
+        m.put("type", "type");
+        m.put("owner", "owner");
+        m.put("createdAt", "createdAt");
+        m.put("updatedAt", "updatedAt");
+        return m;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Add a service to the pipeline", description = "Creates a service in status PIPELINE. Honours Idempotency-Key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceRequest.class),
+            examples = @ExampleObject(name = "email", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Key already used, or the dependencies would form a cycle",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "cycle", value = """
+                            {"type":"https://itsm.dev/problems/dependency-cycle","title":"Dependency cycle","status":409,
+                             "detail":"These dependencies would create a cycle: [...]","cycle":["3f2…","9a1…","3f2…"]}""")))
+    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired; or Idempotency-Key reused with another body",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid ServiceRequest request,
+            @Parameter(description = "Makes the create safe to retry") @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("catalog-services", key, request, () -> {
+            ServiceView s = portfolio.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/services/" + s.id()), s, s.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Search services", description = "Filters combine with AND; q matches key, name, description and utility. Sort fields: "
+            + "key, name, status, type, owner, createdAt, updatedAt (prefix - for descending).")
+    @APIResponse(responseCode = "200", description = "One page of services; Link header with first/prev/next/last")
+    @APIResponse(responseCode = "400", description = "Bad page, size or sort", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("status") ServiceStatus status, @QueryParam("type") ServiceType type,
+            @QueryParam("owner") String owner, @Parameter(description = "Free text") @QueryParam("q") String q,
+            @Parameter(description = "Only services that depend on this service id") @QueryParam("dependsOn") UUID dependsOn,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(description = "e.g. name,-updatedAt", schema = @Schema(type = SchemaType.STRING, defaultValue = "key")) @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        String orderBy = Sort.parse(sort, SORTABLE, "key").toOrderBy() + ", id";
+        return Paging.ok(portfolio.list(status, type, owner, q, dependsOn, request, orderBy), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get a service", description = "The ETag header carries the version for If-Match.")
+    @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ServiceView s = portfolio.get(id);
+        return Http.ok(s, s.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Edit a service", description = "JSON merge patch of the fields of ServiceRequest (key and status cannot change here). "
+            + "Send If-Match with the ETag to avoid lost updates.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ServiceRequest.class),
+            examples = @ExampleObject(name = "owner and warranty", value = """
+                    {"owner":"collaboration-team","warranty":{"availabilityTarget":99.95}}""")))
+    @APIResponse(responseCode = "200", description = "The edited service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Retired services are frozen; dependency cycle; concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        ServiceView s = portfolio.patch(id, ifMatch, patch);
+        return Http.ok(s, s.version());
+    }
+
+    @POST
+    @Path("{id}/go-live")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Take a service live", description = "PIPELINE → LIVE: the service enters the catalogue and accepts incidents.")
+    @APIResponse(responseCode = "200", description = "The live service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in PIPELINE (body names currentState and allowedCommands)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response goLive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        ServiceView s = portfolio.goLive(id, ifMatch);
+        return Http.ok(s, s.version());
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Retire a service", description = "PIPELINE|LIVE → RETIRED, refused while a product or a non-withdrawn offering still uses it.")
+    @APIResponse(responseCode = "200", description = "The retired service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already retired, or still in use (the body lists the users)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "in use", value = """
+                            {"type":"https://itsm.dev/problems/service-in-use","title":"Service in use","status":409,
+                             "detail":"Service email is still used by 1 product(s)/offering(s); remove it from them (or withdraw the offerings) first",
+                             "users":[{"type":"OFFERING","id":"6b0…","name":"E-mail for employees","status":"PUBLISHED"}]}""")))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        ServiceView s = portfolio.retire(id, ifMatch);
+        return Http.ok(s, s.version());
+    }
+
+    @GET
+    @Path("{id}/users")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Products and offerings that use a service", description = "What blocks retiring it (withdrawn offerings are not listed).")
+    @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceUser.class)))
+    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<ServiceUser> users(@PathParam("id") UUID id) {
+        portfolio.get(id);
+        return portfolio.usersOf(id);
+    }
+}

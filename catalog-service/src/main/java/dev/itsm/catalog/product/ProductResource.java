@@ -1,0 +1,140 @@
+package dev.itsm.catalog.product;
+
+import static dev.itsm.catalog.support.Http.MERGE_PATCH;
+import static dev.itsm.catalog.support.Http.PROBLEM;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.catalog.support.Http;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.itsm.catalog.api.ProductRequest;
+import dev.itsm.catalog.api.ProductView;
+
+@Path("/api/v1/catalog/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Products", description = "Products combine services (e.g. EC2 + S3 + Route 53 → Lightsail)")
+public class ProductResource {
+
+    static final String EXAMPLE = """
+            {"name":"Lightsail","description":"Virtual private servers made easy",
+             "serviceIds":["5a0c3f4e-8d21-4c1b-9d43-2b7d8f0e6a11","0b7e2c1d-3f4a-4b5c-8d9e-0f1a2b3c4d5e"]}""";
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    private final ProductService products;
+    private final IdempotentCreate idempotent;
+
+    ProductResource(ProductService products, IdempotentCreate idempotent) {
+        this.products = products;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Define a product", description = "Honours Idempotency-Key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductRequest.class),
+            examples = @ExampleObject(name = "lightsail", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid ProductRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("catalog-products", key, request, () -> {
+            ProductView p = products.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/products/" + p.id()), p, p.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Search products", description = "q matches name and description; serviceId keeps products combining that service. Sort: name, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of products")
+    @APIResponse(responseCode = "400", description = "Bad page, size or sort", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("q") String q, @QueryParam("serviceId") UUID serviceId,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        PageRequest request = PageRequest.of(page, size);
+        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
+        return Paging.ok(products.list(q, serviceId, request, orderBy), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get a product")
+    @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ProductView p = products.get(id);
+        return Http.ok(p, p.version());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Edit a product", description = "JSON merge patch; serviceIds replaces the whole list.")
+    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProductRequest.class),
+            examples = @ExampleObject(name = "rename", value = "{\"name\":\"Lightsail Pro\"}")))
+    @APIResponse(responseCode = "200", description = "The edited product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        ProductView p = products.patch(id, ifMatch, patch);
+        return Http.ok(p, p.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Delete a product", description = "Publishes ProductChanged with deleted=true.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        products.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}
