@@ -1,0 +1,178 @@
+package dev.itsm.gateway;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.itsm.gateway.docs.ApiDocs;
+import dev.itsm.gateway.proxy.Upstream;
+import dev.itsm.gateway.proxy.Upstreams;
+import dev.itsm.gateway.security.RateLimiter;
+import dev.itsm.gateway.security.TokenVerifier;
+import dev.itsm.gateway.security.VerifiedToken;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's routes on Quarkus' Vert.x router. Every request gets an {@code X-Request-Id}; each
+ * {@code /api/…} request then goes through: body size (413) → bearer token → rate limit (429; the
+ * {@code X-RateLimit-*} headers are on every answer from here on) → 401 for a missing or bad token
+ * → route lookup (404) → role rules (403) → circuit breaker (503) → the upstream's streaming proxy.
+ */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
+
+    private final Upstreams upstreams;
+    private final TokenVerifier verifier;
+    private final RateLimiter limiter;
+    private final ApiDocs docs;
+    private final long maxBodySize;
+
+    public GatewayRoutes(Upstreams upstreams, TokenVerifier verifier, RateLimiter limiter, ApiDocs docs,
+            GatewayConfig config) {
+        this.upstreams = upstreams;
+        this.verifier = verifier;
+        this.limiter = limiter;
+        this.docs = docs;
+        this.maxBodySize = config.maxBodySize().asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(-1000).handler(this::requestId);
+        router.route("/api/*").handler(this::api);
+        router.get("/openapi").handler(docs::merged);
+        router.get("/openapi/:service").handler(docs::service);
+        router.get("/asyncapi/:file").handler(docs::asyncapi);
+    }
+
+    /** Keeps a sane incoming {@code X-Request-Id} or makes one; upstreams and the client see it. */
+    void requestId(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String id = request.getHeader(REQUEST_ID);
+        if (id == null || !SAFE_REQUEST_ID.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            request.headers().set(REQUEST_ID, id);
+        }
+        String requestId = id;
+        rc.addHeadersEndHandler(v -> rc.response().headers().set(REQUEST_ID, requestId));
+        rc.next();
+    }
+
+    void api(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        request.pause();
+        String path = request.path();
+        String contentLength = request.getHeader("Content-Length");
+        if (contentLength != null) {
+            long length = parseLength(contentLength);
+            if (length < 0) {
+                reject(rc, 400, "bad-request", "Bad request", "Content-Length is not a number");
+                return;
+            }
+            if (length > maxBodySize) {
+                reject(rc, 413, "payload-too-large", "Payload too large",
+                        "The request body exceeds " + maxBodySize + " bytes");
+                return;
+            }
+        }
+        String token = bearerToken(request.getHeader("Authorization"));
+        Future<VerifiedToken> verified = token == null
+                ? Future.failedFuture(new TokenVerifier.InvalidTokenException("A bearer token is required"))
+                : verifier.verify(token);
+        verified.onComplete(ar -> {
+            if (limiter.enabled()) {
+                String client = ar.succeeded() ? "sub:" + ar.result().subject() : "addr:" + clientAddress(request);
+                RateLimiter.Decision decision = limiter.consume(client);
+                rc.addHeadersEndHandler(v -> response.headers()
+                        .set("X-RateLimit-Limit", String.valueOf(decision.limit()))
+                        .set("X-RateLimit-Remaining", String.valueOf(decision.remaining()))
+                        .set("X-RateLimit-Reset", String.valueOf(decision.resetSeconds())));
+                if (!decision.allowed()) {
+                    response.putHeader("Retry-After", String.valueOf(decision.retryAfterSeconds()));
+                    reject(rc, 429, "too-many-requests", "Too many requests",
+                            "Rate limit of " + decision.limit() + " requests exceeded; retry in "
+                                    + decision.retryAfterSeconds() + " s");
+                    return;
+                }
+            }
+            if (ar.failed()) {
+                String message = ar.cause() instanceof TokenVerifier.InvalidTokenException
+                        ? ar.cause().getMessage()
+                        : "The bearer token could not be verified";
+                response.putHeader("WWW-Authenticate", token == null
+                        ? "Bearer realm=\"itsm\""
+                        : "Bearer realm=\"itsm\", error=\"invalid_token\"");
+                reject(rc, 401, "unauthorized", "Unauthorized", message);
+                return;
+            }
+            Optional<Upstream> found = upstreams.route(path);
+            if (found.isEmpty()) {
+                reject(rc, 404, "not-found", "Not found", "No service serves " + path);
+                return;
+            }
+            Upstream upstream = found.get();
+            if (!upstream.policy().allows(ar.result(), request.method(), path)) {
+                reject(rc, 403, "forbidden", "Forbidden", request.method() + " " + path + " needs one of the roles "
+                        + String.join(", ", upstream.policy().rolesFor(request.method(), path)) + " or itsm-admin");
+                return;
+            }
+            if (!upstream.breaker().tryAcquire()) {
+                response.putHeader("Retry-After", String.valueOf(upstream.breaker().secondsUntilHalfOpen()));
+                reject(rc, 503, "upstream-unavailable", "Upstream unavailable",
+                        "The " + upstream.name() + " service is failing; the gateway stopped calling it for now (circuit open)");
+                return;
+            }
+            upstream.proxy().handle(request);
+        });
+    }
+
+    /**
+     * Answers with a problem. An unread request body is read and dropped so the connection stays
+     * usable; a declared body far beyond the limit is not worth reading: the connection is closed.
+     */
+    private void reject(RoutingContext rc, int status, String slug, String title, String detail) {
+        HttpServerRequest request = rc.request();
+        if (!request.isEnded()) {
+            String length = request.getHeader("Content-Length");
+            if (length != null && status == 413 && parseLength(length) > 4 * maxBodySize) {
+                rc.response().putHeader("Connection", "close");
+            }
+            request.resume();
+        }
+        Problems.send(rc.response(), slug, title, status, detail, request.path());
+    }
+
+    private static long parseLength(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String bearerToken(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        if (value.length() > 7 && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = value.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.itsm.gateway.security;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.itsm.gateway.GatewayConfig;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Verifies bearer tokens with smallrye-jwt — the same {@code mp.jwt.verify.*} settings (public key
+ * or JWKS location, issuer, RS256) as the services — and remembers verified tokens until they
+ * expire, so a client's repeated calls cost one map lookup instead of one RSA verification.
+ * Signature, issuer, expiry and algorithm ({@code alg:none} is never accepted) are checked by
+ * smallrye-jwt; the first verification of a token runs on a worker thread because a JWKS location
+ * may have to be fetched.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    private final JWTParser parser;
+    private final Vertx vertx;
+    private final int cacheSize;
+    private final Map<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+
+    public TokenVerifier(JWTParser parser, Vertx vertx, GatewayConfig config) {
+        this.parser = parser;
+        this.vertx = vertx;
+        this.cacheSize = config.auth().cacheSize();
+    }
+
+    /** The verified token, or a failed future whose message says why it is not acceptable. */
+    public Future<VerifiedToken> verify(String token) {
+        VerifiedToken known = verified.get(token);
+        long now = System.currentTimeMillis() / 1000;
+        if (known != null) {
+            if (known.expiresAtEpochSecond() > now) {
+                return Future.succeededFuture(known);
+            }
+            verified.remove(token);
+        }
+        return vertx.executeBlocking(() -> parse(token), false);
+    }
+
+    private VerifiedToken parse(String token) throws InvalidTokenException {
+        JsonWebToken jwt;
+        try {
+            jwt = parser.parse(token);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("The bearer token is not valid (bad signature, issuer, algorithm or format, or expired)");
+        } catch (RuntimeException e) {
+            throw new InvalidTokenException("The bearer token could not be read");
+        }
+        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+        if (subject == null) {
+            throw new InvalidTokenException("The bearer token has no subject");
+        }
+        Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
+        VerifiedToken result = new VerifiedToken(subject, groups, jwt.getExpirationTime());
+        if (verified.size() >= cacheSize) {
+            verified.clear();
+        }
+        verified.put(token, result);
+        return result;
+    }
+
+    /** A token that must be answered with 401. */
+    public static final class InvalidTokenException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.itsm.gateway.security;
+
+import java.util.Set;
+
+/** What the gateway needs from a verified bearer token. */
+public record VerifiedToken(String subject, Set<String> groups, long expiresAtEpochSecond) {
+
+    public boolean hasAnyOf(Iterable<String> roles) {
+        for (String role : roles) {
+            if (groups.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,207 @@
+package dev.itsm.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.itsm.testing.FreePorts;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Real HTTP servers (plain Vert.x, own event loops) standing in for the four services, plus a slow
+ * one and an address where nothing listens. Each echoes what it received as JSON
+ * ({@code service, method, uri, headers, bytes}) after streaming the body through a counter, and
+ * knows a few special paths (see {@link #handle}).
+ */
+public class FakeServices implements QuarkusTestResourceLifecycleManager {
+
+    /**
+     * The rest of the large response, held back after its first MiB until the test calls
+     * {@code POST /_control/release} on the service (or 15 s pass).
+     */
+    private volatile CompletableFuture<Void> releaseLargeBody = new CompletableFuture<>();
+
+    public static final int LARGE_BODY_MB = 50;
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String name : new String[] { "incident", "change", "catalog", "sla" }) {
+            int port = listen(name, 0);
+            config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
+        }
+        int slow = listen("slow", 0);
+        config.put("gateway.upstreams.slow.url", "http://127.0.0.1:" + slow);
+        config.put("gateway.upstreams.slow.prefix", "/api/v1/slow");
+        config.put("gateway.upstreams.slow.timeout", "500ms");
+        config.put("gateway.upstreams.slow.write-roles", "itsm-agent");
+        config.put("gateway.upstreams.down.url", "http://127.0.0.1:" + FreePorts.pick());
+        config.put("gateway.upstreams.down.prefix", "/api/v1/down");
+        config.put("gateway.upstreams.down.timeout", "1s");
+        config.put("gateway.upstreams.down.circuit-breaker.failure-threshold", "3");
+        config.put("gateway.upstreams.down.circuit-breaker.open-for", "30s");
+        return config;
+    }
+
+    private int listen(String name, int port) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
+        try {
+            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
+                    .actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start fake " + name, e);
+        }
+    }
+
+    /**
+     * Paths: {@code /q/openapi} a small document; {@code /q/health/ready} UP; {@code /asyncapi.yaml}
+     * (incident only); {@code …/created} 201 with Location and Link at the service's own origin;
+     * {@code …/large} 50 MB streamed in 64 KiB chunks, held back after the first MiB until the test
+     * releases it; everything else: the echo (slow service: after 3 s).
+     */
+    private void handle(String name, HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        String path = request.path();
+        if (path.equals("/q/health/ready")) {
+            response.putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            return;
+        }
+        if (path.equals("/_control/release")) {
+            // true: the large body was still held back, i.e. the client saw its start before its end existed
+            boolean wasHeld = releaseLargeBody.complete(null);
+            response.putHeader("Content-Type", "application/json").end(new JsonObject().put("released", wasHeld).encode());
+            return;
+        }
+        if (path.startsWith("/q/openapi")) {
+            response.putHeader("Content-Type", "application/json").end(openApi(name).encode());
+            return;
+        }
+        if (path.equals("/asyncapi.yaml")) {
+            if (name.equals("incident")) {
+                response.putHeader("Content-Type", "application/yaml")
+                        .end("asyncapi: 3.0.0\ninfo:\n  title: incident-service events\n  version: 1.0.0\n");
+            } else {
+                response.setStatusCode(404).end();
+            }
+            return;
+        }
+        if (path.endsWith("/created")) {
+            String origin = "http://" + request.localAddress().host() + ":" + request.localAddress().port();
+            String prefix = path.substring(0, path.length() - "/created".length());
+            response.setStatusCode(201)
+                    .putHeader("Location", origin + prefix + "/42")
+                    .putHeader("Link", "<" + origin + prefix + "?page=1>; rel=\"next\", <" + origin + prefix
+                            + "?page=0>; rel=\"first\"")
+                    .putHeader("Keep-Alive", "timeout=99")
+                    .end();
+            return;
+        }
+        if (path.endsWith("/large")) {
+            streamLarge(response);
+            return;
+        }
+        long[] bytes = { 0 };
+        request.handler(chunk -> bytes[0] += chunk.length());
+        request.endHandler(v -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject echo = new JsonObject()
+                    .put("service", name)
+                    .put("method", request.method().name())
+                    .put("uri", request.uri())
+                    .put("headers", headers)
+                    .put("bytes", bytes[0]);
+            if (name.equals("slow")) {
+                vertx.setTimer(3000, t -> {
+                    if (!response.closed()) {
+                        response.putHeader("Content-Type", "application/json").end(echo.encode());
+                    }
+                });
+            } else {
+                response.putHeader("Content-Type", "application/json")
+                        .putHeader("X-Request-Id", "upstream-must-not-override")
+                        .end(echo.encode());
+            }
+        });
+    }
+
+    private void streamLarge(HttpServerResponse response) {
+        Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+        int total = LARGE_BODY_MB * 16; // 64 KiB chunks
+        response.setChunked(true).putHeader("Content-Type", "application/octet-stream");
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        releaseLargeBody = release;
+        int[] written = { 0 };
+        Runnable[] writeMore = new Runnable[1];
+        writeMore[0] = () -> {
+            while (written[0] < total && !response.writeQueueFull()) {
+                if (written[0] == 16 && !release.isDone()) {
+                    // hold back: continue only once the test has seen the first bytes through the gateway
+                    release.completeOnTimeout(null, 15, TimeUnit.SECONDS)
+                            .whenComplete((v, e) -> vertx.runOnContext(x -> writeMore[0].run()));
+                    return;
+                }
+                response.write(chunk);
+                written[0]++;
+            }
+            if (written[0] == total) {
+                response.end();
+            } else {
+                response.drainHandler(v -> writeMore[0].run());
+            }
+        };
+        writeMore[0].run();
+    }
+
+    private static JsonObject openApi(String name) {
+        JsonObject problem = new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put("type", new JsonObject().put("type", "string"))
+                        .put("status", new JsonObject().put("type", "integer")));
+        JsonObject summary = new JsonObject().put("type", "object")
+                .put("description", name + " summary")
+                .put("properties", new JsonObject().put(name + "Id", new JsonObject().put("type", "string")));
+        String path = switch (name) {
+            case "incident" -> "/api/v1/incidents";
+            case "change" -> "/api/v1/changes";
+            case "catalog" -> "/api/v1/catalog/services";
+            case "sla" -> "/api/v1/sla/agreements";
+            default -> "/api/v1/" + name;
+        };
+        JsonObject get = new JsonObject()
+                .put("tags", new JsonArray().add(name))
+                .put("summary", "List " + name)
+                .put("operationId", "list" + name)
+                .put("responses", new JsonObject()
+                        .put("200", new JsonObject().put("description", "OK").put("content", new JsonObject()
+                                .put("application/json", new JsonObject().put("schema",
+                                        new JsonObject().put("$ref", "#/components/schemas/Summary")))))
+                        .put("404", new JsonObject().put("description", "Not found").put("content", new JsonObject()
+                                .put("application/problem+json", new JsonObject().put("schema",
+                                        new JsonObject().put("$ref", "#/components/schemas/Problem"))))));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", name + "-service").put("version", "1.0"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", name)))
+                .put("paths", new JsonObject().put(path, new JsonObject().put("get", get)))
+                .put("components", new JsonObject().put("schemas",
+                        new JsonObject().put("Problem", problem).put("Summary", summary)));
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+}

@@ -1,0 +1,435 @@
+package dev.itsm.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.itsm.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The gateway in front of real HTTP servers ({@link FakeServices}): routing, forwarded headers,
+ * Location/Link rewriting, the auth matrix, failure handling, streaming and the body limit.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeServices.class)
+class GatewayTest {
+
+    static final String READER = TestTokens.bearer("rita", "itsm-reader");
+    static final String AGENT = TestTokens.bearer("alice", "itsm-agent");
+    static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    URI gateway;
+
+    @ConfigProperty(name = "gateway.upstreams.catalog.url")
+    String catalogUrl;
+
+    String origin() {
+        return "http://localhost:" + gateway.getPort();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/incidents, incident",
+            "/api/v1/incidents/7c1e?fields=a%20b, incident",
+            "/api/v1/changes/calendar?from=2026-01-01, change",
+            "/api/v1/catalog/services/1/impact, catalog",
+            "/api/v1/sla/timers?incidentId=1, sla" })
+    void routesEachPrefixToItsService(String uri, String service) {
+        given().header("Authorization", READER)
+                .urlEncodingEnabled(false)
+                .when().get(uri)
+                .then().statusCode(200)
+                .body("service", equalTo(service))
+                .body("method", equalTo("GET"))
+                .body("uri", equalTo(uri));
+    }
+
+    @Test
+    void aPathNoServiceServesIsAProblem404() {
+        given().header("Authorization", READER)
+                .when().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void prefixesMatchWholeSegmentsOnly() {
+        given().header("Authorization", READER)
+                .when().get("/api/v1/incidentsXYZ")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void forwardsTokenTraceAndClientFactsButNotHopByHopHeaders() {
+        Response response = given()
+                .header("Authorization", READER)
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .header("Proxy-Authorization", "Basic c2VjcmV0")
+                .header("X-Custom", "kept")
+                .when().get("/api/v1/incidents")
+                .then().statusCode(200)
+                .body("headers.authorization", equalTo(READER))
+                .body("headers.traceparent", equalTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+                .body("headers.x-custom", equalTo("kept"))
+                .body("headers", not(hasKey("proxy-authorization")))
+                .body("headers.x-forwarded-for", equalTo("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"))
+                .body("headers.x-forwarded-host", equalTo("localhost:" + gateway.getPort()))
+                .body("headers.x-forwarded-port", equalTo(String.valueOf(gateway.getPort())))
+                .body("headers.forwarded", equalTo("for=127.0.0.1;proto=http;host=\"localhost:" + gateway.getPort() + "\""))
+                .body("headers.host", startsWith("127.0.0.1:"))
+                .extract().response();
+        String requestId = response.header("X-Request-Id");
+        assertTrue(requestId.matches("[0-9a-f-]{36}"), requestId);
+        assertEquals(requestId, response.path("headers.x-request-id"));
+        assertEquals(List.of(requestId), response.headers().getValues("X-Request-Id"));
+    }
+
+    @Test
+    void keepsTheCallersRequestIdAndAppendsToAnExistingForwardedChain() {
+        given().header("Authorization", READER)
+                .header("X-Request-Id", "caller-chosen-1")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .when().get("/api/v1/changes")
+                .then().statusCode(200)
+                .header("X-Request-Id", "caller-chosen-1")
+                .body("headers.x-request-id", equalTo("caller-chosen-1"))
+                .body("headers.x-forwarded-for", equalTo("203.0.113.9, 127.0.0.1"));
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdEvenOutsideTheApi() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void rewritesLocationAndLinkToTheGatewayAndDropsHopByHopResponseHeaders() {
+        given().header("Authorization", AGENT)
+                .when().post("/api/v1/incidents/created")
+                .then().statusCode(201)
+                .header("Location", origin() + "/api/v1/incidents/42")
+                .header("Link", equalTo("<" + origin() + "/api/v1/incidents?page=1>; rel=\"next\", <" + origin()
+                        + "/api/v1/incidents?page=0>; rel=\"first\""))
+                .header("Keep-Alive", nullValue());
+    }
+
+    // ------------------------------------------------------------------ authentication
+
+    @Test
+    void noTokenIs401Problem() {
+        given().when().get("/api/v1/incidents")
+                .then().statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("https://itsm.dev/problems/unauthorized"))
+                .body("title", equalTo("Unauthorized"))
+                .body("status", equalTo(401))
+                .body("instance", equalTo("/api/v1/incidents"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "expired", "stranger", "tampered", "unsigned", "issuer", "garbage", "basic" })
+    void unacceptableTokensAre401Problems(String kind) throws Exception {
+        String authorization = switch (kind) {
+            case "expired" -> "Bearer " + TestTokens.expiredToken("eve", "itsm-admin");
+            case "stranger" -> "Bearer " + Tokens.signedByStranger("eve", "itsm-admin");
+            case "tampered" -> "Bearer " + Tokens.tampered("eve", "itsm-admin");
+            case "unsigned" -> "Bearer " + Tokens.unsigned("eve", "itsm-admin");
+            case "issuer" -> "Bearer " + Tokens.fromOtherIssuer("eve", "itsm-admin");
+            case "garbage" -> "Bearer not.a.jwt";
+            default -> "Basic ZXZlOnNlY3JldA==";
+        };
+        given().header("Authorization", authorization)
+                .when().get("/api/v1/incidents")
+                .then().statusCode(401)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/unauthorized"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @CsvSource({
+            // reads: any ITSM role
+            "GET,    /api/v1/incidents,                itsm-reader,         200",
+            "GET,    /api/v1/changes,                  itsm-catalog-admin,  200",
+            "GET,    /api/v1/catalog/services,         itsm-sla-admin,      200",
+            "GET,    /api/v1/sla/agreements,           itsm-agent,          200",
+            "GET,    /api/v1/incidents,                not-an-itsm-role,    403",
+            // incidents: agents work them
+            "POST,   /api/v1/incidents,                itsm-agent,          200",
+            "POST,   /api/v1/incidents/1/resolve,      itsm-agent,          200",
+            "PATCH,  /api/v1/incidents/1,              itsm-agent,          200",
+            "POST,   /api/v1/incidents,                itsm-reader,         403",
+            "POST,   /api/v1/incidents,                itsm-change-manager, 403",
+            "DELETE, /api/v1/incidents/1,              itsm-catalog-admin,  403",
+            "POST,   /api/v1/incidents,                itsm-admin,          200",
+            // changes: agents and change managers raise and work them, only change managers approve/reject
+            "POST,   /api/v1/changes,                  itsm-agent,          200",
+            "POST,   /api/v1/changes/1/submit,         itsm-change-manager, 200",
+            "POST,   /api/v1/changes/1/approve,        itsm-change-manager, 200",
+            "POST,   /api/v1/changes/1/reject,         itsm-change-manager, 200",
+            "POST,   /api/v1/changes/1/approve,        itsm-agent,          403",
+            "POST,   /api/v1/changes/1/reject,         itsm-agent,          403",
+            "POST,   /api/v1/changes/1/approve,        itsm-admin,          200",
+            "POST,   /api/v1/changes,                  itsm-reader,         403",
+            // catalog: catalog admins
+            "POST,   /api/v1/catalog/services,         itsm-catalog-admin,  200",
+            "PUT,    /api/v1/catalog/services/1,       itsm-catalog-admin,  200",
+            "POST,   /api/v1/catalog/services,         itsm-agent,          403",
+            "DELETE, /api/v1/catalog/services/1,       itsm-sla-admin,      403",
+            // sla: SLA admins
+            "POST,   /api/v1/sla/agreements,           itsm-sla-admin,      200",
+            "PATCH,  /api/v1/sla/agreements/1,         itsm-catalog-admin,  403",
+            "POST,   /api/v1/sla/agreements,           itsm-agent,          403",
+            "DELETE, /api/v1/sla/agreements/1,         itsm-admin,          200" })
+    void rolesDecideWhoMayDoWhat(String method, String path, String role, int status) {
+        Response response = given().header("Authorization", TestTokens.bearer("matrix-" + role, role))
+                .contentType(ContentType.JSON).body("{}")
+                .when().request(method, path)
+                .then().statusCode(status)
+                .extract().response();
+        if (status == 403) {
+            assertEquals(PROBLEM, response.contentType());
+            assertEquals("https://itsm.dev/problems/forbidden", response.path("type"));
+            assertEquals(path, response.path("instance"));
+        } else {
+            assertEquals(method, response.path("method"));
+        }
+    }
+
+    // ------------------------------------------------------------------ rate limit headers
+
+    @Test
+    void everyApiResponseCarriesRateLimitHeaders() {
+        given().header("Authorization", TestTokens.bearer("counted", "itsm-reader"))
+                .when().get("/api/v1/sla/agreements")
+                .then().statusCode(200)
+                .header("X-RateLimit-Limit", "1000")
+                .header("X-RateLimit-Remaining", "999")
+                .header("X-RateLimit-Reset", notNullValue());
+        given().when().get("/api/v1/sla/agreements")
+                .then().statusCode(401)
+                .header("X-RateLimit-Limit", "1000")
+                .header("X-RateLimit-Remaining", notNullValue());
+        given().header("Authorization", TestTokens.bearer("counted", "itsm-reader"))
+                .when().post("/api/v1/sla/agreements")
+                .then().statusCode(403)
+                .header("X-RateLimit-Limit", "1000")
+                .header("X-RateLimit-Remaining", notNullValue());
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    @Test
+    void anUpstreamThatIsDownIs503QuicklyAndThenTheCircuitOpens() {
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            given().header("Authorization", READER)
+                    .when().get("/api/v1/down/things")
+                    .then().statusCode(503)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://itsm.dev/problems/upstream-unavailable"))
+                    .body("instance", equalTo("/api/v1/down/things"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1500, "answered within the timeout");
+        }
+        given().header("Authorization", READER)
+                .when().get("/api/v1/down/things")
+                .then().statusCode(503)
+                .contentType(PROBLEM)
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("circuit open"));
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'upstream-down' }.data.upstream", equalTo("DOWN"))
+                .body("checks.find { it.name == 'upstream-down' }.data.circuit", equalTo("OPEN"));
+    }
+
+    @Test
+    void aSlowUpstreamIs504WithinItsTimeout() {
+        long started = System.nanoTime();
+        given().header("Authorization", READER)
+                .when().get("/api/v1/slow/report")
+                .then().statusCode(504)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/upstream-timeout"))
+                .body("status", equalTo(504));
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(millis >= 450 && millis < 2500, "504 after the 500 ms timeout, took " + millis + " ms");
+    }
+
+    @Test
+    void readinessReportsEachUpstream() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", hasItem("upstream-incident"))
+                .body("checks.name", hasItem("upstream-change"))
+                .body("checks.name", hasItem("upstream-catalog"))
+                .body("checks.name", hasItem("upstream-sla"))
+                .body("checks.find { it.name == 'upstream-incident' }.data.upstream", equalTo("UP"))
+                .body("checks.find { it.name == 'upstream-incident' }.data.prefix", equalTo("/api/v1/incidents"))
+                .body("checks.find { it.name == 'upstream-down' }.data.upstream", equalTo("DOWN"));
+    }
+
+    // ------------------------------------------------------------------ bodies
+
+    @Test
+    void streamsA50MegabyteResponseWithoutWaitingForItsEnd() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/catalog/exports/large"))
+                .header("Authorization", READER).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream body = response.body()) {
+            int n = body.read(buffer);
+            assertTrue(n > 0);
+            total += n;
+            // the upstream holds the rest back until told; it must still be holding now
+            HttpResponse<String> released = client.send(
+                    HttpRequest.newBuilder(URI.create(catalogUrl + "/_control/release"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"released\":true}", released.body(), "first bytes arrived before the upstream finished");
+            while ((n = body.read(buffer)) > 0) {
+                total += n;
+            }
+        }
+        assertEquals(FakeServices.LARGE_BODY_MB * 1024L * 1024L, total);
+    }
+
+    @Test
+    void streamsARequestBodyUpToTheLimit() throws Exception {
+        HttpResponse<String> response = upload(12 * 1024 * 1024);
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"bytes\":" + 12 * 1024 * 1024), response.body());
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413Problem() throws Exception {
+        HttpResponse<String> response = upload(17 * 1024 * 1024);
+        assertEquals(413, response.statusCode());
+        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"type\":\"https://itsm.dev/problems/payload-too-large\""), response.body());
+    }
+
+    private HttpResponse<String> upload(int size) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/incidents/attachments"))
+                .header("Authorization", AGENT)
+                .header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[size])).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    // ------------------------------------------------------------------ CORS
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() {
+        given().header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/incidents")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/incidents")
+                .then().header("Access-Control-Allow-Origin", not(equalTo("*")))
+                .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
+    }
+
+    // ------------------------------------------------------------------ docs
+
+    @Test
+    void mergedOpenApiHasEveryServicesPathsAndSchemasOnce() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("servers[0].url", equalTo(origin()))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("security[0]", hasKey("bearer"))
+                .body("paths", hasKey("/api/v1/incidents"))
+                .body("paths", hasKey("/api/v1/changes"))
+                .body("paths", hasKey("/api/v1/catalog/services"))
+                .body("paths", hasKey("/api/v1/sla/agreements"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", not(hasKey("IncidentProblem")))
+                // same name, different content: kept apart and references follow
+                .body("components.schemas", hasKey("Summary"))
+                .body("components.schemas", hasKey("IncidentSummary"))
+                .body("paths.'/api/v1/incidents'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IncidentSummary"))
+                .body("tags.name", hasItem("incident"))
+                .body("info.description", containsString("Not available right now: down"));
+    }
+
+    @Test
+    void eachServiceDocumentIsServedThroughTheGateway() {
+        given().when().get("/openapi/change")
+                .then().statusCode(200)
+                .body("servers[0].url", equalTo(origin()))
+                .body("paths", hasKey("/api/v1/changes"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"));
+        given().when().get("/openapi/nope")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/openapi/down")
+                .then().statusCode(503).contentType(PROBLEM);
+    }
+
+    @Test
+    void swaggerUiListsTheMergedDocumentAndEachService() {
+        String page = given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .extract().asString();
+        for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla")) {
+            assertTrue(page.contains("\"" + url + "\""), "Swagger UI offers " + url);
+        }
+    }
+
+    @Test
+    void asyncApiDocumentsAreServedWhereServicesPublishThem() {
+        given().when().get("/asyncapi/incident.yaml")
+                .then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(startsWith("asyncapi: 3.0.0"));
+        given().when().get("/asyncapi/change.yaml")
+                .then().statusCode(404).contentType(PROBLEM);
+        given().when().get("/asyncapi/down.yaml")
+                .then().statusCode(503).contentType(PROBLEM);
+    }
+}
