@@ -1,0 +1,401 @@
+package dev.itsm.incident;
+
+import static dev.itsm.incident.Command.ACKNOWLEDGE;
+import static dev.itsm.incident.Command.ASSIGN;
+import static dev.itsm.incident.Command.CANCEL;
+import static dev.itsm.incident.Command.CLOSE;
+import static dev.itsm.incident.Command.DECLARE_MAJOR;
+import static dev.itsm.incident.Command.HOLD;
+import static dev.itsm.incident.Command.REOPEN;
+import static dev.itsm.incident.Command.RESOLVE;
+import static dev.itsm.incident.Command.RESUME;
+import static dev.itsm.incident.Command.UPDATE;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import dev.itsm.incident.events.IncidentEvent;
+import dev.itsm.incident.events.IncidentEvent.IncidentAcknowledged;
+import dev.itsm.incident.events.IncidentEvent.IncidentAssigned;
+import dev.itsm.incident.events.IncidentEvent.IncidentCanceled;
+import dev.itsm.incident.events.IncidentEvent.IncidentClosed;
+import dev.itsm.incident.events.IncidentEvent.IncidentOpened;
+import dev.itsm.incident.events.IncidentEvent.IncidentPriorityChanged;
+import dev.itsm.incident.events.IncidentEvent.IncidentPutOnHold;
+import dev.itsm.incident.events.IncidentEvent.IncidentReopened;
+import dev.itsm.incident.events.IncidentEvent.IncidentResolved;
+import dev.itsm.incident.events.IncidentEvent.IncidentResumed;
+import dev.itsm.incident.events.IncidentEvent.MajorIncidentDeclared;
+import dev.itsm.incident.events.IncidentFacts;
+import dev.itsm.platform.problem.ConflictException;
+import dev.itsm.platform.problem.IllegalTransitionException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * The incident aggregate. Every command method checks the lifecycle ({@link IncidentState}), changes
+ * the incident and returns the events it caused; an illegal command throws
+ * {@link IllegalTransitionException} naming the current state and the commands allowed in it.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    /**
+     * Fields a PATCH may change; null means "leave as is", a blank description/category clears it,
+     * {@code clearCi}/{@code clearParent} clear those references.
+     */
+    public record Changes(String title, String description, String category, Impact impact, Urgency urgency,
+            UUID ciId, boolean clearCi, Set<String> linkedChangeIds, UUID parentIncidentId, boolean clearParent) {
+    }
+
+    /** What a new incident is opened with. */
+    public record Opening(String title, String description, String caller, UUID serviceId, UUID ciId,
+            String category, Impact impact, Urgency urgency, String assignmentGroup, String assignee,
+            UUID parentIncidentId, Set<String> linkedChangeIds) {
+    }
+
+    @Id
+    private UUID id;
+    private String number;
+    private String title;
+    private String description;
+    private String caller;
+    @Column(name = "service_id")
+    private UUID serviceId;
+    @Column(name = "ci_id")
+    private UUID ciId;
+    private String category;
+    @Enumerated(EnumType.STRING)
+    private Impact impact;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    @Enumerated(EnumType.STRING)
+    private IncidentState state;
+    @Column(name = "assignment_group")
+    private String assignmentGroup;
+    private String assignee;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hold_reason")
+    private HoldReason holdReason;
+    @Column(name = "opened_at")
+    private Instant openedAt;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "canceled_at")
+    private Instant canceledAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resolution_code")
+    private ResolutionCode resolutionCode;
+    @Column(name = "resolution_notes")
+    private String resolutionNotes;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    @Column(name = "reopen_count")
+    private int reopenCount;
+    @Column(name = "major_incident")
+    private boolean majorIncident;
+    @Column(name = "parent_incident_id")
+    private UUID parentIncidentId;
+    @ElementCollection
+    @CollectionTable(name = "incident_linked_change", joinColumns = @JoinColumn(name = "incident_id"))
+    @Column(name = "change_id")
+    private Set<String> linkedChangeIds = new TreeSet<>();
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Incident() {
+        // for JPA
+    }
+
+    /** Opens a new incident (state NEW) with its priority from the matrix. */
+    public static Incident open(UUID id, String number, Opening o, PriorityMatrix matrix, Instant now) {
+        Incident i = new Incident();
+        i.id = id;
+        i.number = number;
+        i.title = o.title();
+        i.description = o.description();
+        i.caller = o.caller();
+        i.serviceId = o.serviceId();
+        i.ciId = o.ciId();
+        i.category = o.category();
+        i.impact = o.impact();
+        i.urgency = o.urgency();
+        i.priority = matrix.priorityOf(o.impact(), o.urgency());
+        i.assignmentGroup = o.assignmentGroup();
+        i.assignee = o.assignee();
+        i.parentIncidentId = o.parentIncidentId();
+        if (o.linkedChangeIds() != null) {
+            i.linkedChangeIds.addAll(o.linkedChangeIds());
+        }
+        i.state = IncidentState.NEW;
+        i.openedAt = now;
+        i.updatedAt = now;
+        return i;
+    }
+
+    /** The event of {@link #open}: kept apart so the factory stays a plain constructor. */
+    public List<IncidentEvent> opened() {
+        return List.of(new IncidentOpened(facts(openedAt)));
+    }
+
+    public List<IncidentEvent> acknowledge(Instant now) {
+        require(ACKNOWLEDGE);
+        moveTo(IncidentState.IN_PROGRESS, now);
+        acknowledgedAt = now;
+        return List.of(new IncidentAcknowledged(facts(now)));
+    }
+
+    /** Assigning a NEW incident also acknowledges it (two facts: acknowledged, assigned). */
+    public List<IncidentEvent> assign(String group, String person, Instant now) {
+        require(ASSIGN);
+        List<IncidentEvent> events = new ArrayList<>();
+        if (state == IncidentState.NEW) {
+            moveTo(IncidentState.IN_PROGRESS, now);
+            acknowledgedAt = now;
+            events.add(new IncidentAcknowledged(facts(now)));
+        }
+        assignmentGroup = group;
+        assignee = person;
+        touch(now);
+        events.add(new IncidentAssigned(facts(now)));
+        return events;
+    }
+
+    public List<IncidentEvent> hold(HoldReason reason, Instant now) {
+        require(HOLD);
+        moveTo(IncidentState.ON_HOLD, now);
+        holdReason = reason;
+        return List.of(new IncidentPutOnHold(facts(now), reason));
+    }
+
+    public List<IncidentEvent> resume(Instant now) {
+        require(RESUME);
+        moveTo(IncidentState.IN_PROGRESS, now);
+        holdReason = null;
+        return List.of(new IncidentResumed(facts(now)));
+    }
+
+    public List<IncidentEvent> resolve(ResolutionCode code, String notes, Instant now) {
+        require(RESOLVE);
+        return markResolved(code, notes, now);
+    }
+
+    /** A child of a major incident resolves with its parent, from any open state (even NEW). */
+    public List<IncidentEvent> resolveWithParent(Incident parent, Instant now) {
+        if (!state.isOpen() || !parent.id.equals(parentIncidentId)) {
+            throw new IllegalTransitionException("incident", state, RESOLVE.wireName(), state.allowedCommands());
+        }
+        return markResolved(parent.resolutionCode, "Resolved with major incident " + parent.number
+                + (parent.resolutionNotes == null ? "" : ": " + parent.resolutionNotes), now);
+    }
+
+    public List<IncidentEvent> reopen(String reason, Duration window, Instant now) {
+        require(REOPEN);
+        if (now.isAfter(resolvedAt.plus(window))) {
+            throw new ConflictException("reopen-window-expired", "Reopen window expired",
+                    "Incident " + number + " was resolved at " + resolvedAt + "; it can be reopened only within "
+                            + window + " of its resolution. Open a new incident instead.",
+                    Map.of("resolvedAt", resolvedAt.toString(), "reopenWindow", window.toString()));
+        }
+        moveTo(IncidentState.IN_PROGRESS, now);
+        reopenCount++;
+        resolvedAt = null;
+        resolutionCode = null;
+        resolutionNotes = null;
+        return List.of(new IncidentReopened(facts(now), reason));
+    }
+
+    public List<IncidentEvent> close(Instant now) {
+        require(CLOSE);
+        moveTo(IncidentState.CLOSED, now);
+        closedAt = now;
+        return List.of(new IncidentClosed(facts(now)));
+    }
+
+    public List<IncidentEvent> cancel(String reason, Instant now) {
+        require(CANCEL);
+        moveTo(IncidentState.CANCELED, now);
+        canceledAt = now;
+        cancelReason = reason;
+        holdReason = null;
+        return List.of(new IncidentCanceled(facts(now), reason));
+    }
+
+    public List<IncidentEvent> declareMajor(Instant now) {
+        require(DECLARE_MAJOR);
+        if (majorIncident) {
+            throw new ConflictException("already-major", "Already a major incident",
+                    "Incident " + number + " is already a major incident");
+        }
+        if (parentIncidentId != null) {
+            throw new ConflictException("child-cannot-be-major", "A child incident cannot be major",
+                    "Incident " + number + " is a child of major incident " + parentIncidentId + "; detach it first");
+        }
+        majorIncident = true;
+        touch(now);
+        return List.of(new MajorIncidentDeclared(facts(now)));
+    }
+
+    /** Field edits; a changed impact or urgency recomputes the priority (and tells so). */
+    public List<IncidentEvent> update(Changes c, PriorityMatrix matrix, Instant now) {
+        require(UPDATE);
+        if (c.title() != null) {
+            title = c.title();
+        }
+        if (c.description() != null) {
+            description = c.description().isBlank() ? null : c.description();
+        }
+        if (c.category() != null) {
+            category = c.category().isBlank() ? null : c.category();
+        }
+        if (c.clearCi()) {
+            ciId = null;
+        } else if (c.ciId() != null) {
+            ciId = c.ciId();
+        }
+        if (c.linkedChangeIds() != null) {
+            linkedChangeIds.clear();
+            linkedChangeIds.addAll(c.linkedChangeIds());
+        }
+        if (c.clearParent()) {
+            parentIncidentId = null;
+        } else if (c.parentIncidentId() != null) {
+            if (majorIncident) {
+                throw new ConflictException("major-cannot-be-child", "A major incident cannot be a child",
+                        "Incident " + number + " is a major incident itself");
+            }
+            parentIncidentId = c.parentIncidentId();
+        }
+        impact = c.impact() == null ? impact : c.impact();
+        urgency = c.urgency() == null ? urgency : c.urgency();
+        Priority previous = priority;
+        priority = matrix.priorityOf(impact, urgency);
+        touch(now);
+        return previous == priority ? List.of() : List.of(new IncidentPriorityChanged(facts(now), previous));
+    }
+
+    /** Field values as text, for the history's old → new entries. */
+    public Map<String, String> snapshot() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("title", title);
+        s.put("description", description);
+        s.put("category", category);
+        s.put("ciId", str(ciId));
+        s.put("impact", str(impact));
+        s.put("urgency", str(urgency));
+        s.put("priority", str(priority));
+        s.put("state", str(state));
+        s.put("holdReason", str(holdReason));
+        s.put("assignmentGroup", assignmentGroup);
+        s.put("assignee", assignee);
+        s.put("resolutionCode", str(resolutionCode));
+        s.put("resolutionNotes", resolutionNotes);
+        s.put("cancelReason", cancelReason);
+        s.put("reopenCount", String.valueOf(reopenCount));
+        s.put("majorIncident", String.valueOf(majorIncident));
+        s.put("parentIncidentId", str(parentIncidentId));
+        s.put("linkedChangeIds", linkedChangeIds.isEmpty() ? null : String.join(",", new TreeSet<>(linkedChangeIds)));
+        return s;
+    }
+
+    public IncidentFacts facts(Instant occurredAt) {
+        return new IncidentFacts(id, number, title, serviceId, ciId, category, impact, urgency, priority, state,
+                assignmentGroup, assignee, majorIncident, parentIncidentId, openedAt, occurredAt);
+    }
+
+    private void require(Command command) {
+        if (!state.allows(command)) {
+            throw new IllegalTransitionException("incident", state, command.wireName(), state.allowedCommands());
+        }
+    }
+
+    private List<IncidentEvent> markResolved(ResolutionCode code, String notes, Instant now) {
+        moveTo(IncidentState.RESOLVED, now);
+        holdReason = null;
+        resolvedAt = now;
+        resolutionCode = code;
+        resolutionNotes = notes;
+        return List.of(new IncidentResolved(facts(now), code));
+    }
+
+    private void moveTo(IncidentState next, Instant now) {
+        state = next;
+        touch(now);
+    }
+
+    private void touch(Instant now) {
+        updatedAt = now;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    // ------------------------------------------------------------------ read access
+
+    public UUID id() { return id; }
+    public String number() { return number; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public String caller() { return caller; }
+    public UUID serviceId() { return serviceId; }
+    public UUID ciId() { return ciId; }
+    public String category() { return category; }
+    public Impact impact() { return impact; }
+    public Urgency urgency() { return urgency; }
+    public Priority priority() { return priority; }
+    public IncidentState state() { return state; }
+    public String assignmentGroup() { return assignmentGroup; }
+    public String assignee() { return assignee; }
+    public HoldReason holdReason() { return holdReason; }
+    public Instant openedAt() { return openedAt; }
+    public Instant acknowledgedAt() { return acknowledgedAt; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public Instant closedAt() { return closedAt; }
+    public Instant canceledAt() { return canceledAt; }
+    public ResolutionCode resolutionCode() { return resolutionCode; }
+    public String resolutionNotes() { return resolutionNotes; }
+    public String cancelReason() { return cancelReason; }
+    public int reopenCount() { return reopenCount; }
+    public boolean majorIncident() { return majorIncident; }
+    public UUID parentIncidentId() { return parentIncidentId; }
+    public Set<String> linkedChangeIds() { return Set.copyOf(linkedChangeIds); }
+    public Instant updatedAt() { return updatedAt; }
+    public long version() { return version; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Incident other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,439 @@
+package dev.itsm.incident;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.incident.api.AssignRequest;
+import dev.itsm.incident.api.CreateIncidentRequest;
+import dev.itsm.incident.api.HistoryEntryView;
+import dev.itsm.incident.api.HoldRequest;
+import dev.itsm.incident.api.IncidentPatch;
+import dev.itsm.incident.api.IncidentPatchParser;
+import dev.itsm.incident.api.IncidentSummary;
+import dev.itsm.incident.api.IncidentView;
+import dev.itsm.incident.api.NoteRequest;
+import dev.itsm.incident.api.NoteView;
+import dev.itsm.incident.api.QueryParams;
+import dev.itsm.incident.api.ReasonRequest;
+import dev.itsm.incident.api.ResolveRequest;
+import dev.itsm.incident.api.SlaStatusView;
+import dev.itsm.incident.sla.SlaStatus;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.Page;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ValidationException;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Incidents: create, read, list, edit (merge patch), lifecycle commands, notes, history. Thin: it
+ * maps requests to {@link IncidentService} calls and incidents to {@link IncidentView}s.
+ */
+@Path("/api/v1/incidents")
+@Tag(name = "Incidents", description = "Incident management: restore normal service operation as quickly as possible")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final String BASE = "/api/v1/incidents/";
+
+    private final IncidentService incidents;
+    private final IncidentQueries queries;
+    private final IdempotentCreate idempotent;
+    private final ObjectMapper json;
+
+    IncidentResource(IncidentService incidents, IncidentQueries queries, IdempotentCreate idempotent, ObjectMapper json) {
+        this.incidents = incidents;
+        this.queries = queries;
+        this.idempotent = idempotent;
+        this.json = json;
+    }
+
+    // ------------------------------------------------------------------ create, read, list
+
+    @POST
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Open an incident", description = "The affected service must be LIVE in the local catalogue "
+            + "replica; the priority is computed from impact × urgency. Accepts Idempotency-Key.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateIncidentRequest.class),
+            examples = @ExampleObject(name = "checkout", value = """
+                    {"title":"Checkout fails with HTTP 502","description":"Every checkout attempt since 09:10",
+                     "caller":"jane.doe@example.com","serviceId":"3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01",
+                     "category":"software","impact":"HIGH","urgency":"MEDIUM","assignmentGroup":"payments-2nd-line"}""")))
+    @APIResponse(responseCode = "201", description = "Opened (ETag and Location set)",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "422", description = "Service unknown or not LIVE, CI unknown, parent not an open major incident, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response open(@NotNull @Valid CreateIncidentRequest request,
+            @Parameter(description = "Makes retries safe: a replay returns the first response")
+            @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
+            @Context SecurityContext security) {
+        return idempotent.create("incidents", idempotencyKey, request, () -> {
+            Incident i = incidents.open(new Incident.Opening(request.title(), request.description(), request.caller(),
+                    request.serviceId(), request.ciId(), request.category(), request.impact(), request.urgency(),
+                    request.assignmentGroup(), request.assignee(), request.parentIncidentId(), request.linkedChangeIds()),
+                    actor(security));
+            return new IdempotentCreate.Created(URI.create(BASE + i.id()), view(i), i.version());
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Get an incident", description = "With its SLA status per metric; the ETag is its version")
+    @APIResponse(responseCode = "200", description = "The incident",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return ok(incidents.get(id));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "List incidents", description = "Filters combine with AND; state and priority accept several "
+            + "values (comma-separated or repeated). Sort by number, openedAt, updatedAt, priority, state, title, assignee "
+            + "(prefix - for descending; default -openedAt).")
+    @APIResponse(responseCode = "200", description = "One page of incidents (Link header with first/prev/next/last)",
+            content = @Content(schema = @Schema(implementation = IncidentPage.class)))
+    public Response list(
+            @Parameter(description = "NEW, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED, CANCELED", example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
+            @Parameter(description = "P1..P5", example = "P1,P2") @QueryParam("priority") List<String> priority,
+            @Parameter(description = "Affected service id") @QueryParam("serviceId") String serviceId,
+            @Parameter(example = "payments-2nd-line") @QueryParam("assignmentGroup") String assignmentGroup,
+            @Parameter(example = "bob") @QueryParam("assignee") String assignee,
+            @Parameter(description = "Only major (true) or only non-major (false) incidents") @QueryParam("major") String major,
+            @Parameter(description = "Children of this major incident") @QueryParam("parentIncidentId") String parent,
+            @Parameter(description = "Opened at or after (ISO-8601)", example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
+            @Parameter(description = "Opened before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
+            @Parameter(description = "Text in number, title or description", example = "checkout") @QueryParam("q") String text,
+            @Parameter(example = "-priority,openedAt") @QueryParam("sort") String sort,
+            @Parameter(example = "0") @QueryParam("page") Integer page,
+            @Parameter(example = "50") @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
+                openedTo, text);
+        String orderBy = Sort.parse(sort, IncidentQueries.SORTABLE, "-openedAt").toOrderBy();
+        Page<Incident> found = queries.list(filter, orderBy, PageRequest.of(page, size));
+        return Paging.ok(views(found), uri);
+    }
+
+    @GET
+    @Path("summary")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Count incidents by state and priority", description = "For dashboards; same filters as the list")
+    @APIResponse(responseCode = "200", description = "Counts",
+            content = @Content(schema = @Schema(implementation = IncidentSummary.class)))
+    public IncidentSummary summary(
+            @QueryParam("state") List<String> state,
+            @QueryParam("priority") List<String> priority,
+            @QueryParam("serviceId") String serviceId,
+            @QueryParam("assignmentGroup") String assignmentGroup,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("major") String major,
+            @QueryParam("openedFrom") String openedFrom,
+            @QueryParam("openedTo") String openedTo) {
+        return queries.summary(filter(state, priority, serviceId, assignmentGroup, assignee, major, null, openedFrom,
+                openedTo, null));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Edit incident fields (JSON merge patch)", description = "title, description, category, impact, "
+            + "urgency (recomputes the priority), ciId, linkedChangeIds, parentIncidentId. State and assignment change "
+            + "only through commands. Honours If-Match.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = IncidentPatch.class),
+                    examples = @ExampleObject(name = "raise-urgency", value = "{\"urgency\":\"HIGH\",\"category\":null}")),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPatch.class),
+                    examples = @ExampleObject(name = "raise-urgency", value = "{\"urgency\":\"HIGH\",\"category\":null}")) })
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Incident is RESOLVED/CLOSED/CANCELED, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown CI or invalid parent incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body,
+            @Context SecurityContext security) {
+        Incident.Changes changes = IncidentPatchParser.parse(body, json);
+        return ok(incidents.update(id, ifMatch, actor(security), changes));
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @POST
+    @Path("{id}/acknowledge")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Acknowledge a NEW incident (→ IN_PROGRESS)")
+    @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state (names it and the allowed commands), or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return ok(incidents.acknowledge(id, ifMatch, actor(security)));
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Assign to a group and/or person", description = "Assigning a NEW incident also acknowledges it (→ IN_PROGRESS)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AssignRequest.class),
+            examples = @ExampleObject(name = "assign", value = "{\"assignmentGroup\":\"payments-2nd-line\",\"assignee\":\"bob\"}")))
+    @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid AssignRequest request, @Context SecurityContext security) {
+        String group = QueryParams.text(request.assignmentGroup());
+        String person = QueryParams.text(request.assignee());
+        if (group == null && person == null) {
+            throw new ValidationException("assignmentGroup", "assignmentGroup or assignee is required");
+        }
+        return ok(incidents.assign(id, ifMatch, actor(security), group, person));
+    }
+
+    @POST
+    @Path("{id}/hold")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Put an IN_PROGRESS incident on hold (→ ON_HOLD)", description = "The note is kept as a work note")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HoldRequest.class),
+            examples = @ExampleObject(name = "vendor", value = "{\"reason\":\"AWAITING_VENDOR\",\"note\":\"Vendor ticket VND-4411 opened\"}")))
+    @APIResponse(responseCode = "200", description = "On hold", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid HoldRequest request, @Context SecurityContext security) {
+        return ok(incidents.hold(id, ifMatch, actor(security), request.reason(), request.note()));
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Resume work on an ON_HOLD incident (→ IN_PROGRESS)")
+    @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return ok(incidents.resume(id, ifMatch, actor(security)));
+    }
+
+    @POST
+    @Path("{id}/resolve")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Resolve an IN_PROGRESS or ON_HOLD incident (→ RESOLVED)",
+            description = "Resolving a major incident resolves its open children too, each with its own IncidentResolved event")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResolveRequest.class),
+            examples = @ExampleObject(name = "workaround", value = "{\"resolutionCode\":\"WORKAROUND\",\"notes\":\"Failed over to the secondary gateway\"}")))
+    @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ResolveRequest request, @Context SecurityContext security) {
+        return ok(incidents.resolve(id, ifMatch, actor(security), request.resolutionCode(), request.notes()));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Reopen a RESOLVED incident within the reopen window (→ IN_PROGRESS)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
+            examples = @ExampleObject(name = "recurred", value = "{\"reason\":\"Caller reports the error again\"}")))
+    @APIResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, reopen window expired, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
+        return ok(incidents.reopen(id, ifMatch, actor(security), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Close a RESOLVED incident (→ CLOSED, final)", description = "Also happens automatically N days after resolution")
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return ok(incidents.close(id, ifMatch, actor(security)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Cancel an open incident (→ CANCELED, final)", description = "From NEW, IN_PROGRESS or ON_HOLD, e.g. a duplicate logged by mistake")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
+            examples = @ExampleObject(name = "mistake", value = "{\"reason\":\"Logged twice by the service desk\"}")))
+    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
+        return ok(incidents.cancel(id, ifMatch, actor(security), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/declare-major")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Declare a major incident", description = "Other incidents can then be attached as its children (parentIncidentId)")
+    @APIResponse(responseCode = "200", description = "Declared major", content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, already major, a child itself, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response declareMajor(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
+        return ok(incidents.declareMajor(id, ifMatch, actor(security)));
+    }
+
+    // ------------------------------------------------------------------ notes and history
+
+    @POST
+    @Path("{id}/notes")
+    @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Add a work note or comment", description = "Accepts Idempotency-Key")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteRequest.class),
+            examples = @ExampleObject(name = "work-note", value = "{\"kind\":\"WORK_NOTE\",\"text\":\"Restarted the gateway pods\"}")))
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response addNote(@PathParam("id") UUID id, @NotNull @Valid NoteRequest request,
+            @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey, @Context SecurityContext security) {
+        return idempotent.create("incident-notes:" + id, idempotencyKey, request, () -> {
+            IncidentNote note = incidents.addNote(id, request.kind(), request.text(), actor(security));
+            return new IdempotentCreate.Created(URI.create(BASE + id + "/notes/" + note.id), NoteView.of(note), 0);
+        });
+    }
+
+    @GET
+    @Path("{id}/notes")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "List work notes and comments", description = "Oldest first")
+    @APIResponse(responseCode = "200", description = "One page of notes", content = @Content(schema = @Schema(implementation = NotePage.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response notes(@PathParam("id") UUID id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Context UriInfo uri) {
+        return Paging.ok(incidents.notes(id, PageRequest.of(page, size)).map(NoteView::of), uri);
+    }
+
+    @GET
+    @Path("{id}/notes/{noteId}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Get one note")
+    @APIResponse(responseCode = "200", description = "The note", content = @Content(schema = @Schema(implementation = NoteView.class)))
+    @APIResponse(responseCode = "404", description = "No such incident or note", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public NoteView note(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
+        return NoteView.of(incidents.note(id, noteId));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @Operation(summary = "Full history of an incident", description = "Who did what when, old → new values, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))
+    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size, @Context UriInfo uri) {
+        return Paging.ok(incidents.history(id, PageRequest.of(page, size)), uri);
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private Response ok(Incident i) {
+        return Response.ok(view(i)).tag(ETags.entityTag(i.version())).build();
+    }
+
+    private IncidentView view(Incident i) {
+        String serviceName = incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId());
+        List<SlaStatusView> sla = queries.slaOf(List.of(i.id())).getOrDefault(i.id(), List.of()).stream()
+                .map(SlaStatusView::of).toList();
+        return IncidentView.of(i, serviceName, sla);
+    }
+
+    private Page<IncidentView> views(Page<Incident> page) {
+        Map<UUID, String> names = incidents.serviceNames(page.items().stream().map(Incident::serviceId).distinct().toList());
+        Map<UUID, List<SlaStatus>> sla = queries.slaOf(page.items().stream().map(Incident::id).toList());
+        return page.map(i -> IncidentView.of(i, names.get(i.serviceId()),
+                sla.getOrDefault(i.id(), List.of()).stream().map(SlaStatusView::of).toList()));
+    }
+
+    private static IncidentFilter filter(List<String> state, List<String> priority, String serviceId, String group,
+            String assignee, String major, String parent, String openedFrom, String openedTo, String text) {
+        return new IncidentFilter(
+                QueryParams.enums("state", state, IncidentState.class),
+                QueryParams.enums("priority", priority, Priority.class),
+                QueryParams.uuid("serviceId", serviceId),
+                QueryParams.text(group),
+                QueryParams.text(assignee),
+                QueryParams.bool("major", major),
+                QueryParams.uuid("parentIncidentId", parent),
+                QueryParams.instant("openedFrom", openedFrom),
+                QueryParams.instant("openedTo", openedTo),
+                QueryParams.text(text));
+    }
+
+    private static String actor(SecurityContext security) {
+        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+    }
+
+    /** OpenAPI shapes of the paged lists. */
+    @Schema(name = "IncidentPage")
+    record IncidentPage(List<IncidentView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "NotePage")
+    record NotePage(List<NoteView> items, int page, int size, long total) {
+    }
+
+    @Schema(name = "HistoryPage")
+    record HistoryPage(List<HistoryEntryView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,278 @@
+package dev.itsm.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.itsm.incident.api.HistoryEntryView;
+import dev.itsm.incident.catalog.CatalogCi;
+import dev.itsm.incident.catalog.CatalogService;
+import dev.itsm.incident.events.IncidentEvent;
+import dev.itsm.platform.events.Outbox;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Page;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.platform.problem.UnprocessableException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Transactions around the {@link Incident} aggregate: load, call one domain method, save, write the
+ * history entry and append the returned events to the outbox — all in one transaction.
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    public static final String SYSTEM = "system";
+
+    private final Outbox outbox;
+    private final HistoryRecorder history;
+    private final PriorityMatrix matrix;
+    private final IncidentConfig config;
+    private final Clock clock;
+
+    IncidentService(Outbox outbox, HistoryRecorder history, IncidentConfig config, Clock clock) {
+        this.outbox = outbox;
+        this.history = history;
+        this.config = config;
+        this.matrix = new PriorityMatrix(config.priorityMatrix());
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Incident open(Incident.Opening o, String actor) {
+        requireLiveService(o.serviceId());
+        if (o.ciId() != null) {
+            requireCi(o.ciId());
+        }
+        if (o.parentIncidentId() != null) {
+            requireOpenMajor(o.parentIncidentId(), null);
+        }
+        Instant now = clock.instant();
+        Incident incident = Incident.open(UUID.randomUUID(), nextNumber(), o, matrix, now);
+        incident.persist();
+        Map<String, String> after = incident.snapshot();
+        history.recordDiff(incident.id(), actor, "open", HistoryRecorder.empty(after), after, null, now);
+        outbox.appendAll(incident.opened());
+        return incident;
+    }
+
+    @Transactional
+    public Incident acknowledge(UUID id, String ifMatch, String actor) {
+        return execute(id, ifMatch, actor, "acknowledge", null, i -> i.acknowledge(clock.instant()));
+    }
+
+    @Transactional
+    public Incident assign(UUID id, String ifMatch, String actor, String group, String assignee) {
+        return execute(id, ifMatch, actor, "assign", null, i -> i.assign(group, assignee, clock.instant()));
+    }
+
+    @Transactional
+    public Incident hold(UUID id, String ifMatch, String actor, HoldReason reason, String note) {
+        Incident incident = execute(id, ifMatch, actor, "hold", note, i -> i.hold(reason, clock.instant()));
+        if (note != null && !note.isBlank()) {
+            persistNote(incident.id(), IncidentNote.Kind.WORK_NOTE, note, actor, clock.instant());
+        }
+        return incident;
+    }
+
+    @Transactional
+    public Incident resume(UUID id, String ifMatch, String actor) {
+        return execute(id, ifMatch, actor, "resume", null, i -> i.resume(clock.instant()));
+    }
+
+    /** Resolves the incident; a major incident resolves its open children too (each with its own event). */
+    @Transactional
+    public Incident resolve(UUID id, String ifMatch, String actor, ResolutionCode code, String notes) {
+        Incident parent = execute(id, ifMatch, actor, "resolve", null, i -> i.resolve(code, notes, clock.instant()));
+        if (parent.majorIncident()) {
+            List<Incident> children = Incident.list("parentIncidentId = ?1 and state in ?2 order by number",
+                    parent.id(), List.of(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD));
+            for (Incident child : children) {
+                apply(child, actor, "resolve-with-parent", "Resolved with major incident " + parent.number(),
+                        c -> c.resolveWithParent(parent, clock.instant()));
+            }
+        }
+        return parent;
+    }
+
+    @Transactional
+    public Incident reopen(UUID id, String ifMatch, String actor, String reason) {
+        return execute(id, ifMatch, actor, "reopen", reason,
+                i -> i.reopen(reason, config.reopenWindow(), clock.instant()));
+    }
+
+    @Transactional
+    public Incident close(UUID id, String ifMatch, String actor) {
+        return execute(id, ifMatch, actor, "close", null, i -> i.close(clock.instant()));
+    }
+
+    @Transactional
+    public Incident cancel(UUID id, String ifMatch, String actor, String reason) {
+        return execute(id, ifMatch, actor, "cancel", reason, i -> i.cancel(reason, clock.instant()));
+    }
+
+    @Transactional
+    public Incident declareMajor(UUID id, String ifMatch, String actor) {
+        return execute(id, ifMatch, actor, "declare-major", null, i -> i.declareMajor(clock.instant()));
+    }
+
+    @Transactional
+    public Incident update(UUID id, String ifMatch, String actor, Incident.Changes changes) {
+        if (changes.ciId() != null) {
+            requireCi(changes.ciId());
+        }
+        if (changes.parentIncidentId() != null) {
+            requireOpenMajor(changes.parentIncidentId(), id);
+        }
+        return execute(id, ifMatch, actor, "update", null, i -> i.update(changes, matrix, clock.instant()));
+    }
+
+    /** Closes one RESOLVED incident whose auto-close time has come (own transaction; used by {@link AutoCloser}). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean closeAutomatically(UUID id, Instant now) {
+        Incident incident = Incident.findById(id);
+        if (incident == null || incident.state() != IncidentState.RESOLVED
+                || incident.resolvedAt().plus(config.autoClose().after()).isAfter(now)) {
+            return false;
+        }
+        apply(incident, SYSTEM, "auto-close", "Closed automatically " + config.autoClose().after()
+                + " after resolution", i -> i.close(now));
+        return true;
+    }
+
+    @Transactional
+    public IncidentNote addNote(UUID incidentId, IncidentNote.Kind kind, String text, String actor) {
+        get(incidentId);
+        Instant now = clock.instant();
+        IncidentNote note = persistNote(incidentId, kind, text, actor, now);
+        history.record(incidentId, actor, kind == IncidentNote.Kind.WORK_NOTE ? "work-note" : "comment",
+                List.of(), abbreviate(text), now);
+        return note;
+    }
+
+    public Incident get(UUID id) {
+        Incident incident = Incident.findById(id);
+        if (incident == null) {
+            throw new NotFoundException("Incident", id);
+        }
+        return incident;
+    }
+
+    public IncidentNote note(UUID incidentId, UUID noteId) {
+        IncidentNote note = IncidentNote.findById(noteId);
+        if (note == null || !note.incidentId.equals(incidentId)) {
+            throw new NotFoundException("Note", noteId);
+        }
+        return note;
+    }
+
+    public Page<IncidentNote> notes(UUID incidentId, PageRequest page) {
+        get(incidentId);
+        var query = IncidentNote.find("incidentId = ?1 order by createdAt, id", incidentId);
+        return new Page<>(query.page(page.page(), page.size()).list(), page.page(), page.size(), query.count());
+    }
+
+    public Page<HistoryEntryView> history(UUID incidentId, PageRequest page) {
+        get(incidentId);
+        var query = IncidentHistory.find("incidentId = ?1 order by id", incidentId);
+        List<IncidentHistory> rows = query.page(page.page(), page.size()).list();
+        List<HistoryEntryView> items = rows.stream().map(h -> new HistoryEntryView(h.id, h.at, h.actor, h.action,
+                history.read(h.changes), h.detail)).toList();
+        return new Page<>(items, page.page(), page.size(), query.count());
+    }
+
+    /** Names of services in the replica, for the views. */
+    public Map<UUID, String> serviceNames(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            CatalogService.<CatalogService>list("serviceId in ?1", Set.copyOf(ids)).forEach(s -> names.put(s.serviceId, s.name));
+        }
+        return names;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private Incident execute(UUID id, String ifMatch, String actor, String action, String detail,
+            Function<Incident, List<IncidentEvent>> command) {
+        Incident incident = get(id);
+        ETags.requireMatch(ifMatch, incident.version());
+        apply(incident, actor, action, detail, command);
+        return incident;
+    }
+
+    private void apply(Incident incident, String actor, String action, String detail,
+            Function<Incident, List<IncidentEvent>> command) {
+        Map<String, String> before = incident.snapshot();
+        List<IncidentEvent> events = command.apply(incident);
+        // Flush now, so a concurrent change (version mismatch) fails this request as 409 before anything commits.
+        Panache.getEntityManager().flush();
+        history.recordDiff(incident.id(), actor, action, before, incident.snapshot(), detail, clock.instant());
+        if (!events.isEmpty()) {
+            outbox.appendAll(events);
+        }
+    }
+
+    private IncidentNote persistNote(UUID incidentId, IncidentNote.Kind kind, String text, String actor, Instant now) {
+        IncidentNote note = new IncidentNote();
+        note.id = UUID.randomUUID();
+        note.incidentId = incidentId;
+        note.kind = kind;
+        note.text = text;
+        note.author = actor;
+        note.createdAt = now;
+        note.persist();
+        return note;
+    }
+
+    private void requireLiveService(UUID serviceId) {
+        CatalogService service = CatalogService.findById(serviceId);
+        if (service == null) {
+            throw new UnprocessableException("unknown-service", "Unknown service",
+                    "Service " + serviceId + " is not in the service catalogue", Map.of("serviceId", serviceId.toString()));
+        }
+        if (!service.isLive()) {
+            throw new UnprocessableException("service-not-live", "Service is not live",
+                    "Service '" + service.name + "' (" + serviceId + ") is " + service.status
+                            + "; incidents can be opened only against LIVE services",
+                    Map.of("serviceId", serviceId.toString(), "serviceName", service.name, "serviceStatus", service.status));
+        }
+    }
+
+    private void requireCi(UUID ciId) {
+        CatalogCi ci = CatalogCi.findById(ciId);
+        if (ci == null || ci.deleted) {
+            throw new UnprocessableException("unknown-ci", "Unknown configuration item",
+                    "Configuration item " + ciId + (ci == null ? " is not in the CMDB" : " (" + ci.name + ") was deleted"),
+                    Map.of("ciId", ciId.toString()));
+        }
+    }
+
+    private void requireOpenMajor(UUID parentId, UUID childId) {
+        Incident parent = Incident.findById(parentId);
+        if (parent == null || !parent.majorIncident() || !parent.state().isOpen() || parent.id().equals(childId)) {
+            throw new UnprocessableException("invalid-parent-incident", "Invalid parent incident",
+                    "Parent incident " + parentId + " must exist, be a major incident and be open",
+                    Map.of("parentIncidentId", parentId.toString()));
+        }
+    }
+
+    private String nextNumber() {
+        Number n = (Number) Panache.getEntityManager().createNativeQuery("select nextval('incident_number_seq')")
+                .getSingleResult();
+        return String.format("INC%07d", n.longValue());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+
+}
