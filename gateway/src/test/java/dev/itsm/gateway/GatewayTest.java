@@ -345,6 +345,21 @@ class GatewayTest {
         assertTrue(response.body().contains("\"type\":\"https://itsm.dev/problems/payload-too-large\""), response.body());
     }
 
+    @Test
+    void aChunkedBodyGrowingOverTheLimitIs413Problem() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = new byte[17 * 1024 * 1024];
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/incidents/attachments"))
+                .header("Authorization", AGENT)
+                .header("Content-Type", "application/octet-stream")
+                .timeout(Duration.ofSeconds(30))
+                // no length: sent chunked, so only counting while streaming can catch it
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("payload-too-large"), response.body());
+    }
+
     private HttpResponse<String> upload(int size) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/incidents/attachments"))
