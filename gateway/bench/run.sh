@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Benchmark: the same GET directly against a (stand-in) service, through nginx as a plain reverse
+# proxy, and through the gateway (JWT check, rate limiter, role rules, streaming proxy).
+# Needs: wrk and nginx (Debian: apt-get install -y wrk nginx), openssl, curl, a built gateway
+# (./mvnw -B -pl gateway package -DskipTests). Usage: gateway/bench/run.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")"
+source ./stack.sh
+
+DURATION="${1:-15}"
+CONNECTIONS="${2:-32}"
+THREADS="${THREADS:-2}"
+NGINX_PORT="${NGINX_PORT:-18090}"
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)"; exit 1; }
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+[[ -x "$NGINX" ]] || { echo "nginx is missing (apt-get install -y nginx)"; exit 1; }
+
+NGINX_PID=""
+cleanup() {
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+  stop_stack
+}
+trap cleanup EXIT
+
+start_stack
+
+mkdir -p "$STACK_DIR/nginx/logs"
+cat > "$STACK_DIR/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $STACK_DIR/nginx/nginx.pid;
+error_log $STACK_DIR/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream incident { server 127.0.0.1:18181; keepalive 64; }
+  server {
+    listen $NGINX_PORT;
+    location / {
+      proxy_pass http://incident;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+CONF
+"$NGINX" -p "$STACK_DIR/nginx" -c "$STACK_DIR/nginx/nginx.conf" -g 'daemon off;' &
+NGINX_PID=$!
+wait_for "http://127.0.0.1:$NGINX_PORT/q/health/ready" 30
+
+PATH_UNDER_TEST="/api/v1/incidents/7c1e5b6a-8f3e-4b2a-9d51-0f4c2e8a1b77"
+AUTH="Authorization: Bearer $TOKEN"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$GATEWAY_URL$PATH_UNDER_TEST")
+[[ "$status" == 200 ]] || { echo "gateway answered $status"; cat "$STACK_DIR/gateway.log"; exit 1; }
+
+to_ms() { # wrk latency like 512.00us / 1.23ms / 1.01s -> milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+declare -A RPS P50 P99
+measure() { # name url
+  echo "warming up $1 ..." >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH" "$2" > /dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$2")
+  echo "$out" > "$STACK_DIR/wrk-$1.txt"
+  RPS[$1]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  P50[$1]=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
+  P99[$1]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
+  local errors
+  errors=$(echo "$out" | awk '/Non-2xx|Socket errors/')
+  [[ -z "$errors" ]] || echo "  $1: $errors" >&2
+}
+
+measure direct "$UPSTREAM_URL$PATH_UNDER_TEST"
+measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
+measure gateway "$GATEWAY_URL$PATH_UNDER_TEST"
+
+echo
+echo "GET $PATH_UNDER_TEST  (~1 KiB JSON), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-8s %12s %10s %10s %14s\n' target "requests/s" "p50 ms" "p99 ms" "rps vs direct"
+for t in direct nginx gateway; do
+  ratio=$(awk -v a="${RPS[$t]}" -v b="${RPS[direct]}" 'BEGIN { printf "%.2f", a / b }')
+  printf '%-8s %12s %10s %10s %14s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio"
+done
+awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "gateway / nginx throughput: %.2f\n", g / n }'
