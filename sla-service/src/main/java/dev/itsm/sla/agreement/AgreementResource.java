@@ -1,0 +1,180 @@
+package dev.itsm.sla.agreement;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import dev.itsm.sla.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/sla/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agreements", description = "SLAs, OLAs and underpinning contracts with targets per metric and priority")
+public class AgreementResource {
+
+    static final String EXAMPLE = """
+            {"name":"Gold service desk SLA","type":"SLA",
+             "scope":{"allServices":false,"serviceIds":["6f1c2a8e-3b1d-4c55-9a0e-2f3b4c5d6e7f"]},
+             "appliesTo":{"priorities":["P1","P2","P3"],"categories":[]},
+             "calendarId":"00000000-0000-0000-0000-000000000247",
+             "targets":[{"metric":"TIME_TO_RESPOND","priority":"P1","duration":"PT15M"},
+                        {"metric":"TIME_TO_RESOLVE","priority":"P1","duration":"PT4H"},
+                        {"metric":"TIME_TO_RESOLVE","priority":"P2","duration":"PT8H"},
+                        {"metric":"TIME_TO_RESOLVE","priority":"P3","duration":"P3D"}],
+             "pauseConditions":{"states":["ON_HOLD"],"holdReasons":["AWAITING_CALLER"]},
+             "warningThresholds":[50,75]}""";
+    static final String UC_EXAMPLE = """
+            {"name":"Acme hosting UC","type":"UC","supplier":"Acme Hosting Ltd","scope":{"allServices":true},
+             "targets":[{"metric":"TIME_TO_RESOLVE","priority":"P1","duration":"PT2H"}],
+             "pauseConditions":{"states":["ON_HOLD"],"holdReasons":["AWAITING_CALLER","AWAITING_VENDOR"]}}""";
+
+    private final AgreementService agreements;
+    private final IdempotentCreate idempotent;
+
+    AgreementResource(AgreementService agreements, IdempotentCreate idempotent) {
+        this.agreements = agreements;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Create an agreement (revision 1)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementDefinition.class),
+            examples = { @ExampleObject(name = "sla", value = EXAMPLE), @ExampleObject(name = "uc", value = UC_EXAMPLE) }))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid agreement (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown calendar, or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull AgreementDefinition request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("sla-agreements", key, request, () -> {
+            AgreementView a = agreements.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/sla/agreements/" + a.id()), a, a.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "List agreements (filter by type, status, calendarId; sort by name/type/createdAt/updatedAt)")
+    @APIResponse(responseCode = "200", description = "A page of agreements")
+    @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("type") String type, @QueryParam("status") String status,
+            @QueryParam("calendarId") String calendarId, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") String sort, @Context UriInfo uri) {
+        String orderBy = Sort.parse(sort, Map.of("name", "name", "type", "type", "createdAt", "createdAt", "updatedAt", "updatedAt"), "name")
+                .toOrderBy() + ", id";
+        return Paging.ok(agreements.list(PageRequest.of(page, size), orderBy,
+                QueryParams.enumValue("type", type, AgreementType.class), QueryParams.enumValue("status", status, AgreementStatus.class),
+                QueryParams.uuid("calendarId", calendarId)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get an agreement's current revision")
+    @APIResponse(responseCode = "200", description = "The agreement, with ETag", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        AgreementView a = agreements.get(id);
+        return Response.ok(a).tag(ETags.entityTag(a.version())).build();
+    }
+
+    @GET
+    @Path("{id}/revisions/{revision}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get one revision of an agreement (what timers started under it use)")
+    @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AgreementView revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
+        return agreements.revision(id, revision);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Change an agreement (JSON merge patch) — creates the next revision; open timers keep theirs")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = AgreementDefinition.class),
+            examples = @ExampleObject(name = "thresholds", value = "{\"warningThresholds\":[60,90]}")))
+    @APIResponse(responseCode = "200", description = "The new revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        AgreementView a = agreements.patch(id, patch, ifMatch);
+        return Response.ok(a).tag(ETags.entityTag(a.version())).build();
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Retire an agreement: no new timers; open timers run to their end")
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        AgreementView a = agreements.retire(id, ifMatch);
+        return Response.ok(a).tag(ETags.entityTag(a.version())).build();
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Activate a retired agreement again")
+    @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        AgreementView a = agreements.activate(id, ifMatch);
+        return Response.ok(a).tag(ETags.entityTag(a.version())).build();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.itsm.sla.agreement;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One immutable revision of an agreement; open timers keep using the revision they started under. */
+@Entity
+@Table(name = "sla_agreement_revision")
+@IdClass(AgreementRevision.Key.class)
+public class AgreementRevision extends PanacheEntityBase {
+
+    /** Composite id: (agreementId, revision). */
+    public static class Key implements Serializable {
+        public UUID agreementId;
+        public int revision;
+
+        public Key() {
+        }
+
+        public Key(UUID agreementId, int revision) {
+            this.agreementId = agreementId;
+            this.revision = revision;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.revision == revision && java.util.Objects.equals(k.agreementId, agreementId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(agreementId, revision);
+        }
+    }
+
+    @Id
+    @Column(name = "agreement_id")
+    public UUID agreementId;
+    @Id
+    public int revision;
+    @Column(nullable = false)
+    public String definition;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

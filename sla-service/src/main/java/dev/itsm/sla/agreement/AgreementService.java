@@ -1,0 +1,175 @@
+package dev.itsm.sla.agreement;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Page;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.problem.ConflictException;
+import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.platform.problem.UnprocessableException;
+import dev.itsm.platform.problem.ValidationException;
+import dev.itsm.sla.MergePatch;
+import dev.itsm.sla.calendar.SlaCalendar;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Transactions on agreements: create, change (a new revision), retire/activate. */
+@ApplicationScoped
+public class AgreementService {
+
+    private final Agreements agreements;
+    private final ObjectMapper json;
+
+    AgreementService(Agreements agreements, ObjectMapper json) {
+        this.agreements = agreements;
+        this.json = json;
+    }
+
+    @Transactional
+    public AgreementView create(AgreementDefinition request) {
+        AgreementDefinition d = request.normalised();
+        d.validate();
+        requireCalendar(d.calendarId());
+        requireUniqueName(d.name(), null);
+        Instant now = Instant.now();
+        Agreement a = new Agreement();
+        a.id = UUID.randomUUID();
+        a.status = AgreementStatus.ACTIVE;
+        a.createdAt = now;
+        a.revision = 0;
+        newRevision(a, d, now);
+        return view(a);
+    }
+
+    public AgreementView get(UUID id) {
+        return view(find(id));
+    }
+
+    public AgreementView revision(UUID id, int revision) {
+        Agreement a = find(id);
+        AgreementRevision r = AgreementRevision.findById(new AgreementRevision.Key(id, revision));
+        if (r == null) {
+            throw new NotFoundException("Agreement revision", id + "/" + revision);
+        }
+        return view(a, agreements.parse(r.definition), revision);
+    }
+
+    public Page<AgreementView> list(PageRequest page, String orderBy, AgreementType type, AgreementStatus status, UUID calendarId) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (type != null) {
+            where.append(" and type = :type");
+            p.and("type", type);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            p.and("status", status);
+        }
+        if (calendarId != null) {
+            where.append(" and calendarId = :calendarId");
+            p.and("calendarId", calendarId);
+        }
+        var q = Agreement.<Agreement>find(where + " order by " + orderBy, p);
+        long total = q.count();
+        List<AgreementView> items = q.page(page.page(), page.size()).list().stream().map(this::view).toList();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    /** JSON merge patch on the current definition; the result becomes the next revision. */
+    @Transactional
+    public AgreementView patch(UUID id, JsonNode patch, String ifMatch) {
+        Agreement a = find(id);
+        ETags.requireMatch(ifMatch, a.version);
+        JsonNode merged = MergePatch.apply(json.valueToTree(agreements.parse(a.definition)), patch);
+        AgreementDefinition d;
+        try {
+            d = json.treeToValue(merged, AgreementDefinition.class).normalised();
+        } catch (Exception e) {
+            throw new ValidationException("body", "the patched agreement is not readable: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        d.validate();
+        requireCalendar(d.calendarId());
+        requireUniqueName(d.name(), a.id);
+        newRevision(a, d, Instant.now());
+        return view(a);
+    }
+
+    @Transactional
+    public AgreementView retire(UUID id, String ifMatch) {
+        Agreement a = find(id);
+        ETags.requireMatch(ifMatch, a.version);
+        a.retire(Instant.now());
+        a.persistAndFlush();
+        return view(a);
+    }
+
+    @Transactional
+    public AgreementView activate(UUID id, String ifMatch) {
+        Agreement a = find(id);
+        ETags.requireMatch(ifMatch, a.version);
+        a.activate(Instant.now());
+        a.persistAndFlush();
+        return view(a);
+    }
+
+    private void newRevision(Agreement a, AgreementDefinition d, Instant now) {
+        a.revision++;
+        a.name = d.name();
+        a.type = d.type();
+        a.calendarId = d.calendarId();
+        a.definition = agreements.toJson(d);
+        a.updatedAt = now;
+        a.persistAndFlush();
+        AgreementRevision r = new AgreementRevision();
+        r.agreementId = a.id;
+        r.revision = a.revision;
+        r.definition = a.definition;
+        r.createdAt = now;
+        r.persist();
+    }
+
+    Agreement find(UUID id) {
+        Agreement a = Agreement.findById(id);
+        if (a == null) {
+            throw new NotFoundException("Agreement", id);
+        }
+        return a;
+    }
+
+    private void requireCalendar(UUID calendarId) {
+        if (SlaCalendar.findById(calendarId) == null) {
+            throw new UnprocessableException("calendar-not-found", "Unknown calendar",
+                    "calendarId " + calendarId + " names no calendar", Map.of("field", "calendarId"));
+        }
+    }
+
+    private void requireUniqueName(String name, UUID self) {
+        Agreement other = Agreement.find("lower(name) = ?1", name.toLowerCase()).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw new ConflictException("agreement-name-taken", "Name already used", "An agreement named '" + name + "' already exists",
+                    Map.of("existingId", other.id.toString()));
+        }
+    }
+
+    AgreementView view(Agreement a) {
+        return view(a, agreements.parse(a.definition), a.revision);
+    }
+
+    private AgreementView view(Agreement a, AgreementDefinition d, int revision) {
+        List<AgreementView.TargetView> targets = new ArrayList<>();
+        for (AgreementDefinition.Target t : d.targets()) {
+            targets.add(new AgreementView.TargetView(t.metric(), t.priority(), t.duration(), t.parsed().toSeconds()));
+        }
+        return new AgreementView(a.id, d.name(), d.type(), d.supplier(), a.status, revision, d.scope(), d.appliesTo(), d.calendarId(),
+                targets, d.pauseConditions(), d.warningThresholds(), a.version, a.createdAt, a.updatedAt);
+    }
+}

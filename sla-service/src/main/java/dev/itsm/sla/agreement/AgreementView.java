@@ -1,0 +1,32 @@
+package dev.itsm.sla.agreement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An agreement (one revision) as the API shows it. */
+@Schema(name = "Agreement")
+public record AgreementView(
+        UUID id,
+        String name,
+        AgreementType type,
+        String supplier,
+        AgreementStatus status,
+        @Schema(description = "Revision number; every change makes a new one, open timers keep theirs") int revision,
+        AgreementDefinition.Scope scope,
+        AgreementDefinition.AppliesTo appliesTo,
+        UUID calendarId,
+        List<TargetView> targets,
+        AgreementDefinition.PauseConditions pauseConditions,
+        List<Integer> warningThresholds,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(name = "AgreementTargetView")
+    public record TargetView(dev.itsm.sla.timer.Metric metric, Priority priority,
+            @Schema(example = "PT4H") String duration, @Schema(example = "14400") long targetSeconds) {
+    }
+}

@@ -1,0 +1,153 @@
+package dev.itsm.sla.calendar;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/sla/calendars")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Calendars", description = "Business calendars: time zone, weekly working hours, holidays")
+public class CalendarResource {
+
+    static final String EXAMPLE = """
+            {"name":"Berlin office hours","timeZone":"Europe/Berlin",
+             "weeklyHours":{"MONDAY":[{"start":"09:00","end":"12:00"},{"start":"13:00","end":"17:00"}],
+                            "TUESDAY":[{"start":"09:00","end":"17:00"}],"WEDNESDAY":[{"start":"09:00","end":"17:00"}],
+                            "THURSDAY":[{"start":"09:00","end":"17:00"}],"FRIDAY":[{"start":"09:00","end":"15:00"}]},
+             "holidays":[{"date":"2026-12-25","name":"Christmas Day","yearly":true},{"date":"2026-04-03","name":"Good Friday","yearly":false}]}""";
+    static final String ICS_EXAMPLE = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//example//holidays//EN
+            BEGIN:VEVENT
+            UID:newyear@example
+            DTSTAMP:20260101T000000Z
+            DTSTART;VALUE=DATE:20270101
+            SUMMARY:New Year
+            RRULE:FREQ=YEARLY
+            END:VEVENT
+            END:VCALENDAR""";
+
+    private final CalendarService calendars;
+    private final IdempotentCreate idempotent;
+
+    CalendarResource(CalendarService calendars, IdempotentCreate idempotent) {
+        this.calendars = calendars;
+        this.idempotent = idempotent;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Create a business calendar")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDefinition.class),
+            examples = @ExampleObject(name = "office", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid calendar (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull CalendarDefinition request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("sla-calendars", key, request, () -> {
+            CalendarView c = calendars.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/sla/calendars/" + c.id()), c, c.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "List calendars (filter by name, sort by name/createdAt)")
+    @APIResponse(responseCode = "200", description = "A page of calendars")
+    @APIResponse(responseCode = "400", description = "Bad paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("name") String name, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("sort") String sort, @Context UriInfo uri) {
+        String orderBy = Sort.parse(sort, Map.of("name", "name", "createdAt", "createdAt"), "name").toOrderBy() + ", id";
+        return Paging.ok(calendars.list(PageRequest.of(page, size), orderBy, name), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Get a calendar (the built-in 24x7 calendar is 00000000-0000-0000-0000-000000000247)")
+    @APIResponse(responseCode = "200", description = "The calendar, with ETag", content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        CalendarView c = calendars.get(id);
+        return Response.ok(c).tag(ETags.entityTag(c.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Change a calendar (JSON merge patch); takes effect for running timers at once")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CalendarDefinition.class),
+            examples = @ExampleObject(name = "hours", value = "{\"weeklyHours\":{\"FRIDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}}")))
+    @APIResponse(responseCode = "200", description = "The changed calendar", content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid result", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Built-in calendar, name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        CalendarView c = calendars.patch(id, patch, ifMatch);
+        return Response.ok(c).tag(ETags.entityTag(c.version())).build();
+    }
+
+    @POST
+    @Path("{id}/holidays/import")
+    @Consumes({ "text/calendar", MediaType.TEXT_PLAIN })
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(summary = "Import holidays from an iCalendar (.ics) body; RRULE:FREQ=YEARLY events become yearly holidays")
+    @RequestBody(content = @Content(mediaType = "text/calendar", examples = @ExampleObject(name = "ics", value = ICS_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The calendar with the holidays added", content = @Content(schema = @Schema(implementation = CalendarView.class)))
+    @APIResponse(responseCode = "400", description = "Not a usable iCalendar document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Built-in calendar or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importHolidays(@PathParam("id") UUID id, String ics, @HeaderParam("If-Match") String ifMatch) {
+        CalendarView c = calendars.importHolidays(id, ics, ifMatch);
+        return Response.ok(c).tag(ETags.entityTag(c.version())).build();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.itsm.sla.incident;
+
+import java.util.Set;
+
+import dev.itsm.platform.events.EventHandler;
+import dev.itsm.platform.events.InboundEvent;
+import dev.itsm.sla.timer.TimerService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Consumes {@code itsm.incident.events} and drives the SLA timers (idempotent through the platform inbox). */
+@ApplicationScoped
+public class IncidentEventHandler implements EventHandler {
+
+    public static final String TOPIC = "itsm.incident.events";
+
+    static final Set<String> TYPES = Set.of("IncidentOpened", "IncidentAcknowledged", "IncidentAssigned", "IncidentPriorityChanged",
+            "IncidentPutOnHold", "IncidentResumed", "IncidentResolved", "IncidentReopened", "IncidentClosed", "IncidentCanceled",
+            "MajorIncidentDeclared");
+
+    private final TimerService timers;
+
+    IncidentEventHandler(TimerService timers) {
+        this.timers = timers;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    @Override
+    public void handle(InboundEvent event) {
+        String name = event.type() == null ? null : event.type().substring(event.type().lastIndexOf('.') + 1);
+        if (name == null || !TYPES.contains(name)) {
+            return; // tolerant reader: unknown types are not ours to judge
+        }
+        timers.onIncidentEvent(IncidentFacts.from(name, event.data(), event.time()));
+    }
+}

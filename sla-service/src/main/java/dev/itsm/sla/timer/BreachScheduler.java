@@ -1,0 +1,67 @@
+package dev.itsm.sla.timer;
+
+import java.time.Instant;
+
+import org.jboss.logging.Logger;
+
+import dev.itsm.sla.SlaConfig;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Finds timers that reached a warning threshold or their due time and announces each fact once.
+ * Uses the partial index on {@code next_check_at}; rows are claimed with {@code FOR UPDATE SKIP LOCKED},
+ * so any number of instances can run it side by side.
+ */
+@ApplicationScoped
+public class BreachScheduler {
+
+    private static final Logger LOG = Logger.getLogger(BreachScheduler.class);
+
+    private final TimerService timers;
+    private final SlaConfig config;
+
+    BreachScheduler(TimerService timers, SlaConfig config) {
+        this.timers = timers;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${sla.scheduler.interval}", delayed = "${sla.scheduler.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    void run() {
+        try {
+            runOnce(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("SLA scheduler round failed, next round retries: %s", e.toString());
+        }
+    }
+
+    /** Processes batches until no due timer is left; returns the number of timers looked at. */
+    public int runOnce(Instant now) {
+        int total = 0;
+        int batch = config.scheduler().batchSize();
+        while (true) {
+            int n = timers.processDue(now, batch);
+            total += n;
+            if (n < batch) {
+                return total;
+            }
+        }
+    }
+
+    /** Skips rounds when {@code sla.scheduler.enabled=false}. */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+
+        private final SlaConfig config;
+
+        Disabled(SlaConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.scheduler().enabled();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.itsm.sla;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.TestInfrastructure;
+import dev.itsm.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Helpers shared by the @QuarkusTest classes: tokens, incident events on the real broker, agreements. */
+public final class SlaTestSupport {
+
+    public static final String PROBLEM = "application/problem+json";
+    public static final String INCIDENT_TOPIC = "itsm.incident.events";
+    public static final String SLA_TOPIC = "itsm.sla.events";
+    public static final String TWENTY_FOUR_SEVEN = "00000000-0000-0000-0000-000000000247";
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static KafkaProducer<String, byte[]> producer;
+
+    private SlaTestSupport() {
+    }
+
+    public static RequestSpecification admin() {
+        return given().header("Authorization", TestTokens.bearer("sam", Roles.SLA_ADMIN)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification reader() {
+        return given().header("Authorization", TestTokens.bearer("rita", Roles.READER)).contentType(ContentType.JSON);
+    }
+
+    public static synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** The facts of one incident, mutated as a test moves it along and published with each event. */
+    public static final class Incident {
+        public final UUID id = UUID.randomUUID();
+        public final Map<String, Object> facts = new LinkedHashMap<>();
+
+        public Incident(UUID serviceId, String priority, Instant openedAt) {
+            facts.put("incidentId", id.toString());
+            facts.put("number", "INC" + (1_000_000 + (int) (Math.random() * 8_000_000)));
+            facts.put("title", "Mail is down");
+            facts.put("serviceId", serviceId == null ? null : serviceId.toString());
+            facts.put("ciId", null);
+            facts.put("category", "email");
+            facts.put("impact", "HIGH");
+            facts.put("urgency", "HIGH");
+            facts.put("priority", priority);
+            facts.put("state", "NEW");
+            facts.put("assignmentGroup", "Service Desk");
+            facts.put("assignee", null);
+            facts.put("majorIncident", false);
+            facts.put("parentIncidentId", null);
+            facts.put("openedAt", openedAt.toString());
+        }
+
+        public Incident set(String field, Object value) {
+            facts.put(field, value);
+            return this;
+        }
+
+        /** Publishes {@code type} with the current facts plus {@code extra}; returns the ce_id. */
+        public String publish(String type, Instant occurredAt, Object... extra) {
+            return publishWithId(UUID.randomUUID().toString(), type, occurredAt, extra);
+        }
+
+        public String publishWithId(String ceId, String type, Instant occurredAt, Object... extra) {
+            Map<String, Object> payload = new LinkedHashMap<>(facts);
+            for (int i = 0; i < extra.length; i += 2) {
+                payload.put((String) extra[i], extra[i + 1]);
+            }
+            payload.put("occurredAt", occurredAt.toString());
+            try {
+                ProducerRecord<String, byte[]> r = new ProducerRecord<>(INCIDENT_TOPIC, id.toString(), JSON.writeValueAsBytes(payload));
+                r.headers().add("ce_specversion", b("1.0"));
+                r.headers().add("ce_id", b(ceId));
+                r.headers().add("ce_type", b("dev.itsm.incident." + type));
+                r.headers().add("ce_source", b("/itsm/incident-service"));
+                r.headers().add("ce_subject", b(id.toString()));
+                r.headers().add("ce_time", b(occurredAt.toString()));
+                r.headers().add("content-type", b("application/json"));
+                producer().send(r).get();
+                return ceId;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Creates an agreement scoped to one service and returns its id. */
+    public static String agreement(String name, UUID serviceId, String calendarId, List<Map<String, Object>> targets,
+            Map<String, Object> more) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("type", "SLA");
+        body.put("scope", Map.of("allServices", false, "serviceIds", List.of(serviceId.toString())));
+        body.put("calendarId", calendarId);
+        body.put("targets", targets);
+        body.putAll(more);
+        return admin().body(body).post("/api/v1/sla/agreements").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> target(String metric, String priority, String duration) {
+        return Map.of("metric", metric, "priority", priority, "duration", duration);
+    }
+}

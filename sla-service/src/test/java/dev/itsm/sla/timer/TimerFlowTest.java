@@ -1,0 +1,310 @@
+package dev.itsm.sla.timer;
+
+import static dev.itsm.sla.SlaTestSupport.SLA_TOPIC;
+import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
+import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.reader;
+import static dev.itsm.sla.SlaTestSupport.target;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import dev.itsm.sla.SlaTestSupport.Incident;
+import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TopicReader;
+import dev.itsm.testing.TopicReader.Received;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/**
+ * Incident event sequences published on the real broker drive the timers. The exact-arithmetic
+ * scenarios use event times a day ahead of the wall clock so the scheduler (which works on wall-clock
+ * time) cannot interleave with them; the breach scenario uses real time.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_sla"))
+class TimerFlowTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    DataSource ds;
+
+    static Instant future() {
+        return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static JsonPath timers(UUID incidentId) {
+        return reader().queryParam("incidentId", incidentId).get("/api/v1/sla/timers").then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, Object> timer(UUID incidentId, String metric) {
+        return timers(incidentId).getMap("items.find { it.metric == '" + metric + "' }");
+    }
+
+    static void awaitTimer(UUID incidentId, String metric, Predicate<Map<String, Object>> condition) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Map<String, Object> t = timer(incidentId, metric);
+            return t != null && condition.test(t);
+        });
+    }
+
+    long outboxCount(UUID incidentId, String type) throws Exception {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where aggregate_id = ? and event_type = ?")) {
+            ps.setString(1, incidentId.toString());
+            ps.setString(2, "dev.itsm.sla." + type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static List<Map<String, Object>> standardTargets() {
+        return List.of(target("TIME_TO_RESPOND", "P3", "PT1H"), target("TIME_TO_RESOLVE", "P3", "PT8H"),
+                target("TIME_TO_RESPOND", "P2", "PT30M"), target("TIME_TO_RESOLVE", "P2", "PT4H"),
+                target("TIME_TO_RESOLVE", "P1", "PT2H"));
+    }
+
+    @Test
+    void openHoldPriorityChangeResumeResolveReopenResolve() throws Exception {
+        UUID service = UUID.randomUUID();
+        String agreementId = agreement("Flow " + service, service, TWENTY_FOUR_SEVEN, standardTargets(),
+                Map.of("pauseConditions", Map.of("states", List.of("ON_HOLD"), "holdReasons", List.of("AWAITING_CALLER"))));
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        inc.publish("IncidentOpened", t0);
+        inc.set("state", "IN_PROGRESS").publish("IncidentAcknowledged", t0.plus(Duration.ofMinutes(10)));
+        inc.set("state", "ON_HOLD").publish("IncidentPutOnHold", t0.plus(Duration.ofMinutes(30)), "holdReason", "AWAITING_CALLER");
+        inc.set("priority", "P2").publish("IncidentPriorityChanged", t0.plus(Duration.ofMinutes(60)), "previousPriority", "P3");
+        inc.set("state", "IN_PROGRESS").publish("IncidentResumed", t0.plus(Duration.ofMinutes(90)));
+
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "RUNNING".equals(t.get("state")) && "P2".equals(t.get("priority")));
+        Map<String, Object> running = timer(inc.id, "TIME_TO_RESOLVE");
+        assertEquals(14400, running.get("targetSeconds"), "re-targeted to P2 while paused");
+        assertEquals(t0.plus(Duration.ofMinutes(90 + 210)).toString(), running.get("dueAt"), "30 min counted, 3h30 left from the resume");
+        assertEquals(agreementId, running.get("agreementId"));
+
+        inc.set("state", "RESOLVED").publish("IncidentResolved", t0.plus(Duration.ofMinutes(120)), "resolutionCode", "FIXED");
+        inc.set("state", "IN_PROGRESS").publish("IncidentReopened", t0.plus(Duration.ofMinutes(150)), "reason", "still broken");
+        inc.set("state", "RESOLVED").publish("IncidentResolved", t0.plus(Duration.ofMinutes(170)), "resolutionCode", "FIXED");
+
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "MET".equals(t.get("state")) && ((List<?>) t.get("pauses")).size() == 2);
+        JsonPath all = timers(inc.id);
+        assertEquals(2, all.getInt("total"), "one timer per metric, the reopen resumed the same resolution timer");
+        Map<String, Object> resolve = timer(inc.id, "TIME_TO_RESOLVE");
+        assertEquals(4800, resolve.get("elapsedBusinessSeconds"), "0-30 + 90-120 + 150-170 minutes");
+        assertEquals(14400 - 4800, resolve.get("remainingBusinessSeconds"));
+        assertEquals(33.3f, ((Number) resolve.get("percent")).floatValue());
+        List<Map<String, Object>> pauses = (List<Map<String, Object>>) resolve.get("pauses");
+        assertEquals("ON_HOLD:AWAITING_CALLER", pauses.get(0).get("reason"));
+        assertEquals(t0.plus(Duration.ofMinutes(30)).toString(), pauses.get(0).get("pausedAt"));
+        assertEquals(t0.plus(Duration.ofMinutes(90)).toString(), pauses.get(0).get("resumedAt"));
+        assertEquals("RESOLVED", pauses.get(1).get("reason"));
+        assertEquals(t0.plus(Duration.ofMinutes(120)).toString(), pauses.get(1).get("pausedAt"));
+        Map<String, Object> respond = timer(inc.id, "TIME_TO_RESPOND");
+        assertEquals("MET", respond.get("state"));
+        assertEquals(600, respond.get("elapsedBusinessSeconds"));
+
+        // the SLA events, in order, with CloudEvents headers, keyed by the incident
+        List<Received> events = TopicReader.await(SLA_TOPIC, 8, WAIT, r -> inc.id.toString().equals(r.key()));
+        assertEquals(List.of("SlaTimerStarted", "SlaTimerStarted", "SlaMet", "SlaTimerPaused", "SlaTimerResumed", "SlaMet",
+                "SlaTimerResumed", "SlaMet"), events.stream().map(r -> r.ceType().substring("dev.itsm.sla.".length())).toList());
+        for (Received r : events) {
+            assertEquals("1.0", r.header("ce_specversion"));
+            assertEquals("/itsm/sla-service", r.header("ce_source"));
+            assertEquals(inc.id.toString(), r.header("ce_subject"));
+            assertNotNull(r.ceId());
+            assertNotNull(r.header("ce_time"));
+            assertTrue(r.header("content-type").startsWith("application/json"));
+        }
+        JsonPath lastMet = JsonPath.from(events.get(7).value());
+        assertEquals("TIME_TO_RESOLVE", lastMet.getString("metric"));
+        assertEquals("MET", lastMet.getString("state"));
+        assertEquals(4800, lastMet.getLong("elapsedBusinessSeconds"));
+        assertEquals("P2", lastMet.getString("priority"));
+
+        // the compliance report counts the reopened incident once
+        reader().queryParam("from", t0.minusSeconds(60).toString()).queryParam("to", t0.plusSeconds(60).toString())
+                .queryParam("serviceId", service.toString())
+                .get("/api/v1/sla/reports/compliance").then().statusCode(200)
+                .body("metrics.find { it.metric == 'TIME_TO_RESOLVE' }.met", equalTo(1))
+                .body("metrics.find { it.metric == 'TIME_TO_RESOLVE' }.breached", equalTo(0))
+                .body("metrics.find { it.metric == 'TIME_TO_RESOLVE' }.compliancePercent", equalTo(100.0f))
+                .body("metrics.find { it.metric == 'TIME_TO_RESOLVE' }.meanSeconds", equalTo(4800.0f))
+                .body("metrics.find { it.metric == 'TIME_TO_RESOLVE' }.p90Seconds", equalTo(4800))
+                .body("metrics.find { it.metric == 'TIME_TO_RESPOND' }.medianSeconds", equalTo(600));
+        String csv = reader().accept("text/csv").queryParam("from", t0.minusSeconds(60).toString())
+                .queryParam("to", t0.plusSeconds(60).toString()).queryParam("agreementId", agreementId)
+                .get("/api/v1/sla/reports/compliance").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        assertEquals("metric,met,breached,running,canceled,compliancePercent,meanSeconds,medianSeconds,p90Seconds\n"
+                + "TIME_TO_RESPOND,1,0,0,0,100.0,600.0,600,600\n"
+                + "TIME_TO_RESOLVE,1,0,0,0,100.0,4800.0,4800,4800\n", csv);
+    }
+
+    @Test
+    void aBreachIsDetectedWithoutAnyFurtherIncidentEventAndAnnouncedOnce() throws Exception {
+        UUID service = UUID.randomUUID();
+        agreement("Short " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT4S")), Map.of());
+        Instant now = Instant.now();
+        Incident inc = new Incident(service, "P1", now);
+        inc.publish("IncidentOpened", now);
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "BREACHED".equals(t.get("state")));
+        List<Received> events = TopicReader.await(SLA_TOPIC, 4, WAIT, r -> inc.id.toString().equals(r.key()));
+        assertEquals(List.of("SlaTimerStarted", "SlaWarning", "SlaWarning", "SlaBreached"),
+                events.stream().map(r -> r.ceType().substring("dev.itsm.sla.".length())).toList());
+        assertEquals(50, JsonPath.from(events.get(1).value()).getInt("thresholdPercent"));
+        assertEquals(75, JsonPath.from(events.get(2).value()).getInt("thresholdPercent"));
+        assertEquals("BREACHED", JsonPath.from(events.get(3).value()).getString("state"));
+        // later scheduler rounds announce nothing more; resolving now emits no SlaMet
+        inc.set("state", "RESOLVED").publish("IncidentResolved", Instant.now());
+        await().atMost(WAIT).until(() -> timer(inc.id, "TIME_TO_RESOLVE").get("stoppedAt") != null);
+        assertEquals(1, outboxCount(inc.id, "SlaBreached"));
+        assertEquals(2, outboxCount(inc.id, "SlaWarning"));
+        assertEquals(0, outboxCount(inc.id, "SlaMet"));
+        assertEquals("BREACHED", timer(inc.id, "TIME_TO_RESOLVE").get("state"));
+    }
+
+    @Test
+    void aRedeliveredOrDuplicatedOrStaleEventHasNoSecondEffect() throws Exception {
+        UUID service = UUID.randomUUID();
+        agreement("Dup " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        String opened = inc.publish("IncidentOpened", t0);
+        inc.publishWithId(opened, "IncidentOpened", t0); // redelivery: same ce_id
+        inc.publish("IncidentOpened", t0); // the same fact again under a new ce_id
+        inc.set("state", "ON_HOLD").publish("IncidentPutOnHold", t0.plusSeconds(600), "holdReason", "AWAITING_CALLER");
+        inc.publish("IncidentPutOnHold", t0.plusSeconds(600), "holdReason", "AWAITING_CALLER"); // duplicate fact
+        inc.set("state", "IN_PROGRESS").publish("IncidentResumed", t0.plusSeconds(1200));
+        inc.set("state", "ON_HOLD").publish("IncidentPutOnHold", t0.plusSeconds(900), "holdReason", "AWAITING_CALLER"); // stale
+        String marker = inc.set("state", "IN_PROGRESS").publish("IncidentAssigned", t0.plusSeconds(1800), "assignee", "bob");
+
+        awaitTimer(inc.id, "TIME_TO_RESPOND", t -> "MET".equals(t.get("state")));
+        assertEquals(2, timers(inc.id).getInt("total"));
+        assertEquals(2, outboxCount(inc.id, "SlaTimerStarted"));
+        Map<String, Object> resolve = timer(inc.id, "TIME_TO_RESOLVE");
+        assertEquals("RUNNING", resolve.get("state"), "the stale hold did not pause the clock again");
+        assertEquals(1, ((List<?>) resolve.get("pauses")).size());
+        assertEquals(2, outboxCount(inc.id, "SlaTimerPaused"), "both clocks paused once");
+        assertEquals(2, outboxCount(inc.id, "SlaTimerResumed"), "both clocks resumed once");
+        assertEquals(1200, timer(inc.id, "TIME_TO_RESPOND").get("elapsedBusinessSeconds"), "respond clock paused on hold too");
+        assertNotNull(marker);
+    }
+
+    @Test
+    void holdReasonsPauseAccordingToEachAgreement() {
+        UUID service = UUID.randomUUID();
+        String ola = agreement("OLA " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")),
+                Map.of("type", "OLA", "pauseConditions", Map.of("states", List.of("ON_HOLD"), "holdReasons", List.of("AWAITING_CALLER"))));
+        String uc = agreement("UC " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")),
+                Map.of("type", "UC", "supplier", "Acme", "pauseConditions",
+                        Map.of("states", List.of("ON_HOLD"), "holdReasons", List.of("AWAITING_CALLER", "AWAITING_VENDOR"))));
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        inc.publish("IncidentOpened", t0);
+        inc.set("state", "ON_HOLD").publish("IncidentPutOnHold", t0.plusSeconds(60), "holdReason", "AWAITING_VENDOR");
+        await().atMost(WAIT).until(() -> timers(inc.id).getList("items.state").contains("PAUSED"));
+        JsonPath all = timers(inc.id);
+        assertEquals("RUNNING", all.getString("items.find { it.agreementId == '" + ola + "' }.state"));
+        assertEquals("PAUSED", all.getString("items.find { it.agreementId == '" + uc + "' }.state"));
+        org.junit.jupiter.api.Assertions.assertNull(all.get("items.find { it.agreementId == '" + uc + "' }.dueAt"));
+    }
+
+    @Test
+    void anOpenTimerKeepsTheAgreementRevisionItStartedUnder() {
+        UUID service = UUID.randomUUID();
+        String id = agreement("Versioned " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        inc.publish("IncidentOpened", t0);
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> true);
+        dev.itsm.sla.SlaTestSupport.admin().contentType("application/merge-patch+json")
+                .body("{\"targets\":[{\"metric\":\"TIME_TO_RESOLVE\",\"priority\":\"P3\",\"duration\":\"PT1H\"},"
+                        + "{\"metric\":\"TIME_TO_RESOLVE\",\"priority\":\"P2\",\"duration\":\"PT1H\"}]}")
+                .patch("/api/v1/sla/agreements/" + id).then().statusCode(200).body("revision", equalTo(2));
+        inc.set("priority", "P2").publish("IncidentPriorityChanged", t0.plusSeconds(60), "previousPriority", "P3");
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "P2".equals(t.get("priority")));
+        Map<String, Object> t = timer(inc.id, "TIME_TO_RESOLVE");
+        assertEquals(1, t.get("agreementRevision"));
+        assertEquals(14400, t.get("targetSeconds"), "revision 1's P2 target, not revision 2's");
+        // a new incident starts under revision 2
+        Incident later = new Incident(service, "P3", t0);
+        later.publish("IncidentOpened", t0);
+        awaitTimer(later.id, "TIME_TO_RESOLVE", x -> true);
+        assertEquals(2, timer(later.id, "TIME_TO_RESOLVE").get("agreementRevision"));
+        assertEquals(3600, timer(later.id, "TIME_TO_RESOLVE").get("targetSeconds"));
+    }
+
+    @Test
+    void aPriorityChangeToAnExceededTargetBreachesImmediatelyAndCancelEndsTheRest() throws Exception {
+        UUID service = UUID.randomUUID();
+        agreement("Escalate " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        inc.publish("IncidentOpened", t0);
+        inc.set("state", "IN_PROGRESS").publish("IncidentAcknowledged", t0.plusSeconds(60));
+        inc.set("priority", "P1").publish("IncidentPriorityChanged", t0.plus(Duration.ofHours(3)), "previousPriority", "P3");
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "BREACHED".equals(t.get("state")));
+        assertEquals(7200, timer(inc.id, "TIME_TO_RESOLVE").get("targetSeconds"));
+        assertEquals(1, outboxCount(inc.id, "SlaBreached"));
+        inc.set("state", "CANCELED").publish("IncidentCanceled", t0.plus(Duration.ofHours(4)), "reason", "duplicate");
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "CANCELED".equals(t.get("state")));
+        assertEquals("MET", timer(inc.id, "TIME_TO_RESPOND").get("state"), "a decided timer stays decided");
+        assertEquals(1, outboxCount(inc.id, "SlaTimerCanceled"));
+    }
+
+    boolean known(UUID incidentId) throws Exception {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from sla_incident where incident_id = ?")) {
+            ps.setObject(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    @Test
+    void incidentsOutsideTheScopeOrConditionsGetNoTimerAndAMissedOpenStillStartsTheClock() throws Exception {
+        UUID service = UUID.randomUUID();
+        agreement("Scoped " + service, service, TWENTY_FOUR_SEVEN, standardTargets(),
+                Map.of("appliesTo", Map.of("priorities", List.of("P1", "P2", "P3"), "categories", List.of("email"))));
+        Instant t0 = future();
+        Incident other = new Incident(UUID.randomUUID(), "P3", t0);
+        other.publish("IncidentOpened", t0);
+        Incident network = new Incident(service, "P3", t0).set("category", "network");
+        network.publish("IncidentOpened", t0);
+        // first event we ever see for this incident is an assignment: clocks start at openedAt
+        Incident late = new Incident(service, "P3", t0).set("state", "IN_PROGRESS");
+        late.publish("IncidentAssigned", t0.plusSeconds(300), "assignee", "bob");
+        awaitTimer(late.id, "TIME_TO_RESPOND", t -> "MET".equals(t.get("state")));
+        assertEquals(300, timer(late.id, "TIME_TO_RESPOND").get("elapsedBusinessSeconds"));
+        assertEquals("RUNNING", timer(late.id, "TIME_TO_RESOLVE").get("state"));
+        await().atMost(WAIT).until(() -> known(other.id) && known(network.id));
+        assertEquals(0, timers(other.id).getInt("total"));
+        assertEquals(0, timers(network.id).getInt("total"));
+    }
+}
