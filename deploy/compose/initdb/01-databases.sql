@@ -1,0 +1,5 @@
+-- one database per service on the compose PostgreSQL server
+create database itsm_catalog;
+create database itsm_incident;
+create database itsm_sla;
+create database itsm_change;

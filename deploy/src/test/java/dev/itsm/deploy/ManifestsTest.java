@@ -1,0 +1,255 @@
+package dev.itsm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Checks the deployment assets without a cluster or a Docker engine: the kustomization renders,
+ * every Deployment has probes and limits, every topic exists as a KafkaTopic, images are named
+ * itsm/<module>, each service has its CloudNativePG cluster, the committed copies of the generated
+ * service manifests match the build, and the compose file names every component.
+ */
+class ManifestsTest {
+
+    static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service");
+    static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service", "gateway");
+    static final Path DEPLOY = Path.of("").toAbsolutePath();
+    static final Path ROOT = DEPLOY.getParent();
+
+    static List<Map<String, Object>> rendered;
+
+    @BeforeAll
+    static void render() throws Exception {
+        rendered = documents(kustomize());
+        assertFalse(rendered.isEmpty(), "the kustomization renders resources");
+    }
+
+    /** {@code kubectl kustomize} when kubectl is installed; otherwise the listed files (no patches are used). */
+    static String kustomize() throws Exception {
+        Path dir = DEPLOY.resolve("kubernetes");
+        if (onPath("kubectl")) {
+            Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize finished");
+            assertEquals(0, p.exitValue(), "kubectl kustomize failed:\n" + out);
+            return out;
+        }
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(dir.resolve("kustomization.yaml")));
+        StringBuilder all = new StringBuilder();
+        for (Object resource : (List<?>) kustomization.get("resources")) {
+            all.append(Files.readString(dir.resolve(resource.toString()))).append("\n---\n");
+        }
+        return all.toString();
+    }
+
+    static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> documents(String yaml) {
+        LoaderOptions options = new LoaderOptions();
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml(options).loadAll(yaml)) {
+            if (doc instanceof Map<?, ?> m) {
+                docs.add((Map<String, Object>) m);
+            }
+        }
+        return docs;
+    }
+
+    static List<Map<String, Object>> ofKind(String kind) {
+        return rendered.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T at(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            if (!(current instanceof Map<?, ?> m)) {
+                return null;
+            }
+            current = m.get(key);
+        }
+        return (T) current;
+    }
+
+    static String name(Map<String, Object> doc) {
+        return at(doc, "metadata", "name");
+    }
+
+    @Test
+    void everyComponentHasADeploymentWithProbesAndResourceLimits() {
+        Set<String> deployments = ofKind("Deployment").stream().map(ManifestsTest::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(COMPONENTS), deployments);
+        for (Map<String, Object> d : ofKind("Deployment")) {
+            List<Map<String, Object>> containers = at(d, "spec", "template", "spec", "containers");
+            assertNotNull(containers, name(d) + " has containers");
+            for (Map<String, Object> c : containers) {
+                String where = name(d) + "/" + c.get("name");
+                assertEquals("/q/health/live", at(c, "livenessProbe", "httpGet", "path"), where + " liveness probe");
+                assertEquals("/q/health/ready", at(c, "readinessProbe", "httpGet", "path"), where + " readiness probe");
+                assertNotNull(at(c, "resources", "limits", "cpu"), where + " cpu limit");
+                assertNotNull(at(c, "resources", "limits", "memory"), where + " memory limit");
+                assertNotNull(at(c, "resources", "requests", "memory"), where + " memory request");
+            }
+        }
+    }
+
+    @Test
+    void imagesAreNamedAfterTheirModule() {
+        for (Map<String, Object> d : ofKind("Deployment")) {
+            List<Map<String, Object>> containers = at(d, "spec", "template", "spec", "containers");
+            String image = (String) containers.get(0).get("image");
+            assertTrue(image.matches("(docker\\.io/)?itsm/" + name(d) + ":[\\w.-]+"), name(d) + " runs " + image);
+        }
+    }
+
+    @Test
+    void everyTopicTheServicesUseExistsWithReplicationThreeAndMinIsrTwo() {
+        Map<String, Map<String, Object>> topics = ofKind("KafkaTopic").stream()
+                .collect(Collectors.toMap(ManifestsTest::name, t -> t));
+        for (String service : List.of("incident", "change", "catalog", "sla")) {
+            for (String topic : List.of("itsm." + service + ".events", "itsm." + service + ".events.dlq")) {
+                Map<String, Object> t = topics.get(topic);
+                assertNotNull(t, "KafkaTopic " + topic);
+                Object replicas = at(t, "spec", "replicas");
+                Object minIsr = at(t, "spec", "config", "min.insync.replicas");
+                Object cluster = at(t, "metadata", "labels", "strimzi.io/cluster");
+                assertEquals("3", String.valueOf(replicas), topic + " replicas");
+                assertEquals("2", String.valueOf(minIsr), topic + " min.insync.replicas");
+                assertEquals("itsm-kafka", String.valueOf(cluster));
+            }
+        }
+        Map<String, Object> kafka = ofKind("Kafka").get(0);
+        Object kraft = at(kafka, "metadata", "annotations", "strimzi.io/kraft");
+        assertEquals("enabled", String.valueOf(kraft));
+        assertEquals(1, ofKind("KafkaNodePool").size());
+    }
+
+    @Test
+    void eachServiceReadsTheCredentialsOfItsOwnPostgresCluster() {
+        Set<String> clusters = ofKind("Cluster").stream().map(ManifestsTest::name).collect(Collectors.toSet());
+        for (String service : SERVICES) {
+            assertTrue(clusters.contains(service + "-db"), "CloudNativePG cluster " + service + "-db");
+            Map<String, Object> d = ofKind("Deployment").stream().filter(x -> service.equals(name(x))).findFirst().orElseThrow();
+            List<Map<String, Object>> env = at(((List<Map<String, Object>>) at(d, "spec", "template", "spec", "containers")).get(0), "env");
+            Map<String, Object> url = env.stream().filter(e -> "QUARKUS_DATASOURCE_JDBC_URL".equals(e.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " has no QUARKUS_DATASOURCE_JDBC_URL"));
+            assertEquals(service + "-db-app", at(url, "valueFrom", "secretKeyRef", "name"));
+            assertEquals("jdbc-uri", at(url, "valueFrom", "secretKeyRef", "key"));
+        }
+    }
+
+    @Test
+    void everyDeploymentIsAutoscaledFromTwoReplicasAndTheGatewayIsExposed() {
+        Set<String> scaled = ofKind("HorizontalPodAutoscaler").stream()
+                .filter(h -> ((Integer) at(h, "spec", "minReplicas")) >= 2)
+                .map(h -> (String) at(h, "spec", "scaleTargetRef", "name")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(COMPONENTS), scaled);
+        Map<String, Object> ingress = ofKind("Ingress").get(0);
+        assertTrue(ingress.toString().contains("name=gateway"), "the Ingress routes to the gateway");
+    }
+
+    @Test
+    void theCommittedServiceManifestsMatchWhatTheBuildGenerates() throws IOException {
+        int compared = 0;
+        for (String service : SERVICES) {
+            Path generated = ROOT.resolve(service).resolve("target/kubernetes/kubernetes.yml");
+            if (!Files.exists(generated)) {
+                continue; // module not packaged in this build (e.g. ./mvnw -pl deploy)
+            }
+            Path committed = DEPLOY.resolve("kubernetes/services/" + service + ".yaml");
+            assertEquals(normalised(Files.readString(generated)), normalised(Files.readString(committed)),
+                    committed + " is stale: run deploy/kubernetes/refresh-services.sh and commit");
+            compared++;
+        }
+        System.out.println("compared " + compared + " generated service manifests with their committed copies");
+    }
+
+    /** The documents without per-build annotations, as parsed structures. */
+    static List<Map<String, Object>> normalised(String yaml) {
+        List<Map<String, Object>> docs = documents(yaml);
+        for (Map<String, Object> doc : docs) {
+            strip(doc);
+        }
+        return docs;
+    }
+
+    /** Drops per-build annotations; orders env lists by name (the generator's order varies between builds). */
+    @SuppressWarnings("unchecked")
+    static void strip(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).keySet().removeIf(k -> k.startsWith("app.quarkus.io/"));
+            Object env = m.get("env");
+            if (env instanceof List<?> list) {
+                ((List<Map<String, Object>>) list).sort((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))));
+            }
+            m.values().forEach(ManifestsTest::strip);
+        } else if (node instanceof List<?> l) {
+            l.forEach(ManifestsTest::strip);
+        }
+    }
+
+    @Test
+    void theComposeFileNamesEveryComponentWithHealthChecksAndOrderedStart() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Map<String, Object>> services = at(compose, "services");
+        assertNotNull(services, "compose has services");
+        for (String required : List.of("postgres", "kafka", "catalog-service", "incident-service", "sla-service",
+                "change-service", "gateway")) {
+            Map<String, Object> s = services.get(required);
+            assertNotNull(s, "compose service " + required);
+            assertNotNull(s.get("healthcheck"), required + " has a health check");
+            assertNotNull(s.get("image"), required + " has an image");
+        }
+        assertEquals("apache/kafka", ((String) services.get("kafka").get("image")).split(":")[0]);
+        for (String app : COMPONENTS) {
+            Map<String, Object> s = services.get(app);
+            assertEquals("itsm/" + app, ((String) s.get("image")).split(":")[0]);
+            Map<String, Map<String, String>> dependsOn = at(s, "depends_on");
+            assertNotNull(dependsOn, app + " depends_on");
+            dependsOn.forEach((dep, cond) -> assertEquals("service_healthy", cond.get("condition"), app + " -> " + dep));
+        }
+        for (String service : SERVICES) {
+            Map<String, String> env = at(services.get(service), "environment");
+            assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("/itsm_" + service.replace("-service", "")),
+                    service + " uses its own database");
+        }
+    }
+
+    @Test
+    void everyServiceHasAJvmDockerfile() {
+        for (String component : COMPONENTS) {
+            Path dockerfile = ROOT.resolve(component).resolve("src/main/docker/Dockerfile.jvm");
+            if (!Files.exists(dockerfile)) {
+                fail("missing " + dockerfile);
+            }
+        }
+    }
+}
