@@ -21,6 +21,7 @@ import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +30,7 @@ import jakarta.transaction.Transactional;
  * history entry and append the returned events to the outbox — all in one transaction.
  */
 @ApplicationScoped
+@Startup // builds the priority matrix at start-up, so an incomplete matrix fails fast
 public class IncidentService {
 
     public static final String SYSTEM = "system";

@@ -87,5 +87,12 @@ class SlaStatusTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> reader().get("/api/v1/incidents/" + id).then()
                 .body("sla[0].status", equalTo("BREACHED")));
         assertEquals(1, reader().get("/api/v1/incidents/" + id + "/history").jsonPath().getList("items").size());
+
+        // a new timer for the metric (after a reopen) starts with a clean record
+        Map<String, Object> restarted = timer(id, "TIME_TO_RESOLVE", "RUNNING", Instant.now().plusSeconds(1));
+        restarted.put("timerId", UUID.randomUUID().toString());
+        sla(id, "SlaTimerStarted", restarted);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> reader().get("/api/v1/incidents/" + id).then()
+                .body("sla[0].status", equalTo("RUNNING")).body("sla[0].breached", equalTo(false)));
     }
 }

@@ -58,10 +58,14 @@ public class SlaEventHandler implements EventHandler {
         } else if (s.lastEventAt.isAfter(at)) {
             return;
         }
+        String timerId = d.path("timerId").asText(null);
+        if (s.timerId != null && timerId != null && !timerId.equals(s.timerId) && status == SlaStatus.Status.RUNNING) {
+            s.breached = false; // a new timer for the metric (e.g. after a reopen) starts with a clean record
+        }
         boolean newlyBreached = status == SlaStatus.Status.BREACHED && !s.breached;
         s.status = status;
         s.breached = s.breached || status == SlaStatus.Status.BREACHED;
-        s.timerId = d.path("timerId").asText(s.timerId);
+        s.timerId = timerId != null ? timerId : s.timerId;
         s.agreementId = d.path("agreementId").asText(s.agreementId);
         s.agreementName = d.path("agreementName").asText(s.agreementName);
         s.targetSeconds = d.hasNonNull("targetSeconds") ? Long.valueOf(d.get("targetSeconds").asLong()) : s.targetSeconds;
