@@ -63,6 +63,20 @@ class CiResourceTest {
         admin().body("{\"name\":\"x\",\"ciClass\":\"server\",\"environment\":\"prod\",\"attributes\":[1]}").post(BASE + "/cis")
                 .then().statusCode(400).body("errors[0].field", equalTo("attributes"));
         reader().get(BASE + "/cis/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        reader().queryParam("status", "GONE").get(BASE + "/cis").then().statusCode(400).body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aRelationCreateWithAnIdempotencyKeyIsReplayed() {
+        String app = createCi(unique("app"), "application");
+        String db = createCi(unique("db"), "database");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("relation", "depends_on", "targetType", "CI", "targetId", db);
+        String first = admin().header("Idempotency-Key", key).body(body).post(BASE + "/cis/" + app + "/relations")
+                .then().statusCode(201).extract().path("id");
+        admin().header("Idempotency-Key", key).body(body).post(BASE + "/cis/" + app + "/relations")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        reader().get(BASE + "/cis/" + app + "/relations").then().body("", hasSize(1));
     }
 
     @Test

@@ -88,6 +88,6 @@ class OfferingResourceTest {
                 .then().statusCode(201).extract().path("id");
         admin().body(Map.of("status", "PUBLISHED")).patch(BASE + "/offerings/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("status"));
-        reader().queryParam("status", "NOPE").get(BASE + "/offerings").then().statusCode(404).contentType(PROBLEM);
+        reader().queryParam("status", "NOPE").get(BASE + "/offerings").then().statusCode(400).contentType(PROBLEM);
     }
 }

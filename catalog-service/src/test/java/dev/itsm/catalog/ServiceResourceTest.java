@@ -201,7 +201,8 @@ class ServiceResourceTest {
         reader().queryParam("owner", owner).queryParam("status", "LIVE").get(BASE + "/services")
                 .then().body("total", equalTo(0));
         reader().queryParam("q", "100%_").get(BASE + "/services").then().statusCode(200);
-        reader().queryParam("status", "DEAD").get(BASE + "/services").then().statusCode(404).contentType(PROBLEM);
+        reader().queryParam("status", "DEAD").get(BASE + "/services").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("status")).body("errors[0].message", equalTo("must be one of PIPELINE, LIVE, RETIRED"));
         reader().queryParam("sort", "secret").get(BASE + "/services").then().statusCode(400).body("errors[0].field", equalTo("sort"));
         reader().queryParam("size", 501).get(BASE + "/services").then().statusCode(400).body("errors[0].field", equalTo("size"));
         reader().queryParam("owner", owner).get(BASE + "/services").then().body("items.status", everyItem(equalTo("PIPELINE")))

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -95,13 +96,13 @@ public class CiResource {
     @APIResponse(responseCode = "200", description = "One page of CIs")
     @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("ciClass") String ciClass, @QueryParam("environment") String environment,
-            @QueryParam("status") CiStatus status, @QueryParam("q") String q,
+            @Parameter(schema = @Schema(implementation = CiStatus.class)) @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(cis.list(ciClass, environment, status, q, request, orderBy), uri);
+        return Paging.ok(cis.list(ciClass, environment, QueryEnums.parse(CiStatus.class, status, "status"), q, request, orderBy), uri);
     }
 
     @GET
@@ -148,17 +149,21 @@ public class CiResource {
     @POST
     @Path("{id}/relations")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Relate a CI to a CI or a service", description = "This CI <relation> target, e.g. app runs_on server, app depends_on db, server hosts app.")
+    @Operation(summary = "Relate a CI to a CI or a service", description = "This CI <relation> target, e.g. app runs_on server, app depends_on db, server hosts app. Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationRequest.class),
             examples = @ExampleObject(name = "runs on a server", value = "{\"relation\":\"runs_on\",\"targetType\":\"CI\",\"targetId\":\"9b2f3c1e-0d4a-4e5b-8c6d-7e8f9a0b1c2d\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or a CI related to itself", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The same relation exists already", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The target does not exist (or is a retired service)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response relate(@PathParam("id") UUID id, @NotNull @Valid RelationRequest request) {
-        RelationView r = cis.relate(id, request);
-        return Response.created(URI.create("/api/v1/catalog/cis/" + id + "/relations/" + r.id())).entity(r).build();
+    @APIResponse(responseCode = "422", description = "The target does not exist (or is a retired service); or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response relate(@PathParam("id") UUID id, @NotNull @Valid RelationRequest request,
+            @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("catalog-ci-relations:" + id, key, request, () -> {
+            RelationView r = cis.relate(id, request);
+            // relations are immutable: their ETag is always "0"
+            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/cis/" + id + "/relations/" + r.id()), r, 0);
+        });
     }
 
     @GET

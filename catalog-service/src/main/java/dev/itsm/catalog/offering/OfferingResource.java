@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -93,14 +94,14 @@ public class OfferingResource {
     @Operation(summary = "Search offerings", description = "q matches name, description and consumer group. Sort: name, status, targetConsumerGroup, createdAt, updatedAt.")
     @APIResponse(responseCode = "200", description = "One page of offerings")
     @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("status") OfferingStatus status,
+    public Response list(@Parameter(schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("status") String status,
             @QueryParam("targetConsumerGroup") String group, @QueryParam("serviceId") UUID serviceId,
             @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(offerings.list(status, group, serviceId, q, request, orderBy), uri);
+        return Paging.ok(offerings.list(QueryEnums.parse(OfferingStatus.class, status, "status"), group, serviceId, q, request, orderBy), uri);
     }
 
     @GET

@@ -25,6 +25,7 @@ import dev.itsm.catalog.api.ServiceRequest;
 import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -113,7 +114,8 @@ public class ServiceResource {
             + "key, name, status, type, owner, createdAt, updatedAt (prefix - for descending).")
     @APIResponse(responseCode = "200", description = "One page of services; Link header with first/prev/next/last")
     @APIResponse(responseCode = "400", description = "Bad page, size or sort", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("status") ServiceStatus status, @QueryParam("type") ServiceType type,
+    public Response list(@Parameter(schema = @Schema(implementation = ServiceStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = ServiceType.class)) @QueryParam("type") String type,
             @QueryParam("owner") String owner, @Parameter(description = "Free text") @QueryParam("q") String q,
             @Parameter(description = "Only services that depend on this service id") @QueryParam("dependsOn") UUID dependsOn,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size,
@@ -121,7 +123,8 @@ public class ServiceResource {
             @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "key").toOrderBy() + ", id";
-        return Paging.ok(portfolio.list(status, type, owner, q, dependsOn, request, orderBy), uri);
+        return Paging.ok(portfolio.list(QueryEnums.parse(ServiceStatus.class, status, "status"),
+                QueryEnums.parse(ServiceType.class, type, "type"), owner, q, dependsOn, request, orderBy), uri);
     }
 
     @GET

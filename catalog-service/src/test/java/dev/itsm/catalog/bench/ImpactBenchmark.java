@@ -55,8 +55,8 @@ class ImpactBenchmark {
                 () -> impact.analyse(g.apps.get(0)).items().size());
         run("in-process ImpactAnalysis.analyse(endpoint) [small result]", iterations,
                 () -> impact.analyse(g.endpoints.get(1).get(1)).items().size());
-        run("HTTP GET /cis/{db}/impact (JWT, JSON ~" + (g.ciCount / 1000 + 1) + "k items)", Math.max(50, iterations / 5),
-                () -> reader().get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200).extract().path("items.size()"));
+        run("HTTP GET /cis/{db}/impact (JWT check, 1,003 items serialised; response body not parsed)", Math.max(50, iterations / 5),
+                () -> reader().get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200).extract().asByteArray().length + " bytes");
     }
 
     private static void run(String label, int iterations, Supplier<Object> call) {
