@@ -1,0 +1,355 @@
+package dev.itsm.change;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.change.api.ChangeCreateRequest;
+import dev.itsm.change.api.ChangeView;
+import dev.itsm.change.api.CommandRequests;
+import dev.itsm.change.api.ConflictReport;
+import dev.itsm.change.api.IncidentLink;
+import dev.itsm.change.risk.RiskQuestion;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ProblemException;
+import dev.itsm.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Change requests: create, read, edit, and the lifecycle commands. */
+@Path("/api/v1/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Change requests", description = "Change enablement: requests, risk assessment, approvals, scheduling")
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input (one entry per field in errors[])",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ChangeResource {
+
+    static final String READERS_ALL = "";
+    private static final Map<String, String> SORTABLE = Map.of("number", "number", "createdAt", "created_at",
+            "plannedStart", "planned_start", "state", "state", "type", "type", "risk", "risk", "title", "title");
+
+    private final ChangeService changes;
+    private final IdempotentCreate idempotent;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+
+    ChangeResource(ChangeService changes, IdempotentCreate idempotent, SecurityIdentity identity, ObjectMapper json) {
+        this.changes = changes;
+        this.idempotent = idempotent;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    private Actor actor() {
+        return new Actor(identity.getPrincipal().getName(),
+                identity.hasRole(Roles.CHANGE_MANAGER) || identity.hasRole(Roles.ADMIN));
+    }
+
+    private static Response one(ChangeView v) {
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Request a change", description = "Opens a change request in NEW. A STANDARD change names its change model, "
+            + "whose plans pre-fill the request. Accepts Idempotency-Key.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeCreateRequest.class),
+            examples = {
+                    @ExampleObject(name = "normal", value = """
+                            {"title":"Upgrade PostgreSQL on db-prod-1 to 16.4","type":"NORMAL",
+                             "justification":"Security fixes","serviceIds":["5b0c1e0e-8a7e-4a53-9d7e-1f2b3c4d5e6f"],
+                             "implementationPlan":"pg_upgrade --link","backoutPlan":"restore snapshot","testPlan":"smoke tests",
+                             "plannedStart":"2026-12-05T22:00:00Z","plannedEnd":"2026-12-05T23:30:00Z"}"""),
+                    @ExampleObject(name = "standard", value = """
+                            {"title":"Rotate TLS certificate of the web shop","type":"STANDARD",
+                             "modelId":"0b9f6a52-3e4f-4b1a-8f7e-2d3c4b5a6978",
+                             "plannedStart":"2026-12-06T02:00:00Z","plannedEnd":"2026-12-06T02:30:00Z"}""") }))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
+            content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown or inactive change model, scope outside the model, Idempotency-Key reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid ChangeCreateRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        Actor actor = actor();
+        return idempotent.create("changes", key, request, () -> {
+            ChangeView v = changes.create(request, actor);
+            return new IdempotentCreate.Created(URI.create("/api/v1/changes/" + v.id()), v, v.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List change requests", description = "Paged; filters state, type, risk, serviceId, requestedBy; "
+            + "sort by number, createdAt, plannedStart, state, type, risk, title (prefix - for descending)")
+    @APIResponse(responseCode = "200", description = "One page of change requests, with a Link header")
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+            @QueryParam("state") String state, @QueryParam("type") String type, @QueryParam("risk") String risk,
+            @QueryParam("serviceId") String serviceId, @QueryParam("requestedBy") String requestedBy, @Context UriInfo uri) {
+        String orderBy = Sort.parse(sort, SORTABLE, "-createdAt").toOrderBy() + ", id";
+        return Paging.ok(changes.list(PageRequest.of(page, size), orderBy, Params.enumOf(ChangeState.class, state, "state"),
+                Params.enumOf(ChangeType.class, type, "type"), Params.enumOf(Risk.class, risk, "risk"),
+                Params.uuid(serviceId, "serviceId"), requestedBy), uri);
+    }
+
+    @GET
+    @Path("risk-questions")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List the risk assessment questions", description = "The configured yes/no questions the assess command answers")
+    @APIResponse(responseCode = "200", description = "The questions with their weights")
+    public java.util.List<RiskQuestion> riskQuestions() {
+        return changes.riskQuestions();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Get a change request", description = "With approval levels and decisions (the history), override record, linked incidents and allowed commands")
+    @APIResponse(responseCode = "200", description = "The change; ETag = version", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return one(changes.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Edit a change request (JSON merge patch)", description = "title, description, justification, plans, "
+            + "plannedStart/End, serviceIds, ciIds; until implementation starts. A new window or scope of a SCHEDULED change "
+            + "is re-checked for conflicts (409 listing them). Honours If-Match.")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT),
+            examples = @ExampleObject(name = "move window", value = "{\"plannedStart\":\"2026-12-06T22:00:00Z\",\"plannedEnd\":\"2026-12-06T23:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not editable in this state, scheduling conflicts, or edited concurrently",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        JsonNode patch;
+        try {
+            patch = body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+        }
+        return one(changes.patch(id, ifMatch, patch, actor()));
+    }
+
+    // ------------------------------------------------------------------------------ commands
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Submit a change", description = "NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE, opening the emergency change authority's first level.")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state (names currentState and allowedCommands)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Implementation or backout plan missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return one(changes.submit(id, ifMatch, actor()));
+    }
+
+    @POST
+    @Path("{id}/assess")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Assess the risk of a change", description = "Answers every risk question; the risk also counts the services "
+            + "impacted through the catalog dependency graph. ASSESS → AUTHORIZE with the approval levels the policy gives for type and risk.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Assess.class),
+            examples = @ExampleObject(name = "answers", value = "{\"answers\":{\"customerFacing\":true,\"untestedInStaging\":false,\"noBackout\":false,\"outsideBusinessHoursNotPossible\":false}}")))
+    @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Assess body) {
+        return one(changes.assess(id, ifMatch, body, actor()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Approve the open approval level", description = "The caller must be an approver of the open level, not the requester, "
+            + "and may decide once per level. When the level's rule (ANY/ALL/QUORUM) is met the next level opens; after the last the change is authorised.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
+            examples = @ExampleObject(name = "approve", value = "{\"comment\":\"Backout plan verified in staging\"}")))
+    @APIResponse(responseCode = "200", description = "Decision recorded", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Decide body) {
+        return one(changes.approve(id, ifMatch, body, actor()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Reject the change at the open approval level", description = "One rejection rejects the change (REJECTED is final). A comment is required.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
+            examples = @ExampleObject(name = "reject", value = "{\"comment\":\"No tested backout plan\"}")))
+    @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Decide body) {
+        return one(changes.reject(id, ifMatch, body, actor()));
+    }
+
+    @POST
+    @Path("{id}/schedule")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Schedule a change (enforced conflict check)", description = "Checks overlapping changes on the same or dependent "
+            + "services/CIs, blackout windows and (NORMAL) maintenance windows. Conflicts → 409 listing each one in conflicts[]; an EMERGENCY "
+            + "change or a change manager may override with override=true and a justification, which is recorded.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Schedule.class),
+            examples = { @ExampleObject(name = "plain", value = "{}"),
+                    @ExampleObject(name = "override", value = "{\"override\":true,\"justification\":\"P1 outage, vendor hotfix\"}") }))
+    @APIResponse(responseCode = "200", description = "Scheduled", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Scheduling conflicts (conflicts[]) or not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Planned window missing or (non-emergency) in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Schedule body) {
+        return one(changes.schedule(id, ifMatch, body, actor()));
+    }
+
+    @GET
+    @Path("{id}/conflicts")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Preview scheduling conflicts", description = "The conflicts scheduling the change in its planned window would meet now")
+    @APIResponse(responseCode = "200", description = "Conflict report", content = @Content(schema = @Schema(implementation = ConflictReport.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No planned window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConflictReport conflicts(@PathParam("id") UUID id) {
+        return changes.conflicts(id);
+    }
+
+    @POST
+    @Path("{id}/start")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Start implementing", description = "SCHEDULED → IMPLEMENT; records the actual start")
+    @APIResponse(responseCode = "200", description = "Implementing", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return one(changes.start(id, ifMatch, actor()));
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Complete the implementation", description = "IMPLEMENT → REVIEW; records the actual end")
+    @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return one(changes.complete(id, ifMatch));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Close after review", description = "REVIEW → CLOSED with a close code")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Close.class),
+            examples = @ExampleObject(name = "close", value = "{\"closeCode\":\"SUCCESSFUL\",\"notes\":\"No incidents in 24h\"}")))
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Close body) {
+        return one(changes.close(id, ifMatch, body));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Cancel a change", description = "From any non-final state, with a reason")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Cancel.class),
+            examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Superseded by CHG0000043\"}")))
+    @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already final", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Cancel body) {
+        return one(changes.cancel(id, ifMatch, body, actor()));
+    }
+
+    // ------------------------------------------------------------------------------ incidents
+
+    @GET
+    @Path("{id}/incidents")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List incidents linked to a change", description = "Caused-by / resolved-by links with the incident facts known from incident events (shown at review)")
+    @APIResponse(responseCode = "200", description = "Links")
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public java.util.List<IncidentLink> incidents(@PathParam("id") UUID id) {
+        return changes.incidents(id);
+    }
+
+    @POST
+    @Path("{id}/incidents")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Link an incident to a change", description = "relation CAUSED_BY or RESOLVED_BY; linking twice is a no-op")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.LinkIncident.class),
+            examples = @ExampleObject(name = "caused", value = "{\"incidentId\":\"3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9\",\"relation\":\"CAUSED_BY\"}")))
+    @APIResponse(responseCode = "200", description = "The change with its links", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The change is canceled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response linkIncident(@PathParam("id") UUID id, @NotNull @Valid CommandRequests.LinkIncident body) {
+        return one(changes.linkIncident(id, body, actor()));
+    }
+
+    @DELETE
+    @Path("{id}/incidents/{incidentId}")
+    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Unlink an incident from a change")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    @APIResponse(responseCode = "404", description = "No such change or link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response unlinkIncident(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
+        changes.unlinkIncident(id, incidentId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.itsm.change;
+
+/** How a change ended, recorded by {@code close}. */
+public enum CloseCode {
+    SUCCESSFUL, SUCCESSFUL_WITH_ISSUES, UNSUCCESSFUL, BACKED_OUT
+}

@@ -1,0 +1,31 @@
+package dev.itsm.change.approval;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One level of a change's approval chain: a named group of approvers and the rule that passes it.
+ * Levels run in sequence: level n+1 opens only when level n is APPROVED.
+ */
+public record ApprovalLevel(int level, String name, ApprovalRule rule, int quorum, List<String> approvers,
+        LevelStatus status, Instant openedAt, Instant closedAt) {
+
+    public ApprovalLevel {
+        approvers = List.copyOf(approvers);
+    }
+
+    /** Approvals needed to pass, given that the requester may not approve their own change. */
+    public int required(String requester) {
+        return switch (rule) {
+            case ANY -> 1;
+            case QUORUM -> quorum;
+            case ALL -> (int) approvers.stream().filter(a -> !a.equals(requester)).count();
+        };
+    }
+
+    ApprovalLevel with(LevelStatus newStatus, Instant at) {
+        return new ApprovalLevel(level, name, rule, quorum, approvers, newStatus,
+                newStatus == LevelStatus.OPEN ? at : openedAt,
+                newStatus == LevelStatus.APPROVED || newStatus == LevelStatus.REJECTED ? at : closedAt);
+    }
+}

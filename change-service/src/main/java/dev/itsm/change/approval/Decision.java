@@ -1,0 +1,6 @@
+package dev.itsm.change.approval;
+
+/** What an approver decided. */
+public enum Decision {
+    APPROVED, REJECTED
+}

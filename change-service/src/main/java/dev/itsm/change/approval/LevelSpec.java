@@ -1,0 +1,11 @@
+package dev.itsm.change.approval;
+
+import java.util.List;
+
+/** A level as the policy describes it, before it is instantiated on a change. */
+public record LevelSpec(String name, ApprovalRule rule, int quorum, List<String> approvers) {
+
+    public LevelSpec {
+        approvers = List.copyOf(approvers);
+    }
+}

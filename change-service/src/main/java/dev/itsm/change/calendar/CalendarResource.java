@@ -1,0 +1,77 @@
+package dev.itsm.change.calendar;
+
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.itsm.change.Params;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The change calendar (forward schedule of change) as JSON and as an iCalendar feed. */
+@Path("/api/v1/changes/calendar")
+@Tag(name = "Change calendar", description = "Forward schedule of change, with blackout windows")
+@APIResponse(responseCode = "400", description = "Bad range (to before from, range too long, not ISO-8601)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CalendarResource {
+
+    public static final String TEXT_CALENDAR = "text/calendar";
+
+    private final CalendarService calendar;
+
+    CalendarResource(CalendarService calendar) {
+        this.calendar = calendar;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, TEXT_CALENDAR })
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Change calendar (forward schedule of change)", description = "Changes (SCHEDULED, IMPLEMENT, REVIEW, CLOSED) "
+            + "whose planned window overlaps [from, to), and blackout windows. Defaults: from = now - 1 day, to = from + 30 days. "
+            + "JSON by default; Accept: text/calendar gives the same entries as an RFC 5545 iCalendar document.")
+    @APIResponse(responseCode = "200", description = "The calendar", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeCalendar.class)),
+            @Content(mediaType = TEXT_CALENDAR) })
+    public Response calendar(@QueryParam("from") String from, @QueryParam("to") String to, @Context HttpHeaders headers) {
+        boolean ical = !headers.getAcceptableMediaTypes().isEmpty()
+                && headers.getAcceptableMediaTypes().get(0).isCompatible(MediaType.valueOf(TEXT_CALENDAR))
+                && !headers.getAcceptableMediaTypes().get(0).isWildcardType();
+        if (ical) {
+            return ics(from, to);
+        }
+        return Response.ok(calendar.calendar(Params.instant(from, "from"), Params.instant(to, "to")), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("feed.ics")
+    @Produces(TEXT_CALENDAR)
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Change calendar feed (.ics)", description = "RFC 5545 feed for calendar subscriptions (Outlook, Google Calendar), "
+            + "including blackout windows")
+    @APIResponse(responseCode = "200", description = "text/calendar", content = @Content(mediaType = TEXT_CALENDAR))
+    public Response ical(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return ics(from, to);
+    }
+
+    private Response ics(String from, String to) {
+        String body = calendar.ical(calendar.calendar(Params.instant(from, "from"), Params.instant(to, "to")));
+        return Response.ok(body, TEXT_CALENDAR + "; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"change-calendar.ics\"").build();
+    }
+}

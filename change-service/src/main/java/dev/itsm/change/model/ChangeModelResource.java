@@ -1,0 +1,181 @@
+package dev.itsm.change.model;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.change.MergePatch;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Change models: the pre-authorised templates of STANDARD changes. */
+@Path("/api/v1/changes/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Change models", description = "Standard change templates (pre-authorised)")
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ChangeModelResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
+    static final String EXAMPLE = """
+            {"name":"TLS certificate rotation","description":"Replace an expiring certificate",
+             "implementationPlan":"1. upload cert 2. reload proxy","backoutPlan":"re-install previous cert",
+             "testPlan":"curl -v the endpoint","allowedServiceIds":[],"allowedCiIds":[],"active":true}""";
+
+    private final ChangeModelService models;
+    private final IdempotentCreate idempotent;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    ChangeModelResource(ChangeModelService models, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+        this.models = models;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Create a change model", description = "Accepts Idempotency-Key")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
+            examples = @ExampleObject(name = "tls", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
+    @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid ChangeModelRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("change-models", key, request, () -> {
+            ChangeModelView v = models.create(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/changes/models/" + v.id()), v, v.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List change models", description = "Paged; filter active; sort by name, createdAt, updatedAt")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+            @QueryParam("active") String active, @Context UriInfo uri) {
+        return Paging.ok(models.list(PageRequest.of(page, size), panache(Sort.parse(sort, SORTABLE, "name")), bool(active)), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Get a change model")
+    @APIResponse(responseCode = "200", description = "The model; ETag = version", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        ChangeModelView v = models.get(id);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Replace a change model", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
+            examples = @ExampleObject(name = "tls", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ChangeModelRequest request) {
+        ChangeModelView v = models.replace(id, ifMatch, request);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Edit a change model (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "deactivate", value = "{\"active\":false}")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        var patch = MergePatch.parse(json, body);
+        ChangeModelView current = models.get(id);
+        ChangeModelRequest merged = MergePatch.apply(json, validator, new ChangeModelRequest(current.name(), current.description(),
+                current.implementationPlan(), current.backoutPlan(), current.testPlan(), current.allowedServiceIds(),
+                current.allowedCiIds(), current.active()), patch, ChangeModelRequest.class);
+        ChangeModelView v = models.replace(id, ifMatch, merged);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Delete an unused change model", description = "A model used by changes cannot be deleted; deactivate it")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Model in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        models.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    static Boolean bool(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new dev.itsm.platform.problem.ValidationException("active", "must be true or false");
+        };
+    }
+
+    /** Platform sort (validated field list) → Panache sort. */
+    public static io.quarkus.panache.common.Sort panache(Sort sort) {
+        io.quarkus.panache.common.Sort out = null;
+        for (Sort.Order o : sort.orders()) {
+            var dir = o.descending() ? io.quarkus.panache.common.Sort.Direction.Descending : io.quarkus.panache.common.Sort.Direction.Ascending;
+            out = out == null ? io.quarkus.panache.common.Sort.by(o.column(), dir) : out.and(o.column(), dir);
+        }
+        return out == null ? io.quarkus.panache.common.Sort.by("id") : out.and("id");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.itsm.change.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A change model as the API shows it. */
+@Schema(name = "ChangeModel")
+public record ChangeModelView(UUID id, String name, String description, String implementationPlan, String backoutPlan,
+        String testPlan, List<UUID> allowedServiceIds, List<UUID> allowedCiIds, boolean active, Instant createdAt,
+        Instant updatedAt, long version) {
+
+    static ChangeModelView of(ChangeModel m) {
+        return new ChangeModelView(m.id, m.name, m.description, m.implementationPlan, m.backoutPlan, m.testPlan,
+                m.allowedServiceIds, m.allowedCiIds, m.active, m.createdAt, m.updatedAt, m.version);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.itsm.change.windows;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.change.MergePatch;
+import dev.itsm.change.Params;
+import dev.itsm.change.model.ChangeModelResource;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Periods in which no change may be implemented, global or per service (a conflict when scheduling) */
+@Path("/api/v1/changes/blackout-windows")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Blackout windows", description = "Periods in which no change may be implemented, global or per service (a conflict when scheduling)")
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class BlackoutWindowResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("startsAt", "startsAt", "endsAt", "endsAt", "name", "name");
+    static final String EXAMPLE = """
+            {"name":"Year-end freeze","reason":"Peak sales","startsAt":"2026-12-20T00:00:00Z","endsAt":"2027-01-04T00:00:00Z","serviceIds":[]}""";
+
+    private final WindowService windows;
+    private final IdempotentCreate idempotent;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    BlackoutWindowResource(WindowService windows, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+        this.windows = windows;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Create a blackout window", description = "Accepts Idempotency-Key")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
+            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid WindowRequests.Blackout request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("blackout-windows", key, request, () -> {
+            WindowRequests.BlackoutView v = windows.createBlackout(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/changes/blackout-windows/" + v.id()), v, v.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List blackout windows", description = "Paged; from/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, name")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
+        var s = ChangeModelResource.panache(Sort.parse(sort, SORTABLE, "startsAt"));
+        return Paging.ok(windows.blackouts(PageRequest.of(page, size), s, Params.instant(from, "from"), Params.instant(to, "to"), Params.uuid(serviceId, "serviceId")), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Get a blackout window")
+    @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        WindowRequests.BlackoutView v = windows.blackout(id);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Replace a blackout window", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
+            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Blackout request) {
+        WindowRequests.BlackoutView v = windows.replaceBlackout(id, ifMatch, request);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Edit a blackout window (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "edit", value = "{\"endsAt\":\"2027-01-06T00:00:00Z\"}")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        var patch = MergePatch.parse(json, body);
+        WindowRequests.BlackoutView c = windows.blackout(id);
+        WindowRequests.Blackout merged = MergePatch.apply(json, validator, new WindowRequests.Blackout(c.name(), c.reason(), c.startsAt(), c.endsAt(), c.serviceIds()), patch, WindowRequests.Blackout.class);
+        WindowRequests.BlackoutView v = windows.replaceBlackout(id, ifMatch, merged);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Delete a blackout window", description = "Honours If-Match")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        windows.deleteBlackout(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

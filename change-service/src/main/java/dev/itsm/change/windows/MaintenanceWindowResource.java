@@ -1,0 +1,155 @@
+package dev.itsm.change.windows;
+
+import java.net.URI;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.itsm.change.MergePatch;
+import dev.itsm.change.Params;
+import dev.itsm.change.model.ChangeModelResource;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Weekly maintenance windows per service, in the service time zone; a NORMAL change outside them is a conflict */
+@Path("/api/v1/changes/maintenance-windows")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Maintenance windows", description = "Weekly maintenance windows per service, in the service time zone; a NORMAL change outside them is a conflict")
+@APIResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class MaintenanceWindowResource {
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "serviceId", "serviceId");
+    static final String EXAMPLE = """
+            {"serviceId":"5b0c1e0e-8a7e-4a53-9d7e-1f2b3c4d5e6f","name":"Sunday night","daysOfWeek":["SUNDAY"],"startTime":"02:00","durationMinutes":240,"timeZone":"Europe/Berlin"}""";
+
+    private final WindowService windows;
+    private final IdempotentCreate idempotent;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    MaintenanceWindowResource(WindowService windows, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+        this.windows = windows;
+        this.idempotent = idempotent;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Create a maintenance window", description = "Accepts Idempotency-Key")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
+            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid WindowRequests.Maintenance request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+        return idempotent.create("maintenance-windows", key, request, () -> {
+            WindowRequests.MaintenanceView v = windows.createMaintenance(request);
+            return new IdempotentCreate.Created(URI.create("/api/v1/changes/maintenance-windows/" + v.id()), v, v.version());
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "List maintenance windows", description = "Paged; filter serviceId; sort by name, serviceId")
+    @APIResponse(responseCode = "200", description = "One page")
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+            @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
+        var s = ChangeModelResource.panache(Sort.parse(sort, SORTABLE, "name"));
+        return Paging.ok(windows.maintenanceWindows(PageRequest.of(page, size), s, Params.uuid(serviceId, "serviceId")), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Get a maintenance window")
+    @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        WindowRequests.MaintenanceView v = windows.maintenance(id);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Replace a maintenance window", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
+            examples = @ExampleObject(name = "example", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Maintenance request) {
+        WindowRequests.MaintenanceView v = windows.replaceMaintenance(id, ifMatch, request);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Edit a maintenance window (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+            examples = @ExampleObject(name = "edit", value = "{\"durationMinutes\":300}")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        var patch = MergePatch.parse(json, body);
+        WindowRequests.MaintenanceView c = windows.maintenance(id);
+        WindowRequests.Maintenance merged = MergePatch.apply(json, validator, new WindowRequests.Maintenance(c.serviceId(), c.name(), c.daysOfWeek(), c.startTime(), c.durationMinutes(), c.timeZone()), patch, WindowRequests.Maintenance.class);
+        WindowRequests.MaintenanceView v = windows.replaceMaintenance(id, ifMatch, merged);
+        return Response.ok(v).tag(ETags.entityTag(v.version())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Delete a maintenance window", description = "Honours If-Match")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        windows.deleteMaintenance(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.itsm.change;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.TestInfrastructure;
+import dev.itsm.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+/** Test helpers: callers with roles, change requests in a given state, other services' events. */
+public final class Api {
+
+    public static final String PROBLEM = "application/problem+json";
+    public static final String CHANGES = "/api/v1/changes";
+
+    private static KafkaProducer<String, byte[]> producer;
+    /** Each test gets its own far-future day, so windows of different tests never meet. */
+    private static final AtomicLong DAY = new AtomicLong(30);
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String user, String... roles) {
+        return given().header("Authorization", TestTokens.bearer(user, roles)).contentType(ContentType.JSON);
+    }
+
+    /** The requester of most changes. */
+    public static RequestSpecification rita() {
+        return as("rita", Roles.AGENT);
+    }
+
+    public static RequestSpecification manager() {
+        return as("mia", Roles.CHANGE_MANAGER);
+    }
+
+    /** A fresh 01:00–02:00 UTC slot on a day no other test uses. */
+    public static Instant freshSlot() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(DAY.getAndAdd(2))).plus(Duration.ofHours(1));
+    }
+
+    public static Map<String, Object> normal(String title, Instant start, Duration length, List<UUID> services, List<UUID> cis) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", title);
+        body.put("type", "NORMAL");
+        body.put("justification", "keeps the lights on");
+        body.put("serviceIds", services);
+        body.put("ciIds", cis);
+        body.put("implementationPlan", "do it");
+        body.put("backoutPlan", "undo it");
+        body.put("testPlan", "check it");
+        body.put("plannedStart", start.toString());
+        body.put("plannedEnd", start.plus(length).toString());
+        return body;
+    }
+
+    public static Map<String, Object> ofType(String type, String title, Instant start, Duration length, List<UUID> services,
+            List<UUID> cis) {
+        Map<String, Object> body = normal(title, start, length, services, cis);
+        body.put("type", type);
+        return body;
+    }
+
+    public static JsonPath create(Map<String, Object> body) {
+        return rita().body(body).post(CHANGES).then().statusCode(201).extract().jsonPath();
+    }
+
+    public static JsonPath command(RequestSpecification who, String id, String command, Object body) {
+        RequestSpecification r = body == null ? who : who.body(body);
+        return r.post(CHANGES + "/" + id + "/" + command).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A NORMAL change that is authorised (low risk: one level, approved by carol) and ready to schedule. */
+    public static String authorisedNormal(String title, Instant start, Duration length, List<UUID> services, List<UUID> cis) {
+        String id = create(normal(title, start, length, services, cis)).getString("id");
+        command(rita(), id, "submit", null);
+        command(rita(), id, "assess", Map.of("answers", lowRisk()));
+        JsonPath p = command(as("carol", Roles.CHANGE_MANAGER), id, "approve", Map.of("comment", "ok"));
+        if (!"APPROVED".equals(p.getString("approvalStatus"))) {
+            throw new AssertionError("expected a low-risk change approved by carol, got " + p.prettify());
+        }
+        return id;
+    }
+
+    /** A NORMAL change on the schedule. */
+    public static String scheduledNormal(String title, Instant start, Duration length, List<UUID> services, List<UUID> cis) {
+        String id = authorisedNormal(title, start, length, services, cis);
+        command(rita(), id, "schedule", Map.of());
+        return id;
+    }
+
+    public static Map<String, Boolean> lowRisk() {
+        return Map.of("customerFacing", false, "untestedInStaging", false, "noBackout", false, "firstOfItsKind", false);
+    }
+
+    // ------------------------------------------------------------------------------ other services' events
+
+    public static synchronized void publish(String topic, String type, String key, String json) {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        String service = topic.split("\\.")[1];
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+        r.headers().add("ce_specversion", b("1.0"));
+        r.headers().add("ce_id", b(UUID.randomUUID().toString()));
+        r.headers().add("ce_type", b("dev.itsm." + service + "." + type));
+        r.headers().add("ce_source", b("/itsm/" + service + "-service"));
+        r.headers().add("ce_subject", b(key));
+        r.headers().add("ce_time", b(Instant.now().toString()));
+        r.headers().add("content-type", b("application/json"));
+        try {
+            producer.send(r).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Publishes ServiceCreated like catalog-service would. */
+    public static void serviceCreated(UUID serviceId, String name, UUID... dependsOn) {
+        StringBuilder deps = new StringBuilder();
+        for (UUID d : dependsOn) {
+            deps.append(deps.isEmpty() ? "" : ",").append('"').append(d).append('"');
+        }
+        publish("itsm.catalog.events", "ServiceCreated", serviceId.toString(), """
+                {"serviceId":"%s","key":"%s","name":"%s","type":"BUSINESS","owner":"ops","status":"LIVE",
+                 "dependsOn":[%s],"occurredAt":"%s","someFutureField":{"x":1}}""".formatted(serviceId, name, name, deps, Instant.now()));
+    }
+
+    /** Publishes CiRelationChanged (ADDED) like catalog-service would: source relation target. */
+    public static void relation(UUID source, String relation, String targetType, UUID target) {
+        UUID id = UUID.randomUUID();
+        publish("itsm.catalog.events", "CiRelationChanged", source.toString(), """
+                {"relationId":"%s","sourceId":"%s","relation":"%s","targetType":"%s","targetId":"%s","change":"ADDED","occurredAt":"%s"}"""
+                .formatted(id, source, relation, targetType, target, Instant.now()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.itsm.change;
+
+import static dev.itsm.change.Api.as;
+import static dev.itsm.change.Api.command;
+import static dev.itsm.change.Api.freshSlot;
+import static dev.itsm.change.Api.rita;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TopicReader;
+import dev.itsm.testing.TopicReader.Received;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Real emitted events validate against asyncapi.yaml (payload schemas and CloudEvents headers), for every event type. */
+@QuarkusTest
+@QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_change"))
+class AsyncApiContractTest {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyEmittedEventMatchesItsDocumentedSchema() throws Exception {
+        JsonNode doc;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi.yaml")) {
+            assertNotNull(in, "asyncapi.yaml on the class path");
+            doc = YAML.readTree(in);
+        }
+        assertEquals("3.0.0", doc.path("asyncapi").asText());
+        assertEquals("itsm.change.events", doc.path("channels").path("changeEvents").path("address").asText());
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonNode messages = doc.path("components").path("messages");
+        Set<String> documented = new TreeSet<>();
+        messages.fieldNames().forEachRemaining(documented::add);
+
+        // one change through every event type, plus a rejected and a canceled one
+        UUID service = UUID.randomUUID();
+        String full = Api.create(Api.normal("Contract: full", freshSlot(), Duration.ofHours(1), List.of(service), List.of())).getString("id");
+        command(rita(), full, "submit", null);
+        command(rita(), full, "assess", Map.of("answers", Map.of("customerFacing", true, "untestedInStaging", false,
+                "noBackout", false, "firstOfItsKind", false)));
+        command(as("tina", Roles.AGENT), full, "approve", Map.of("comment", "ok"));
+        command(as("carl", Roles.CHANGE_MANAGER), full, "approve", Map.of("comment", "ok"));
+        command(as("cora", Roles.CHANGE_MANAGER), full, "approve", Map.of("comment", "ok"));
+        command(rita(), full, "schedule", Map.of());
+        command(rita(), full, "start", null);
+        command(rita(), full, "complete", null);
+        command(rita(), full, "close", Map.of("closeCode", "SUCCESSFUL_WITH_ISSUES", "notes", "minor glitch"));
+        String rejected = Api.create(Api.normal("Contract: rejected", freshSlot(), Duration.ofHours(1), List.of(), List.of())).getString("id");
+        command(rita(), rejected, "submit", null);
+        command(rita(), rejected, "assess", Map.of("answers", Api.lowRisk()));
+        command(as("chris", Roles.CHANGE_MANAGER), rejected, "reject", Map.of("comment", "not now"));
+        String canceled = Api.create(Api.normal("Contract: canceled", freshSlot(), Duration.ofHours(1), List.of(), List.of())).getString("id");
+        command(rita(), canceled, "cancel", Map.of("reason", "duplicate"));
+
+        Set<String> ours = Set.of(full, rejected, canceled);
+        List<Received> events = TopicReader.await("itsm.change.events", 10 + 5 + 2, Duration.ofSeconds(30), r -> ours.contains(r.key()));
+        Set<String> seen = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        for (Received r : events) {
+            String type = r.ceType().substring("dev.itsm.change.".length());
+            seen.add(type);
+            JsonNode message = messages.path(type);
+            if (message.isMissingNode()) {
+                failures.add(type + " is emitted but not documented");
+                continue;
+            }
+            String ref = message.path("payload").path("$ref").asText();
+            JsonNode payloadSchema = doc.at(ref.substring(1));
+            check(factory, payloadSchema, JSON.readTree(r.value()), type + " payload", failures);
+            check(factory, message.path("headers"), JSON.valueToTree(r.headers()), type + " headers", failures);
+            assertEquals(r.key(), r.header("ce_subject"));
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(documented, seen, "every documented event type is emitted by these flows and nothing else");
+    }
+
+    static void check(JsonSchemaFactory factory, JsonNode schema, JsonNode value, String what, List<String> failures) {
+        JsonSchema s = factory.getSchema(schema);
+        Set<ValidationMessage> errors = s.validate(value);
+        for (Iterator<ValidationMessage> it = errors.iterator(); it.hasNext();) {
+            failures.add(what + ": " + it.next().getMessage() + " in " + value);
+        }
+    }
+}

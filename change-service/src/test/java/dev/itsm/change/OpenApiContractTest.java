@@ -1,0 +1,68 @@
+package dev.itsm.change;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.itsm.testing.ItsmTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every operation has a summary, documents 401/403 and its other error codes as problem+json. */
+@QuarkusTest
+@QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_change"))
+class OpenApiContractTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsSummarisedAndDocumentsItsErrorsAsProblems() {
+        Map<String, Object> doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var op : path.getValue().entrySet()) {
+                if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                    continue;
+                }
+                operations++;
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                Map<String, Object> operation = (Map<String, Object>) op.getValue();
+                if (!(operation.get("summary") instanceof String s) || s.isBlank()) {
+                    problems.add(name + ": no summary");
+                }
+                if (operation.get("tags") == null) {
+                    problems.add(name + ": no tag");
+                }
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                for (String code : List.of("401", "403")) {
+                    if (responses == null || !responses.containsKey(code)) {
+                        problems.add(name + ": " + code + " not documented");
+                    }
+                }
+                for (var r : responses.entrySet()) {
+                    if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) r.getValue()).get("content");
+                        if (content == null || !content.containsKey("application/problem+json")) {
+                            problems.add(name + ": " + r.getKey() + " not documented as application/problem+json");
+                        }
+                    }
+                }
+                if (List.of("post", "put", "patch").contains(op.getKey()) && operation.get("requestBody") instanceof Map<?, ?> body) {
+                    String text = body.toString();
+                    if (!text.contains("example")) {
+                        problems.add(name + ": request body without example");
+                    }
+                }
+            }
+        }
+        assertTrue(operations >= 35, "expected every change-service operation, found " + operations);
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+}
