@@ -121,6 +121,7 @@ class CatalogEventsTest {
             Set<ValidationMessage> headerErrors = contract.validateHeaders(type, r.headers());
             assertTrue(headerErrors.isEmpty(), type + " headers " + r.headers() + " violate asyncapi.yaml: " + headerErrors);
         }
+        writeExamples(records);
     }
 
     @Test
@@ -134,6 +135,16 @@ class CatalogEventsTest {
         assertTrue(!contract.validatePayload("CiRelationChanged", valid.replace("runs_on", "owns")).isEmpty());
         assertTrue(!contract.validatePayload("CiRelationChanged", valid.replace("\"change\":\"ADDED\",", "")).isEmpty());
         assertTrue(!contract.validatePayload("CiRelationChanged", valid.replace("{", "{\"extra\":1,")).isEmpty());
+    }
+
+    /** One real payload per type in target/catalog-event-examples.json, for the README and release notes. */
+    private static void writeExamples(List<Received> records) throws Exception {
+        Map<String, JsonNode> examples = new java.util.TreeMap<>();
+        for (Received r : records) {
+            examples.put(r.ceType(), JSON.readTree(r.value()));
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "catalog-event-examples.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
     }
 
     private static JsonNode payload(List<Received> records, String key, String type) throws Exception {

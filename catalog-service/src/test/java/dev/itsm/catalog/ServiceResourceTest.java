@@ -128,6 +128,12 @@ class ServiceResourceTest {
         admin().body(Map.of("name", "")).patch(BASE + "/services/" + id)
                 .then().statusCode(400).body("errors[0].field", equalTo("name"));
         admin().body("[1,2]").patch(BASE + "/services/" + id).then().statusCode(400).contentType(PROBLEM);
+        admin().body("{\"warranty\":\"gold\"}").patch(BASE + "/services/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("warranty"));
+        admin().body("{\"dependsOn\":[\"not-a-uuid\"]}").patch(BASE + "/services/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("dependsOn[0]"));
+        admin().body("{\"warranty\":{\"availabilityTarget\":\"high\"}}").patch(BASE + "/services/" + id).then().statusCode(400)
+                .body("errors[0].field", equalTo("warranty.availabilityTarget"));
         admin().body("{\"type\":\"GOLD\"}").patch(BASE + "/services/" + id).then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("type")).body("errors[0].message", equalTo("must be one of BUSINESS, TECHNICAL"));
     }
