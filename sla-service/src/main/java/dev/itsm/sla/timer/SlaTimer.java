@@ -10,6 +10,8 @@ import java.util.UUID;
 import dev.itsm.sla.calendar.BusinessCalendar;
 import dev.itsm.sla.events.SlaEvent;
 import dev.itsm.sla.events.SlaEvent.Facts;
+import org.hibernate.annotations.BatchSize;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -93,6 +95,7 @@ public class SlaTimer extends PanacheEntityBase {
     public Instant lastChangeAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100) // the scheduler loads many timers at once: one select per 100 pause lists, not one each
     @CollectionTable(name = "sla_timer_pause", joinColumns = @JoinColumn(name = "timer_id"))
     @OrderColumn(name = "seq")
     public List<PauseInterval> pauses = new ArrayList<>();
