@@ -231,6 +231,23 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void anIncidentCanBeReopenedOnlyWithinTheReopenWindow() {
+        String id = open();
+        command(id, "acknowledge", null).then().statusCode(200);
+        command(id, "resolve", Map.of("resolutionCode", "WORKAROUND", "notes", "restarted")).then().statusCode(200);
+        try {
+            ShiftableClock.travel(Duration.ofDays(7).plusMinutes(1));
+            command(id, "reopen", Map.of("reason", "back again")).then().statusCode(409).contentType(PROBLEM)
+                    .body("type", equalTo("https://itsm.dev/problems/reopen-window-expired"))
+                    .body("reopenWindow", equalTo("PT168H"));
+            ShiftableClock.travel(Duration.ofDays(6));
+            command(id, "reopen", Map.of("reason", "back again")).then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
+        } finally {
+            ShiftableClock.reset();
+        }
+    }
+
+    @Test
     void resolvedIncidentsCloseAutomaticallyAfterTheConfiguredDays() {
         String id = open();
         command(id, "acknowledge", null).then().statusCode(200);
