@@ -85,6 +85,20 @@ final class DevKeys {
         }
     }
 
+    /** Signs the given claims JSON as-is (RS256). */
+    String sign(String claimsJson) throws IOException {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claimsJson);
+        jws.setKey(loadPrivateKey());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Could not sign", e);
+        }
+    }
+
     private PrivateKey loadPrivateKey() throws IOException {
         String pem = Files.readString(privateKey(), StandardCharsets.US_ASCII)
                 .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import dev.itsm.testing.FreePorts;
-import dev.itsm.testing.KafkaBroker;
-import dev.itsm.testing.PostgresServer;
 
 /**
  * The one-command local stack: {@code ./itsm up | status | stop | token <role>}.
@@ -35,8 +32,6 @@ public final class LocalStack {
 
     private static final int PG_PORT = 5432;
     private static final int KAFKA_PORT = 9092;
-    private static final int KAFKA_CONTROLLER_PORT = 9093;
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
             "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin");
 
@@ -45,9 +40,6 @@ public final class LocalStack {
     private final Path logs;
     private final Path run;
     private final DevKeys keys;
-    private final List<Process> children = new ArrayList<>();
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
 
     private LocalStack(Path root) {
         this.root = root;
@@ -90,84 +82,31 @@ public final class LocalStack {
             System.err.println("--external needs ITSM_DB_URL (e.g. jdbc:postgresql://db:5432/), ITSM_DB_USER, ITSM_DB_PASSWORD and KAFKA_BOOTSTRAP_SERVERS");
             return 2;
         }
-        List<Component> components = Component.ALL.stream().filter(c -> c.isBuilt(root)).toList();
-        if (components.isEmpty()) {
+        Stack stack = new Stack(Stack.Options.localStack(root));
+        if (stack.components().isEmpty()) {
             System.err.println("No service is built yet: run ./mvnw -B -DskipTests install (./itsm up does it for you).");
             return 1;
         }
-        List<String> busy = new ArrayList<>();
-        if (externalDb == null && !FreePorts.isFree(PG_PORT)) {
-            busy.add(PG_PORT + " (PostgreSQL)");
-        }
-        if (externalKafka == null && (!FreePorts.isFree(KAFKA_PORT) || !FreePorts.isFree(KAFKA_CONTROLLER_PORT))) {
-            busy.add(KAFKA_PORT + "/" + KAFKA_CONTROLLER_PORT + " (Kafka)");
-        }
-        for (Component c : components) {
-            if (!FreePorts.isFree(c.port())) {
-                busy.add(c.port() + " (" + c.name() + ")");
-            }
-        }
+        List<String> busy = stack.busyPorts(externalDb != null, externalKafka != null);
         if (!busy.isEmpty()) {
             System.err.println("Cannot start: port(s) already in use: " + String.join(", ", busy)
                     + ". Stop whatever uses them (or ./itsm stop) and try again.");
             return 1;
         }
-
         Files.writeString(run.resolve("stack.pid"), String.valueOf(ProcessHandle.current().pid()));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "itsm-local-stack-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(stack), "itsm-local-stack-shutdown"));
         Instant started = Instant.now();
-
-        if (keys.ensure()) {
-            step("generated a development JWT key pair in " + root.relativize(home.resolve("keys")));
+        stack.start(externalDb, env("ITSM_DB_USER"), env("ITSM_DB_PASSWORD"), externalKafka);
+        for (Map.Entry<String, Process> e : stack.processes().entrySet()) {
+            Files.writeString(run.resolve(e.getKey() + ".pid"), String.valueOf(e.getValue().pid()));
         }
-
-        String dbBase;
-        String dbUser;
-        String dbPassword;
-        if (externalDb == null) {
-            step("starting PostgreSQL 15 on :" + PG_PORT + " (data in .itsm/data/postgres)");
-            postgres = PostgresServer.start(home.resolve("data/postgres"), home.resolve("pg-bin"), PG_PORT, false);
-            dbBase = "jdbc:postgresql://localhost:" + PG_PORT + "/";
-            dbUser = PostgresServer.USER;
-            dbPassword = PostgresServer.PASSWORD;
-        } else {
-            dbBase = externalDb.endsWith("/") ? externalDb : externalDb + "/";
-            dbUser = Optional.ofNullable(env("ITSM_DB_USER")).orElse("postgres");
-            dbPassword = Optional.ofNullable(env("ITSM_DB_PASSWORD")).orElse("");
-            step("using external PostgreSQL at " + dbBase);
-        }
-        for (Component c : components) {
-            if (c.database() != null) {
-                PostgresServer.ensureDatabase(dbBase + "postgres", dbUser, dbPassword, c.database());
-            }
-        }
-
-        String bootstrap;
-        if (externalKafka == null) {
-            step("starting Apache Kafka (KRaft) on :" + KAFKA_PORT + " (data in .itsm/data/kafka)");
-            kafka = KafkaBroker.start(home.resolve("data/kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
-            bootstrap = kafka.bootstrapServers();
-        } else {
-            bootstrap = externalKafka;
-            step("using external Kafka at " + bootstrap);
-        }
-
-        for (Component c : components) {
-            step("starting " + c.name() + " on :" + c.port() + " (log: .itsm/logs/" + c.name() + ".log)");
-            children.add(startComponent(c, dbBase, dbUser, dbPassword, bootstrap));
-        }
-        for (Component c : components) {
-            awaitReady(c);
-        }
-
-        Duration took = Duration.between(started, Instant.now());
-        printBanner(components, bootstrap, took);
+        printBanner(stack, Duration.between(started, Instant.now()));
         // Stay in the foreground until Ctrl-C / ./itsm stop (SIGTERM) or a component dies.
         while (true) {
-            for (int i = 0; i < children.size(); i++) {
-                if (!children.get(i).isAlive()) {
-                    System.err.println("!! " + components.get(i).name() + " exited with code " + children.get(i).exitValue()
-                            + "; see .itsm/logs/" + components.get(i).name() + ".log. Stopping the stack.");
+            for (Map.Entry<String, Process> e : stack.processes().entrySet()) {
+                if (!e.getValue().isAlive()) {
+                    System.err.println("!! " + e.getKey() + " exited with code " + e.getValue().exitValue()
+                            + "; see .itsm/logs/" + e.getKey() + ".log. Stopping the stack.");
                     return 1;
                 }
             }
@@ -175,112 +114,38 @@ public final class LocalStack {
         }
     }
 
-    private Process startComponent(Component c, String dbBase, String dbUser, String dbPassword, String bootstrap)
-            throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", c.runner(root).toString());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(c.port()));
-        if (c.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", dbBase + c.database());
-            env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
-        }
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevKeys.ISSUER);
-        for (Component other : Component.ALL) {
-            String key = "ITSM_UPSTREAM_" + other.name().replace("-service", "").toUpperCase() + "_URL";
-            env.putIfAbsent(key, other.baseUrl());
-        }
-        Path log = logs.resolve(c.name() + ".log");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.directory(root.toFile());
-        Process p = pb.start();
-        Files.writeString(run.resolve(c.name() + ".pid"), String.valueOf(p.pid()));
-        return p;
-    }
-
-    private void awaitReady(Component c) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (isReady(http, c)) {
-                step(c.name() + " is ready");
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(c.name() + " did not become ready within " + READY_TIMEOUT.toSeconds()
-                + " s; see .itsm/logs/" + c.name() + ".log");
-    }
-
-    private static boolean isReady(HttpClient http, Component c) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(c.baseUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void printBanner(List<Component> components, String bootstrap, Duration took) throws IOException {
-        String token = keys.token("admin", Set.of("itsm-admin"), Duration.ofHours(12));
+    private void printBanner(Stack stack, Duration took) throws IOException {
+        String token = stack.token("admin", Set.of("itsm-admin"), Duration.ofHours(12));
         Files.writeString(home.resolve("admin.token"), token);
         StringBuilder sb = new StringBuilder();
         sb.append("\nITSM suite is up in ").append(took.toMillis() / 1000.0).append(" s\n\n");
-        boolean gateway = components.stream().anyMatch(c -> c.name().equals("gateway"));
+        boolean gateway = stack.has("gateway");
         if (gateway) {
-            sb.append(String.format("  %-18s %s%n", "gateway", "http://localhost:8080  (Swagger UI: http://localhost:8080/q/swagger-ui)"));
+            sb.append(String.format("  %-18s %s  (Swagger UI: %s/q/swagger-ui, merged OpenAPI: %s/openapi)%n", "gateway",
+                    stack.url("gateway"), stack.url("gateway"), stack.url("gateway")));
         }
-        for (Component c : components) {
-            if (!c.name().equals("gateway")) {
-                sb.append(String.format("  %-18s %s  (Swagger UI: %s/q/swagger-ui)%n", c.name(), c.baseUrl(), c.baseUrl()));
+        for (String c : stack.components()) {
+            if (!c.equals("gateway")) {
+                sb.append(String.format("  %-18s %s  (Swagger UI: %s/q/swagger-ui)%n", c, stack.url(c), stack.url(c)));
             }
         }
-        sb.append(String.format("  %-18s %s%n", "Kafka bootstrap", bootstrap));
-        if (postgres != null) {
-            sb.append(String.format("  %-18s %s%n", "PostgreSQL", "localhost:" + PG_PORT + " (user postgres)"));
+        sb.append(String.format("  %-18s %s%n", "Kafka bootstrap", stack.kafkaBootstrapServers()));
+        if (stack.embeddedPostgres()) {
+            sb.append(String.format("  %-18s %s%n", "PostgreSQL", stack.jdbcUrl("") + " (user postgres)"));
         }
         sb.append("\nAdmin token (12 h; also in .itsm/admin.token):\n  ").append(token).append("\n");
-        sb.append("\nTry:  curl -H \"Authorization: Bearer $(cat .itsm/admin.token)\" "
-                + (gateway ? "http://localhost:8080" : components.get(0).baseUrl())
-                + (components.get(0).name().equals("catalog-service") ? "/api/v1/catalog/services" : "/q/health") + "\n");
+        String first = gateway ? stack.url("gateway") : stack.url(stack.components().get(0));
+        sb.append("\nTry:  curl -H \"Authorization: Bearer $(cat .itsm/admin.token)\" ").append(first)
+                .append("/api/v1/catalog/services\n");
         sb.append("Other roles:  ./itsm token itsm-agent   (itsm-reader, itsm-change-manager, itsm-catalog-admin, itsm-sla-admin)\n");
         sb.append("Stop:  Ctrl-C here, or ./itsm stop from another terminal.   Status: ./itsm status\n");
         System.out.println(sb);
     }
 
-    /** Stops children (SIGTERM, then kill), then Kafka, then PostgreSQL. Runs from the shutdown hook. */
-    private void shutdown() {
-        if (children.isEmpty() && kafka == null && postgres == null) {
-            return;
-        }
+    /** Stops services, then Kafka, then PostgreSQL. Runs from the shutdown hook. */
+    private void shutdown(Stack stack) {
         System.out.println("\nstopping the ITSM suite ...");
-        for (int i = children.size() - 1; i >= 0; i--) {
-            children.get(i).destroy();
-        }
-        for (Process p : children) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    p.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        stack.close();
         try {
             try (var files = Files.list(run)) {
                 for (Path f : files.toList()) {
@@ -294,6 +159,19 @@ public final class LocalStack {
     }
 
     // ------------------------------------------------------------------ status / stop / token
+
+    private static boolean isReady(HttpClient http, Component c) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(c.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 
     private int status() {
         Optional<ProcessHandle> launcher = launcherProcess();
@@ -377,16 +255,9 @@ public final class LocalStack {
         }
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static String env(String name) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? null : v;
     }
 
-    private static void step(String message) {
-        System.out.println("==> " + message);
-    }
 }

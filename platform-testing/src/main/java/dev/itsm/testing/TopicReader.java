@@ -45,8 +45,14 @@ public final class TopicReader {
 
     /** Every record currently on {@code topic} (from the beginning), waiting up to {@code timeout} for {@code until}. */
     public static List<Received> readUntil(String topic, Duration timeout, Predicate<List<Received>> until) {
+        return readUntil(TestInfrastructure.kafkaBootstrapServers(), topic, timeout, until);
+    }
+
+    /** As {@link #readUntil(String, Duration, Predicate)} on the broker at {@code bootstrapServers}. */
+    public static List<Received> readUntil(String bootstrapServers, String topic, Duration timeout,
+            Predicate<List<Received>> until) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -70,7 +76,13 @@ public final class TopicReader {
 
     /** Records on {@code topic} matching {@code filter}, waiting until at least {@code count} are there. */
     public static List<Received> await(String topic, int count, Duration timeout, Predicate<Received> filter) {
-        List<Received> all = readUntil(topic, timeout,
+        return await(TestInfrastructure.kafkaBootstrapServers(), topic, count, timeout, filter);
+    }
+
+    /** As {@link #await(String, int, Duration, Predicate)} on the broker at {@code bootstrapServers}. */
+    public static List<Received> await(String bootstrapServers, String topic, int count, Duration timeout,
+            Predicate<Received> filter) {
+        List<Received> all = readUntil(bootstrapServers, topic, timeout,
                 rs -> rs.stream().filter(filter).count() >= count);
         return all.stream().filter(filter).toList();
     }
