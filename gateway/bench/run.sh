@@ -9,6 +9,8 @@ source ./stack.sh
 
 DURATION="${1:-15}"
 CONNECTIONS="${2:-32}"
+# the JVMs (stand-in service and gateway) need their JIT warm; on a busy machine that takes a while
+WARMUP="${WARMUP:-30}"
 THREADS="${THREADS:-2}"
 NGINX_PORT="${NGINX_PORT:-18090}"
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)"; exit 1; }
@@ -59,13 +61,32 @@ to_ms() { # wrk latency like 512.00us / 1.23ms / 1.01s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-declare -A RPS P50 P99
-measure() { # name url
-  echo "warming up $1 ..." >&2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -H "$AUTH" "$2" > /dev/null
-  local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$2")
-  echo "$out" > "$STACK_DIR/wrk-$1.txt"
+cpu_ticks() { # pids... -> user+system clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+declare -A RPS P50 P99 CPU
+measure() { # name url pids-of-the-proxy...
+  local name="$1" url="$2"
+  shift 2
+  echo "warming up $name (${WARMUP}s) ..." >&2
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
+  local out before after requests
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
+  after=$(cpu_ticks "$@")
+  echo "$out" > "$STACK_DIR/wrk-$name.txt"
+  requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  if (( $# > 0 )); then
+    CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+  else
+    CPU[$name]="-"
+  fi
+  set -- "$name"
   RPS[$1]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   P50[$1]=$(to_ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')")
   P99[$1]=$(to_ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')")
@@ -75,14 +96,14 @@ measure() { # name url
 }
 
 measure direct "$UPSTREAM_URL$PATH_UNDER_TEST"
-measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST"
-measure gateway "$GATEWAY_URL$PATH_UNDER_TEST"
+measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$NGINX_PID" $(pgrep -P "$NGINX_PID" | tr '\n' ' ')
+measure gateway "$GATEWAY_URL$PATH_UNDER_TEST" "${STACK_PIDS[1]}"
 
 echo
 echo "GET $PATH_UNDER_TEST  (~1 KiB JSON), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %12s %10s %10s %14s\n' target "requests/s" "p50 ms" "p99 ms" "rps vs direct"
+printf '%-8s %12s %10s %10s %14s %22s\n' target "requests/s" "p50 ms" "p99 ms" "rps vs direct" "proxy CPU us/request"
 for t in direct nginx gateway; do
   ratio=$(awk -v a="${RPS[$t]}" -v b="${RPS[direct]}" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-8s %12s %10s %10s %14s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio"
+  printf '%-8s %12s %10s %10s %14s %22s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio" "${CPU[$t]}"
 done
 awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "gateway / nginx throughput: %.2f\n", g / n }'

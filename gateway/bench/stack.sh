@@ -45,9 +45,9 @@ start_stack() {
   ITSM_UPSTREAM_CATALOG_URL=http://127.0.0.1:18183 ITSM_UPSTREAM_SLA_URL=http://127.0.0.1:18184 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$STACK_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$issuer" \
   ITSM_RATE_LIMIT="${ITSM_RATE_LIMIT:-1000000000}" \
-    java -Xmx512m -jar "$jar" > "$STACK_DIR/gateway.log" 2>&1 &
+    java -Xmx512m ${GATEWAY_JAVA_OPTS:-} -jar "$jar" > "$STACK_DIR/gateway.log" 2>&1 &
   STACK_PIDS+=($!)
-  GATEWAY_URL="http://localhost:$GATEWAY_PORT"
+  GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
   wait_for "$GATEWAY_URL/q/health/ready" 120
   export GATEWAY_URL TOKEN UPSTREAM_URL STACK_DIR
 }

@@ -2,9 +2,12 @@ package dev.itsm.gateway.proxy;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.itsm.gateway.GatewayConfig;
 import dev.itsm.gateway.security.AccessPolicy;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -29,7 +32,16 @@ public final class Upstream {
     private final int port;
     private final boolean ssl;
     private final GatewayConfig.Upstream config;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /** Used off the event loops (health probes, docs at start-up). */
     private final HttpClient client;
+    /**
+     * One client (and connection pool) per event loop: a request received on an event loop is
+     * forwarded over connections owned by the same event loop, with no hand-over between threads.
+     */
+    private final Map<Thread, HttpClient> perEventLoop = new ConcurrentHashMap<>();
     private final HttpProxy proxy;
     private final CircuitBreaker breaker;
     private final AccessPolicy policy;
@@ -45,15 +57,17 @@ public final class Upstream {
         this.origin = url.getScheme() + "://" + url.getRawAuthority();
         this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor());
         this.policy = new AccessPolicy(config.writeRoles().orElse(List.of()), config.commandRoles());
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.vertx = vertx;
+        this.clientOptions = new HttpClientOptions()
                 .setSsl(ssl)
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
-                .setConnectTimeout((int) config.connectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(-1));
+                .setConnectTimeout((int) config.connectTimeout().toMillis());
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(-1);
+        this.client = vertx.createHttpClient(clientOptions, poolOptions);
         SocketAddress address = SocketAddress.inetSocketAddress(port, host);
-        OriginRequestProvider originWithTimeouts = ctx -> ctx.client().request(requestOptions(address));
+        OriginRequestProvider originWithTimeouts = ctx -> client().request(requestOptions(address));
         this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(originWithTimeouts)
                 .addInterceptor(new ForwardingInterceptor(this, maxBodySize));
@@ -120,8 +134,16 @@ public final class Upstream {
         return config;
     }
 
+    /** The HTTP client for the calling thread: its event loop's own, or a shared one elsewhere. */
     public HttpClient client() {
-        return client;
+        if (!Context.isOnEventLoopThread()) {
+            return client;
+        }
+        HttpClient mine = perEventLoop.get(Thread.currentThread());
+        if (mine == null) {
+            mine = perEventLoop.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(clientOptions, poolOptions));
+        }
+        return mine;
     }
 
     public HttpProxy proxy() {
