@@ -108,6 +108,8 @@ class IncidentLifecycleTest {
         assertEquals("P2", resolved.get("priority").asText());
         assertEquals("bob", resolved.get("assignee").asText());
         assertEquals(service.toString(), resolved.get("serviceId").asText());
+        JsonNode first = Fixtures.JSON.readTree(events.get(0).value());
+        assertEquals(first.get("openedAt").asText(), resolved.get("openedAt").asText(), "openedAt is the same fact in every event");
         JsonNode putOnHold = Fixtures.JSON.readTree(events.get(3).value());
         assertEquals("AWAITING_VENDOR", putOnHold.get("holdReason").asText());
     }
