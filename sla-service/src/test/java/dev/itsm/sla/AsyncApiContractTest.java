@@ -98,5 +98,12 @@ class AsyncApiContractTest {
             assertTrue(headerErrors.isEmpty(), type + " headers " + r.headers() + " violate the schema: " + headerErrors);
         }
         assertEquals(new TreeSet<>(ALL), seen);
+        // one real payload per type, for the README / issue note
+        ObjectNode examples = JSON.createObjectNode();
+        for (Received r : mine) {
+            examples.putIfAbsent(r.ceType(), JSON.readTree(r.value()));
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sla-event-examples.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
     }
 }

@@ -2,6 +2,7 @@ package dev.itsm.sla.incident;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,7 @@ public record IncidentFacts(String type, UUID incidentId, String number, UUID se
         UUID incidentId = uuid(data, "incidentId", true);
         Instant occurredAt = instant(data, "occurredAt");
         if (occurredAt == null) {
-            occurredAt = ceTime != null ? ceTime : Instant.now();
+            occurredAt = (ceTime != null ? ceTime : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
         }
         Instant openedAt = instant(data, "openedAt");
         String priority = text(data, "priority");
@@ -56,7 +57,7 @@ public record IncidentFacts(String type, UUID incidentId, String number, UUID se
             return null;
         }
         try {
-            return Instant.parse(s);
+            return Instant.parse(s).truncatedTo(ChronoUnit.MILLIS); // the database keeps microseconds; timers work in millis
         } catch (DateTimeParseException e) {
             throw new PoisonEventException(field + " '" + s + "' is not an ISO-8601 instant");
         }

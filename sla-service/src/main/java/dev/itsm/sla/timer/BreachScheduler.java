@@ -1,6 +1,7 @@
 package dev.itsm.sla.timer;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.jboss.logging.Logger;
 
@@ -30,7 +31,7 @@ public class BreachScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void run() {
         try {
-            runOnce(Instant.now());
+            runOnce(Instant.now().truncatedTo(ChronoUnit.MILLIS));
         } catch (RuntimeException e) {
             LOG.warnf("SLA scheduler round failed, next round retries: %s", e.toString());
         }

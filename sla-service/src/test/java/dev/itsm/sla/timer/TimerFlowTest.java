@@ -307,4 +307,44 @@ class TimerFlowTest {
         assertEquals(0, timers(other.id).getInt("total"));
         assertEquals(0, timers(network.id).getInt("total"));
     }
+
+    @Test
+    void anIncidentOpenedOnSaturdayNightUnderOfficeHoursIsDueMondayAndWeekendPausesAreNotCounted() {
+        String calendarId = dev.itsm.sla.SlaTestSupport.admin().body(Map.of("name", "Office " + UUID.randomUUID(), "timeZone", "Europe/Berlin",
+                "weeklyHours", Map.of("MONDAY", List.of(Map.of("start", "09:00", "end", "17:00")),
+                        "TUESDAY", List.of(Map.of("start", "09:00", "end", "17:00")),
+                        "WEDNESDAY", List.of(Map.of("start", "09:00", "end", "17:00")),
+                        "THURSDAY", List.of(Map.of("start", "09:00", "end", "17:00")),
+                        "FRIDAY", List.of(Map.of("start", "09:00", "end", "17:00"))),
+                "holidays", List.of(Map.of("date", "2027-12-01", "name", "Company day", "yearly", false))))
+                .post("/api/v1/sla/calendars").then().statusCode(201).extract().path("id");
+        UUID service = UUID.randomUUID();
+        agreement("Office " + service, service, calendarId, List.of(target("TIME_TO_RESOLVE", "P3", "PT12H")), Map.of());
+        Instant saturday = Instant.parse("2027-11-27T21:00:00Z"); // Saturday 22:00 in Berlin
+        Incident inc = new Incident(service, "P3", saturday);
+        inc.publish("IncidentOpened", saturday);
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> t.get("dueAt") != null);
+        // counting starts Monday 09:00: 8h Monday + 4h Tuesday -> Tuesday 13:00 CET
+        assertEquals("2027-11-30T12:00:00Z", timer(inc.id, "TIME_TO_RESOLVE").get("dueAt"));
+        // on hold Monday 11:00 -> Tuesday 11:00 CET; Wednesday 1 Dec is a holiday
+        inc.set("state", "ON_HOLD").publish("IncidentPutOnHold", Instant.parse("2027-11-29T10:00:00Z"), "holdReason", "AWAITING_CALLER");
+        inc.set("state", "IN_PROGRESS").publish("IncidentResumed", Instant.parse("2027-11-30T10:00:00Z"));
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "RUNNING".equals(t.get("state")) && !((List<?>) t.get("pauses")).isEmpty());
+        // 2h counted Monday (09-11 CET), paused until Tuesday 11:00 CET, 10h left: Tue 11-17 (6h), Wed holiday, Thu 09-13
+        assertEquals("2027-12-02T12:00:00Z", timer(inc.id, "TIME_TO_RESOLVE").get("dueAt"));
+    }
+
+    @Test
+    void anUnusableIncidentEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
+        UUID service = UUID.randomUUID();
+        agreement("Poison " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
+        Instant t0 = future();
+        Incident bad = new Incident(service, "P3", t0).set("incidentId", "not-a-uuid");
+        String badId = bad.publish("IncidentOpened", t0);
+        Incident good = new Incident(service, "P3", t0);
+        good.publish("IncidentOpened", t0);
+        awaitTimer(good.id, "TIME_TO_RESOLVE", t -> true);
+        List<Received> dead = TopicReader.await(dev.itsm.sla.SlaTestSupport.INCIDENT_TOPIC + ".dlq", 1, WAIT, r -> badId.equals(r.ceId()));
+        assertEquals("dev.itsm.platform.events.PoisonEventException", dead.get(0).header("dlq_error_class"));
+    }
 }
