@@ -97,6 +97,13 @@ class AsyncApiContractTest {
             assertEquals(r.key(), r.header("ce_subject"));
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+        // one real payload per type, for the README and the issue note
+        Map<String, JsonNode> examples = new java.util.TreeMap<>();
+        for (Received r : events) {
+            examples.putIfAbsent(r.ceType(), JSON.readTree(r.value()));
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "example-events.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
         assertEquals(documented, seen, "every documented event type is emitted by these flows and nothing else");
     }
 

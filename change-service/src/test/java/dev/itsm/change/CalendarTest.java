@@ -77,6 +77,10 @@ class CalendarTest {
             VEvent blackout = events.stream().filter(e -> uid(e).startsWith(blackoutId)).findFirst().orElseThrow();
             assertTrue(blackout.getProperty(Property.SUMMARY).orElseThrow().getValue().contains("Board meeting"));
             assertEquals("2.0", parsed.getProperty(Property.VERSION).orElseThrow().getValue());
+            for (VEvent e : events) {
+                assertEquals(1, e.getProperties(Property.DTSTAMP).size(), "RFC 5545: exactly one DTSTAMP");
+                assertEquals(1, e.getProperties(Property.UID).size(), "RFC 5545: exactly one UID");
+            }
         }
     }
 

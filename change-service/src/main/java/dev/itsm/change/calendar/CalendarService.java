@@ -78,7 +78,7 @@ public class CalendarService {
         for (CalendarEntry c : cal.changes()) {
             VEvent e = new VEvent(c.start(), c.end(), c.number() + " " + c.title());
             e.add(new Uid(c.id() + "@change.itsm"));
-            e.add(new DtStamp(stamp));
+            e.replace(new DtStamp(stamp));
             e.add(new Description(c.type() + " change " + c.number() + ", state " + c.state()
                     + (c.risk() == null ? "" : ", risk " + c.risk()) + "\nservices: " + c.serviceIds() + "\nCIs: " + c.ciIds()));
             e.add(new Categories("CHANGE," + c.type()));
@@ -88,7 +88,7 @@ public class CalendarService {
         for (CalendarEntry b : cal.blackoutWindows()) {
             VEvent e = new VEvent(b.start(), b.end(), "Blackout: " + b.title());
             e.add(new Uid(b.id() + "@blackout.change.itsm"));
-            e.add(new DtStamp(stamp));
+            e.replace(new DtStamp(stamp));
             e.add(new Description(b.serviceIds().isEmpty() ? "Global blackout window: no changes"
                     : "Blackout window for services " + b.serviceIds()));
             e.add(new Categories("BLACKOUT"));

@@ -44,13 +44,14 @@ public final class ConflictDetector {
         Set<UUID> related = new HashSet<>(impact);
         related.addAll(graph.upstreamOf(scope));
 
-        List<ScheduledChange> ordered = new ArrayList<>(scheduled);
-        ordered.sort(Comparator.comparing(ScheduledChange::start).thenComparing(ScheduledChange::number));
-        for (ScheduledChange other : ordered) {
-            if (other.changeId().equals(change.changeId())
-                    || !overlaps(change.start(), change.end(), other.start(), other.end())) {
-                continue;
+        List<ScheduledChange> overlapping = new ArrayList<>();
+        for (ScheduledChange other : scheduled) {
+            if (!other.changeId().equals(change.changeId()) && overlaps(change.start(), change.end(), other.start(), other.end())) {
+                overlapping.add(other);
             }
+        }
+        overlapping.sort(Comparator.comparing(ScheduledChange::start).thenComparing(ScheduledChange::number));
+        for (ScheduledChange other : overlapping) {
             List<UUID> shared = other.scope().stream().filter(related::contains).sorted().toList();
             if (!shared.isEmpty()) {
                 conflicts.add(new Conflict(ConflictKind.OVERLAPPING_CHANGE,
