@@ -107,6 +107,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     .end();
             return;
         }
+        if (path.endsWith("/broken")) {
+            response.setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                    .end("{\"type\":\"https://itsm.dev/problems/internal\",\"title\":\"Internal error\",\"status\":500}");
+            return;
+        }
         if (path.endsWith("/large")) {
             streamLarge(response);
             return;

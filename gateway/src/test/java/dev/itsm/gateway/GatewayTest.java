@@ -277,6 +277,30 @@ class GatewayTest {
     }
 
     @Test
+    void anErrorAnsweredByTheServiceIsPassedThroughAndDoesNotOpenTheCircuit() {
+        for (int i = 0; i < 7; i++) {
+            given().header("Authorization", READER)
+                    .when().get("/api/v1/sla/broken")
+                    .then().statusCode(500)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo("https://itsm.dev/problems/internal"));
+        }
+        given().header("Authorization", READER)
+                .when().get("/api/v1/sla/agreements")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void headersNamedByConnectionAreNotForwarded() {
+        given().header("Authorization", READER)
+                .header("Connection", "keep-alive, X-Hop-Secret")
+                .header("X-Hop-Secret", "for-the-gateway-only")
+                .when().get("/api/v1/catalog/services")
+                .then().statusCode(200)
+                .body("headers", not(hasKey("x-hop-secret")));
+    }
+
+    @Test
     void aSlowUpstreamIs504WithinItsTimeout() {
         long started = System.nanoTime();
         given().header("Authorization", READER)
