@@ -156,6 +156,13 @@ class CiResourceTest {
         reader().get(BASE + "/cis/" + server + "/impact").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(db, app1, app2, web, widget, shop, portal));
         reader().get(BASE + "/cis/" + widget + "/impact").then().statusCode(200).body("items", hasSize(0));
+        reader().queryParam("maxDepth", 1).get(BASE + "/cis/" + db + "/impact").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(app1, app2)).body("impactedServiceCount", equalTo(0));
+        reader().queryParam("type", "SERVICE").get(BASE + "/cis/" + db + "/impact").then().statusCode(200)
+                .body("items.id", contains(shop, portal)).body("impactedCiCount", equalTo(0));
+        reader().queryParam("maxDepth", 0).get(BASE + "/cis/" + db + "/impact").then().statusCode(400)
+                .body("errors[0].field", equalTo("maxDepth"));
+        reader().queryParam("type", "PERSON").get(BASE + "/cis/" + db + "/impact").then().statusCode(400);
         reader().get(BASE + "/cis/" + UUID.randomUUID() + "/impact").then().statusCode(404).contentType(PROBLEM);
     }
 }

@@ -206,7 +206,12 @@ class ServiceResourceTest {
                 .then().body("items.key", contains(owner + "-1"));
         reader().queryParam("owner", owner).queryParam("status", "LIVE").get(BASE + "/services")
                 .then().body("total", equalTo(0));
-        reader().queryParam("q", "100%_").get(BASE + "/services").then().statusCode(200);
+        Map<String, Object> percent = new java.util.HashMap<>(service(unique("pct"), List.of()));
+        percent.put("name", "Uptime 99% club " + owner);
+        admin().body(percent).post(BASE + "/services").then().statusCode(201);
+        reader().queryParam("q", "99% CLUB " + owner).get(BASE + "/services").then().body("total", equalTo(1));
+        reader().queryParam("q", "99_ club " + owner).get(BASE + "/services").then().body("total", equalTo(0));
+        reader().queryParam("q", "9%club " + owner).get(BASE + "/services").then().body("total", equalTo(0));
         reader().queryParam("status", "DEAD").get(BASE + "/services").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("status")).body("errors[0].message", equalTo("must be one of PIPELINE, LIVE, RETIRED"));
         reader().queryParam("sort", "secret").get(BASE + "/services").then().statusCode(400).body("errors[0].field", equalTo("sort"));

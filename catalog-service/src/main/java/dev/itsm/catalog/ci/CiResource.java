@@ -196,11 +196,17 @@ public class CiResource {
     @Operation(summary = "Impact analysis of a CI", description = "Every CI and service that depends on this CI, transitively, nearest first, each with "
             + "its depth and the shortest path from this CI. Impact flows from the target of runs_on/depends_on to its source, from the source "
             + "of hosts to its target, and from a service to the services that depend on it. Cycles are handled (each item appears once; "
-            + "the analysed CI itself is never listed).")
+            + "the analysed CI itself is never listed). maxDepth and type narrow the result; the counts describe the returned items.")
     @APIResponse(responseCode = "200", description = "The impact report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImpactReport.class)))
+    @APIResponse(responseCode = "400", description = "Bad maxDepth or type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public ImpactReport impact(@PathParam("id") UUID id) {
-        return impact.analyse(id);
+    public ImpactReport impact(@PathParam("id") UUID id,
+            @Parameter(description = "Only items at most this many hops away (1-1000)") @QueryParam("maxDepth") Integer maxDepth,
+            @Parameter(description = "Only CIs or only services", schema = @Schema(implementation = TargetType.class)) @QueryParam("type") String type) {
+        if (maxDepth != null && (maxDepth < 1 || maxDepth > 1000)) {
+            throw new dev.itsm.platform.problem.ValidationException("maxDepth", "must be between 1 and 1000");
+        }
+        return impact.analyse(id, maxDepth, QueryEnums.parse(TargetType.class, type, "type"));
     }
 }

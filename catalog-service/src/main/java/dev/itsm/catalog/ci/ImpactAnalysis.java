@@ -66,13 +66,24 @@ public class ImpactAnalysis {
     }
 
     public ImpactReport analyse(UUID ciId) {
+        return analyse(ciId, null, null);
+    }
+
+    /**
+     * @param maxDepth only items at most this many hops away (null: all)
+     * @param only     only items of this type (null: CIs and services)
+     */
+    public ImpactReport analyse(UUID ciId, Integer maxDepth, TargetType only) {
         try (Connection c = ds.getConnection()) {
             Map<UUID, String[]> origin = namesOf(c, "configuration_item", Set.of(ciId));
             if (!origin.containsKey(ciId)) {
                 throw new NotFoundException("Configuration item", ciId);
             }
             List<Edge> edges = reachableEdges(c, ciId);
-            List<Reached> reached = new ImpactGraph(edges).impactOf(new Node(TargetType.CI, ciId));
+            List<Reached> reached = new ImpactGraph(edges)
+                    .impactOf(new Node(TargetType.CI, ciId), maxDepth == null ? Integer.MAX_VALUE : maxDepth).stream()
+                    .filter(r -> only == null || r.node().type() == only)
+                    .toList();
 
             Set<UUID> cis = new LinkedHashSet<>();
             Set<UUID> services = new LinkedHashSet<>();

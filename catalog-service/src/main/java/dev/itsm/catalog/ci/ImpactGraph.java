@@ -49,6 +49,11 @@ public final class ImpactGraph {
 
     /** Every node impacted by {@code origin} (the origin itself excluded, even when a cycle leads back to it), nearest first. */
     public List<Reached> impactOf(Node origin) {
+        return impactOf(origin, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #impactOf(Node)}, but only up to {@code maxDepth} hops from the origin. */
+    public List<Reached> impactOf(Node origin, int maxDepth) {
         Map<Node, Edge> via = new LinkedHashMap<>();
         Map<Node, Integer> depth = new HashMap<>();
         depth.put(origin, 0);
@@ -56,6 +61,9 @@ public final class ImpactGraph {
         queue.add(origin);
         while (!queue.isEmpty()) {
             Node node = queue.poll();
+            if (depth.get(node) >= maxDepth) {
+                continue;
+            }
             for (Edge e : outgoing.getOrDefault(node, List.of())) {
                 if (!depth.containsKey(e.to())) {
                     depth.put(e.to(), depth.get(node) + 1);

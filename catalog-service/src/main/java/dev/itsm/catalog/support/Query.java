@@ -29,7 +29,7 @@ public final class Query {
         if (text != null && !text.isBlank()) {
             List<String> ors = new ArrayList<>();
             for (String e : expressions) {
-                ors.add("lower(coalesce(" + e + ", '')) like :q");
+                ors.add("lower(coalesce(" + e + ", '')) like :q escape '\\'");
             }
             clauses.add("(" + String.join(" or ", ors) + ")");
             String escaped = text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

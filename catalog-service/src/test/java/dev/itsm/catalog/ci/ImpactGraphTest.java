@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,7 @@ class ImpactGraphTest {
         assertEquals(Map.of(b, 1, c, 1, d, 2), depth);
         Reached viaD = reached.stream().filter(r -> r.node().equals(d)).findFirst().orElseThrow();
         assertEquals(List.of(a, c), viaD.path().stream().map(Edge::from).toList());
+        assertEquals(Set.of(b, c), new ImpactGraph(edges).impactOf(a, 1).stream().map(Reached::node).collect(Collectors.toSet()));
     }
 
     @Test
