@@ -166,6 +166,27 @@ class ServiceResourceTest {
     }
 
     @Test
+    void twoConcurrentEditsCannotCloseADependencyCycleTogether() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String a = createService(unique("ca"));
+            String b = createService(unique("cb"));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Callable<Integer>> calls = List.of(
+                        () -> admin().body(Map.of("dependsOn", List.of(b))).patch(BASE + "/services/" + a).then().extract().statusCode(),
+                        () -> admin().body(Map.of("dependsOn", List.of(a))).patch(BASE + "/services/" + b).then().extract().statusCode());
+                List<Integer> codes = new ArrayList<>();
+                for (Future<Integer> f : pool.invokeAll(calls)) {
+                    codes.add(f.get());
+                }
+                assertEquals(List.of(200, 409), codes.stream().sorted().toList(), "exactly one edge wins: " + codes);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void retiringAServiceInUseIs409ListingTheUsers() {
         String svc = liveService(unique("used"));
         String product = admin().body(Map.of("name", "Bundle", "serviceIds", List.of(svc))).post(BASE + "/products")
