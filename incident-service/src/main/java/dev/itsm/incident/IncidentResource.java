@@ -34,7 +34,6 @@ import dev.itsm.incident.sla.SlaStatus;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.Page;
-import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
@@ -143,13 +142,13 @@ public class IncidentResource {
             @Parameter(description = "Opened before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
             @Parameter(description = "Text in number, title or description", example = "checkout") @QueryParam("q") String text,
             @Parameter(example = "-priority,openedAt") @QueryParam("sort") String sort,
-            @Parameter(example = "0") @QueryParam("page") Integer page,
-            @Parameter(example = "50") @QueryParam("size") Integer size,
+            @Parameter(example = "0") @QueryParam("page") String page,
+            @Parameter(example = "50") @QueryParam("size") String size,
             @Context UriInfo uri) {
         IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
                 openedTo, text);
         String orderBy = Sort.parse(sort, IncidentQueries.SORTABLE, "-openedAt").toOrderBy();
-        Page<Incident> found = queries.list(filter, orderBy, PageRequest.of(page, size));
+        Page<Incident> found = queries.list(filter, orderBy, QueryParams.page(page, size));
         return Paging.ok(views(found), uri);
     }
 
@@ -359,9 +358,9 @@ public class IncidentResource {
     @Operation(summary = "List work notes and comments", description = "Oldest first")
     @APIResponse(responseCode = "200", description = "One page of notes", content = @Content(schema = @Schema(implementation = NotePage.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response notes(@PathParam("id") UUID id, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public Response notes(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
             @Context UriInfo uri) {
-        return Paging.ok(incidents.notes(id, PageRequest.of(page, size)).map(NoteView::of), uri);
+        return Paging.ok(incidents.notes(id, QueryParams.page(page, size)).map(NoteView::of), uri);
     }
 
     @GET
@@ -380,9 +379,9 @@ public class IncidentResource {
     @Operation(summary = "Full history of an incident", description = "Who did what when, old → new values, oldest first")
     @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))
     @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response history(@PathParam("id") UUID id, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size, @Context UriInfo uri) {
-        return Paging.ok(incidents.history(id, PageRequest.of(page, size)), uri);
+    public Response history(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size, @Context UriInfo uri) {
+        return Paging.ok(incidents.history(id, QueryParams.page(page, size)), uri);
     }
 
     // ------------------------------------------------------------------ mapping

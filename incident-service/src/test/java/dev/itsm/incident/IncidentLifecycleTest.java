@@ -166,6 +166,13 @@ class IncidentLifecycleTest {
         agent().get("/api/v1/incidents?openedFrom=yesterday").then().statusCode(400)
                 .body("errors[0].field", equalTo("openedFrom"));
         agent().get("/api/v1/incidents?sort=caller").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        agent().get("/api/v1/incidents?size=lots").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        agent().get("/api/v1/incidents?size=501").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        agent().get("/api/v1/incidents/" + id + "/history?page=-1").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        agent().contentType("application/merge-patch+json").body("[1]").patch("/api/v1/incidents/" + id)
+                .then().statusCode(400).contentType(PROBLEM);
+        agent().contentType("application/merge-patch+json").body("{\"impact\":null}").patch("/api/v1/incidents/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("impact"));
     }
 
     @Test

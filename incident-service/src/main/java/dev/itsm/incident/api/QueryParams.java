@@ -71,6 +71,22 @@ public final class QueryParams {
         }
     }
 
+    public static Integer integer(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
+    /** {@code ?page=&size=} read as text, so "abc" is a 400 naming the parameter. */
+    public static dev.itsm.platform.http.PageRequest page(String page, String size) {
+        return dev.itsm.platform.http.PageRequest.of(integer("page", page), integer("size", size));
+    }
+
     public static String text(String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
