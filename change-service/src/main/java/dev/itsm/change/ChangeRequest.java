@@ -185,8 +185,9 @@ public class ChangeRequest extends PanacheEntityBase {
         if (type == ChangeType.EMERGENCY) {
             applyRisk(emergencyRisk);
             state = ChangeState.AUTHORIZE;
+            List<ChangeEvent> approvals = startApprovals(emergencyLevels, now);
             events.add(new ChangeSubmitted(facts(), actor, now));
-            events.addAll(startApprovals(emergencyLevels, now));
+            events.addAll(approvals);
         } else {
             state = ChangeState.ASSESS;
             events.add(new ChangeSubmitted(facts(), actor, now));
@@ -201,9 +202,10 @@ public class ChangeRequest extends PanacheEntityBase {
         require(ASSESS);
         applyRisk(assessment);
         state = ChangeState.AUTHORIZE;
+        List<ChangeEvent> approvals = startApprovals(policy.apply(risk), now);
         List<ChangeEvent> events = new ArrayList<>();
         events.add(new ChangeAssessed(facts(), assessment.score(), assessment.impactedServiceIds(), assessment.answers(), actor, now));
-        events.addAll(startApprovals(policy.apply(risk), now));
+        events.addAll(approvals);
         touch(now);
         return events;
     }
