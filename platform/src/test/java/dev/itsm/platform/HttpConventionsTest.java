@@ -148,6 +148,14 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotStoreIs400AndAPageBeyondReachIs400() {
+        agent().body(Map.of("title", "nul\u0000byte", "kind", "BUG", "renames", 0)).post("/api/v1/tickets")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("https://itsm.dev/problems/unstorable-value"));
+        agent().queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/v1/tickets")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void anIdempotencyKeyReplaysTheFirstResponse() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("title", "idem", "kind", "BUG", "renames", 0);

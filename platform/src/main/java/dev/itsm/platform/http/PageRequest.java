@@ -10,6 +10,8 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+    /** Deepest offset a list serves; keeps page × size far from int overflow in JPA/Panache paging. */
+    public static final long MAX_OFFSET = 10_000_000;
 
     public PageRequest {
         if (page < 0) {
@@ -17,6 +19,10 @@ public record PageRequest(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new ValidationException(List.of(new Problem.FieldError("size", "must be between 1 and " + MAX_SIZE)));
+        }
+        if ((long) page * size > MAX_OFFSET) {
+            throw new ValidationException(List.of(new Problem.FieldError("page",
+                    "page × size must be at most " + MAX_OFFSET + "; narrow the query with filters instead")));
         }
     }
 

@@ -152,6 +152,22 @@ public class ProblemMappers {
             return respond(new Problem("duplicate", "Duplicate", 409,
                     "A resource with the same unique value already exists", path(uri), null, null));
         }
+        String state = sqlState(e);
+        if (state != null && (state.startsWith("22") || state.equals("54000"))) {
+            // data exception (e.g. a NUL character, a value out of range) or a value too large to index:
+            // the input cannot be stored; the transaction was rolled back, nothing changed
+            return respond(new Problem("unstorable-value", "Value cannot be stored", 400,
+                    "A value in the request cannot be stored (for example it contains a NUL character, is out of range or is too large)",
+                    path(uri), null, null));
+        }
+        if ((state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")))
+                || causedBy(e, "JDBCConnectionException")) {
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem("database-unavailable", "Service unavailable", 503,
+                            "The service's database is unreachable at the moment; nothing was changed. Retry shortly.",
+                            path(uri), null, null))
+                    .build();
+        }
         return internal(e, uri);
     }
 
@@ -272,6 +288,16 @@ public class ProblemMappers {
             }
         }
         return false;
+    }
+
+    /** The SQLState of the first SQLException in the cause chain, or null. */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private static boolean sqlState(Throwable e, String state) {

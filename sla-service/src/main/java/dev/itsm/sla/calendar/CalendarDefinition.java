@@ -48,10 +48,17 @@ public record CalendarDefinition(
             weeklyHours.forEach((d, l) -> {
                 if (l != null && !l.isEmpty()) {
                     List<Interval> sorted = new ArrayList<>(l);
-                    sorted.sort(Comparator.comparing(Interval::start));
-                    week.put(d, List.copyOf(sorted));
+                    // null entries stay as they are, so that validate() can name them
+                    if (sorted.stream().noneMatch(i -> i == null || i.start() == null)) {
+                        sorted.sort(Comparator.comparing(Interval::start));
+                    }
+                    week.put(d, java.util.Collections.unmodifiableList(sorted));
                 }
             });
+        }
+        if (holidays != null && holidays.stream().anyMatch(h -> h == null || h.date() == null)) {
+            // leave the list as sent so that validate() names the null entry
+            return new CalendarDefinition(name == null ? null : name.trim(), timeZone, week, holidays);
         }
         Map<String, Holiday> unique = new LinkedHashMap<>();
         if (holidays != null) {
