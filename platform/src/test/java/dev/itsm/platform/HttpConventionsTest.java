@@ -219,6 +219,8 @@ class HttpConventionsTest {
                 .body("paths.'/api/v1/tickets'.post", notNullValue());
         given().get("/q/openapi?format=json").then()
                 .body("components.schemas.keySet()", hasItem("FieldError"));
+        given().get("/asyncapi.yaml").then().statusCode(200).contentType("application/yaml")
+                .body(containsString("asyncapi: 3.0.0"));
     }
 
     /** {"alg":"none"} token with admin groups and no signature. */
