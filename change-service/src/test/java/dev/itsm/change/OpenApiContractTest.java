@@ -14,7 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every operation has a summary, documents 401/403 and its other error codes as problem+json. */
+/** Every change-service operation has a summary, documents 401/403 and its other error codes as problem+json. */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_change"))
 class OpenApiContractTest {
@@ -27,6 +27,9 @@ class OpenApiContractTest {
         List<String> problems = new ArrayList<>();
         int operations = 0;
         for (var path : paths.entrySet()) {
+            if (!path.getKey().startsWith("/api/v1/changes")) {
+                continue; // open platform endpoints (e.g. /asyncapi.yaml) are documented by the platform
+            }
             for (var op : path.getValue().entrySet()) {
                 if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
                     continue;
