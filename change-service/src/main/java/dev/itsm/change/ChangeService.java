@@ -67,7 +67,8 @@ public class ChangeService {
                         .sorted(java.util.Comparator.comparing(RiskQuestion::id)).toList(),
                 config.risk().pointsPerImpactedService(), config.risk().maxImpactPoints(),
                 config.risk().mediumScore(), config.risk().highScore());
-        this.clock = Clock.systemUTC();
+        // microseconds: what PostgreSQL stores, so an event and the re-read change show the same instant
+        this.clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 
     public List<RiskQuestion> riskQuestions() {
