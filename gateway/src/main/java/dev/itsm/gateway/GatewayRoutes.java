@@ -35,6 +35,9 @@ public class GatewayRoutes {
     private final TokenVerifier verifier;
     private final RateLimiter limiter;
     private final ApiDocs docs;
+    /** Longest request URI forwarded: below the services' 4 KiB request-line limit. */
+    static final int MAX_URI_LENGTH = 4000;
+
     private final long maxBodySize;
 
     public GatewayRoutes(Upstreams upstreams, TokenVerifier verifier, RateLimiter limiter, ApiDocs docs,
@@ -72,6 +75,13 @@ public class GatewayRoutes {
         HttpServerResponse response = rc.response();
         request.pause();
         String path = request.path();
+        // the services' HTTP servers refuse request lines over 4 KiB with a bare 414; answer it here,
+        // as a problem, before anything is forwarded (the gateway itself accepts up to 64 KiB)
+        if (request.uri().length() > MAX_URI_LENGTH) {
+            reject(rc, 414, "uri-too-long", "URI too long",
+                    "The request URI has " + request.uri().length() + " characters; at most " + MAX_URI_LENGTH + " are accepted");
+            return;
+        }
         String contentLength = request.getHeader("Content-Length");
         if (contentLength != null) {
             long length = parseLength(contentLength);

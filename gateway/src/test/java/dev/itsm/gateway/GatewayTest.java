@@ -362,6 +362,15 @@ class GatewayTest {
     }
 
     @Test
+    void anOverlongUriIs414ProblemNotABare414() {
+        given().header("Authorization", TestTokens.bearer("alice", "itsm-reader"))
+                .queryParam("q", "x".repeat(5000))
+                .get("/api/v1/incidents")
+                .then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/uri-too-long"));
+    }
+
+    @Test
     void aBodyOverTheLimitIs413Problem() throws Exception {
         HttpResponse<String> response = upload(17 * 1024 * 1024);
         assertEquals(413, response.statusCode());
