@@ -112,8 +112,12 @@ public final class Stack implements AutoCloseable {
         }
         if (externalDb == null) {
             step("starting PostgreSQL 15 on :" + options.pgPort());
+            if (options.cleanData()) {
+                // wiped here rather than by zonky, which would also wipe it on every stop (restart tests need it kept)
+                deleteTree(options.home().resolve("data/postgres"));
+            }
             postgres = PostgresServer.start(options.home().resolve("data/postgres"), options.home().resolve("pg-bin"),
-                    options.pgPort(), options.cleanData());
+                    options.pgPort(), false);
             dbBase = "jdbc:postgresql://localhost:" + options.pgPort() + "/";
         } else {
             dbBase = externalDb.endsWith("/") ? externalDb : externalDb + "/";
