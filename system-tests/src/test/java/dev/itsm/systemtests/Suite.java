@@ -1,0 +1,72 @@
+package dev.itsm.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import dev.itsm.deploy.Stack;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The packaged suite under test, started once per test JVM on free ports with fresh data in
+ * {@code target/suite} (logs in {@code target/suite/logs}), stopped when the JVM ends.
+ */
+final class Suite {
+
+    /** Requests per minute per client at the gateway in this run (the auth matrix alone sends ~500 anonymous ones). */
+    static final int RATE_LIMIT = 2000;
+
+    private static Stack stack;
+
+    private Suite() {
+    }
+
+    static synchronized Stack stack() {
+        if (stack == null) {
+            Path module = Path.of("").toAbsolutePath();
+            Path root = module.getParent();
+            Stack.Options options = Stack.Options.isolated(root, module.resolve("target/suite"), System.out)
+                    .withEnv(Map.of(
+                            "ITSM_RATE_LIMIT", String.valueOf(RATE_LIMIT),
+                            "ITSM_RATE_LIMIT_PERIOD", "1m",
+                            // the SLA scheduler looks every second so short test targets breach promptly
+                            "SLA_SCHEDULER_INTERVAL", "1s"));
+            Stack s = new Stack(options);
+            try {
+                s.start(null, null, null, null);
+            } catch (Exception e) {
+                s.close();
+                throw new IllegalStateException("The suite did not start; see target/suite/logs", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "suite-shutdown"));
+            stack = s;
+        }
+        return stack;
+    }
+
+    static String gateway() {
+        return stack().url("gateway");
+    }
+
+    static String token(String subject, String... roles) {
+        return stack().token(subject, Set.of(roles), Duration.ofHours(2));
+    }
+
+    /** A request through the gateway as {@code subject} with {@code roles}. */
+    static RequestSpecification as(String subject, String... roles) {
+        return given().baseUri(gateway()).header("Authorization", "Bearer " + token(subject, roles))
+                .contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification anonymous() {
+        return given().baseUri(gateway());
+    }
+
+    static String bootstrap() {
+        return stack().kafkaBootstrapServers();
+    }
+}
