@@ -273,6 +273,34 @@ class HostileInputTest {
     }
 
     @Test
+    void fiftyParallelScheduleCommandsOnOneChangeLetExactlyOneWin() throws Exception {
+        Map<String, String> svc = ScenariosTest.liveServiceWithCi("sys-change-race");
+        String id = ScenariosTest.normalChange("Racing change", svc.get("ciId"),
+                java.time.Instant.now().plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        ExecutorService pool = Executors.newFixedThreadPool(25);
+        try {
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                calls.add(() -> ScenariosTest.changeAs("rita").post("/api/v1/changes/" + id + "/schedule").statusCode());
+            }
+            Map<Integer, Long> outcomes = new java.util.TreeMap<>();
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                outcomes.merge(f.get(), 1L, Long::sum);
+            }
+            System.out.println("50 parallel schedules: " + outcomes);
+            assertEquals(1L, outcomes.getOrDefault(200, 0L), "exactly one schedule wins: " + outcomes);
+            assertEquals(49L, outcomes.getOrDefault(409, 0L) + outcomes.getOrDefault(412, 0L), "the rest are 409/412: " + outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+        ScenariosTest.changeAs("rita").get("/api/v1/changes/" + id).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SCHEDULED"));
+        List<TopicReader.Received> scheduled = TopicReader.await(Suite.bootstrap(), "itsm.change.events", 1, Duration.ofSeconds(30),
+                r -> id.equals(r.key()) && "dev.itsm.change.ChangeScheduled".equals(r.ceType()));
+        assertEquals(1, scheduled.size(), "one ChangeScheduled");
+    }
+
+    @Test
     void aClientOverItsBudgetGets429WithRetryAfterAndOthersAreUnaffected() throws Exception {
         String heavy = Suite.token("heavy-client", "itsm-reader");
         String url = Suite.gateway() + "/api/v1/incidents/" + UUID.randomUUID();
