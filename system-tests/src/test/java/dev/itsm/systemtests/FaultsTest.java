@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -121,45 +123,36 @@ class FaultsTest {
         String serviceId = serviceWithTwoTimersPerIncident("sys-dbrestart");
         Stack stack = Suite.stack();
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean sawUnready = new AtomicBoolean(false);
-        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
-            while (running.get()) {
-                try {
-                    Response r = as("db-agent", "itsm-agent").body(ScenariosTest.incident(serviceId, "MEDIUM", "LOW"))
-                            .post("/api/v1/incidents");
-                    if (r.statusCode() == 201) {
-                        acknowledged.add(r.path("id"));
-                    }
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // the request failed while the database was away: not acknowledged, nothing to check
+        // light load: one create every 100 ms, and a readiness probe every 100 ms, on a fixed-rate schedule
+        ScheduledExecutorService load = Executors.newScheduledThreadPool(2);
+        load.scheduleAtFixedRate(() -> {
+            try {
+                Response r = as("db-agent", "itsm-agent").body(ScenariosTest.incident(serviceId, "MEDIUM", "LOW"))
+                        .post("/api/v1/incidents");
+                if (r.statusCode() == 201) {
+                    acknowledged.add(r.path("id"));
                 }
+            } catch (RuntimeException e) {
+                // the request failed while the database was away: not acknowledged, nothing to check
             }
-        });
-        CompletableFuture<Void> readiness = CompletableFuture.runAsync(() -> {
-            while (running.get()) {
-                if (!stack.isReady("incident-service")) {
-                    sawUnready.set(true);
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        load.scheduleAtFixedRate(() -> {
+            if (!stack.isReady("incident-service")) {
+                sawUnready.set(true);
             }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 5);
-        stack.restartPostgres(Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> stack.isReady("incident-service") && stack.isReady("sla-service"));
-        int atRecovery = acknowledged.size();
-        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= atRecovery + 5);
-        running.set(false);
-        load.get();
-        readiness.get();
+        }, 0, 100, TimeUnit.MILLISECONDS);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 5);
+            stack.restartPostgres(Duration.ofSeconds(3));
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> stack.isReady("incident-service") && stack.isReady("sla-service"));
+            int atRecovery = acknowledged.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= atRecovery + 5);
+        } finally {
+            load.shutdown();
+            load.awaitTermination(30, TimeUnit.SECONDS);
+        }
         assertTrue(sawUnready.get(), "incident-service reported not-ready while PostgreSQL was down");
         for (String id : acknowledged) {
             as("faults-reader", "itsm-reader").get("/api/v1/incidents/" + id).then().statusCode(200);
