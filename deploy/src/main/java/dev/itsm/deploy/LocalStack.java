@@ -58,6 +58,7 @@ public final class LocalStack {
             case "status" -> stack.status();
             case "stop", "down" -> stack.stop();
             case "token" -> stack.token(args.length > 1 ? args[1] : "itsm-admin", args.length > 2 ? args[2] : "dev");
+            case "selfcheck" -> selfcheck(Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir")));
             default -> {
                 System.err.println("usage: ./itsm up [--external] | status | stop | token <role> [subject]");
                 yield 2;
@@ -228,6 +229,25 @@ public final class LocalStack {
         }
         System.out.println(launcher.isPresent() || leftovers > 0 ? "stopped." : "the local stack was not running.");
         return 0;
+    }
+
+    /**
+     * Starts and stops an embedded PostgreSQL and a Kafka broker on free ports under {@code dir} and
+     * signs a token: proves the launcher's class path (deploy/target/lib) has everything ./itsm needs.
+     */
+    private static int selfcheck(Path base) throws IOException {
+        Path dir = base.resolve("run-" + ProcessHandle.current().pid());
+        try (dev.itsm.testing.PostgresServer pg = dev.itsm.testing.PostgresServer.start(dir.resolve("pg-data"),
+                dir.resolve("pg-bin"), 0, true);
+                dev.itsm.testing.KafkaBroker kafka = dev.itsm.testing.KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
+            pg.ensureDatabase("itsm_selfcheck");
+            DevKeys keys = new DevKeys(dir.resolve("keys"));
+            keys.ensure();
+            String token = keys.token("selfcheck", Set.of("itsm-reader"), Duration.ofMinutes(1));
+            System.out.println("selfcheck ok: postgres " + pg.port() + ", kafka " + kafka.bootstrapServers() + ", token "
+                    + token.length() + " chars");
+            return 0;
+        }
     }
 
     private int token(String role, String subject) throws IOException {
