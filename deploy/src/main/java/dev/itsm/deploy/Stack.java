@@ -60,6 +60,9 @@ public final class Stack implements AutoCloseable {
     private final Options options;
     private final DevKeys keys;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** When each component's process was spawned and when it first answered ready (for start-time figures). */
+    private final Map<String, Instant> spawnedAt = new LinkedHashMap<>();
+    private final Map<String, Instant> readyAt = new LinkedHashMap<>();
     private final List<Component> components;
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -144,9 +147,19 @@ public final class Stack implements AutoCloseable {
         for (Component c : components) {
             startProcess(c);
         }
-        for (Component c : components) {
-            awaitReady(c.name(), READY_TIMEOUT);
-        }
+        awaitAllReady(READY_TIMEOUT);
+    }
+
+    /** Time from spawning each component's JVM to its first ready answer, in start order. */
+    public Map<String, Duration> timeToReady() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        spawnedAt.forEach((name, spawned) -> {
+            Instant ready = readyAt.get(name);
+            if (ready != null) {
+                times.put(name, Duration.between(spawned, ready));
+            }
+        });
+        return times;
     }
 
     // ------------------------------------------------------------------ what tests and the banner need
@@ -280,6 +293,7 @@ public final class Stack implements AutoCloseable {
                         + logs().resolve(component + ".log"));
             }
             if (ready(http, url(component))) {
+                readyAt.put(component, Instant.now());
                 step(component + " is ready");
                 return;
             }
@@ -287,6 +301,34 @@ public final class Stack implements AutoCloseable {
         }
         throw new IllegalStateException(component + " did not become ready within " + timeout.toSeconds() + " s; see "
                 + logs().resolve(component + ".log"));
+    }
+
+    /** Polls every component in turn (not one after the other), so each one's ready time is its own. */
+    private void awaitAllReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> waiting = new ArrayList<>(processes.keySet());
+        while (!waiting.isEmpty()) {
+            for (String component : List.copyOf(waiting)) {
+                Process p = processes.get(component);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(component + " exited with code " + p.exitValue() + "; see "
+                            + logs().resolve(component + ".log"));
+                }
+                if (ready(http, url(component))) {
+                    readyAt.put(component, Instant.now());
+                    step(component + " is ready");
+                    waiting.remove(component);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(waiting + " did not become ready within " + timeout.toSeconds()
+                            + " s; see " + logs());
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     @Override
@@ -346,6 +388,8 @@ public final class Stack implements AutoCloseable {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.directory(options.root().toFile());
         processes.put(c.name(), pb.start());
+        spawnedAt.put(c.name(), Instant.now());
+        readyAt.remove(c.name());
     }
 
     private static boolean ready(HttpClient http, String baseUrl) {

@@ -31,6 +31,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     public static final int LARGE_BODY_MB = 50;
 
+    /** Requests the "hold" service received, and how many of them the gateway abandoned before the answer. */
+    public static final java.util.concurrent.atomic.AtomicInteger HOLD_RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger HOLD_ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
+
     private Vertx vertx;
 
     @Override
@@ -41,6 +45,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             int port = listen(name, 0);
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
         }
+        int hold = listen("hold", 0);
+        config.put("gateway.upstreams.hold.url", "http://127.0.0.1:" + hold);
+        config.put("gateway.upstreams.hold.prefix", "/api/v1/hold");
+        config.put("gateway.upstreams.hold.circuit-breaker.failure-threshold", "3");
         int slow = listen("slow", 0);
         config.put("gateway.upstreams.slow.url", "http://127.0.0.1:" + slow);
         config.put("gateway.upstreams.slow.prefix", "/api/v1/slow");
@@ -127,7 +135,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     .put("uri", request.uri())
                     .put("headers", headers)
                     .put("bytes", bytes[0]);
-            if (name.equals("slow")) {
+            if (name.equals("hold")) {
+                // answers after 2 s; counts what it received and what the gateway abandoned meanwhile
+                HOLD_RECEIVED.incrementAndGet();
+                response.closeHandler(closed -> HOLD_ABANDONED.incrementAndGet());
+                vertx.setTimer(2000, t -> {
+                    if (!response.closed()) {
+                        response.putHeader("Content-Type", "application/json").end(echo.encode());
+                    }
+                });
+            } else if (name.equals("slow")) {
                 vertx.setTimer(3000, t -> {
                     if (!response.closed()) {
                         response.putHeader("Content-Type", "application/json").end(echo.encode());

@@ -291,6 +291,32 @@ class GatewayTest {
     }
 
     @Test
+    void clientsThatHangUpWhileWaitingDoNotOpenTheCircuit() throws Exception {
+        int received = FakeServices.HOLD_RECEIVED.get();
+        int abandoned = FakeServices.HOLD_ABANDONED.get();
+        for (int i = 1; i <= 5; i++) { // the hold upstream's circuit opens after 3 failures
+            try (java.net.Socket client = new java.net.Socket(gateway.getHost(), gateway.getPort())) {
+                client.getOutputStream().write(("GET /api/v1/hold/report HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + READER + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                int expected = received + i;
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                        .until(() -> FakeServices.HOLD_RECEIVED.get() >= expected);
+            } // closed before the answer
+            int expected = abandoned + i;
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> FakeServices.HOLD_ABANDONED.get() >= expected);
+        }
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'upstream-hold' }.data.circuit", equalTo("CLOSED"));
+        given().header("Authorization", READER)
+                .when().get("/api/v1/hold/report")
+                .then().statusCode(200)
+                .body("service", equalTo("hold"));
+    }
+
+    @Test
     void headersNamedByConnectionAreNotForwarded() {
         given().header("Authorization", READER)
                 .header("Connection", "keep-alive, X-Hop-Secret")

@@ -68,6 +68,11 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 return Future.succeededFuture(problem(request, 413, "payload-too-large", "Payload too large",
                         "The request body exceeds " + maxBodySize + " bytes", instance).putHeader("Connection", "close"));
             }
+            if (incoming.response().closed()) {
+                // the client hung up while waiting (a load generator stopping, a browser tab closed): the proxy
+                // then aborts the upstream exchange, which says nothing about the upstream's health
+                return Future.failedFuture(ar.cause());
+            }
             upstream.breaker().onFailure();
             Throwable cause = ar.cause();
             if (cause instanceof TimeoutException) {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmarks of the whole suite next to their physical references; writes bench/RESULTS.md and bench/raw/.
+#   bench/run.sh               full run (about 12-15 minutes on 2 cores, plus the build)
+#   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
+#   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 5432, 9092 free)
+# Needs Java 17+; installs wrk, nginx and postgresql-client (pgbench, pg_dump, psql) from Debian if missing.
+# Benchmarks are not tests: nothing here fails on a timing, and `./mvnw verify` never runs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+{ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || missing+=(nginx)
+{ command -v pgbench >/dev/null 2>&1 && command -v pg_dump >/dev/null 2>&1 && command -v psql >/dev/null 2>&1; } \
+  || missing+=(postgresql-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]} (Debian packages)"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
+java_major=$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ -z "$java_major" ] || [ "${java_major%%.*}" -lt 17 ]; then
+  echo "Java 17 or newer is needed (found: ${java_major:-none})." >&2; exit 1
+fi
+
+mkdir -p bench/target
+echo "==> building the suite and the benchmark driver (./mvnw -B -DskipTests install; log: bench/target/build.log)"
+if ! ./mvnw -B -DskipTests install > bench/target/build.log 2>&1; then
+  tail -40 bench/target/build.log >&2; echo "build failed; see bench/target/build.log" >&2; exit 1
+fi
+touch deploy/target/.built   # ./itsm up (timed at the end) must not rebuild what was just built
+
+mkdir -p bench/target/tmp bench/target/stack/logs
+set +e
+"$java_bin" -Xmx1g \
+  -Dorg.slf4j.simpleLogger.logFile="$root/bench/target/stack/logs/kafka.log" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=info \
+  -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory \
+  -Djava.io.tmpdir="$root/bench/target/tmp" \
+  -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+  dev.itsm.bench.Bench "$root" "$@" 2>&1 | tee bench/target/run.log
+status=${PIPESTATUS[0]}
+set -e
+mkdir -p bench/raw && cp bench/target/run.log bench/raw/run.log
+exit "$status"

@@ -1,0 +1,161 @@
+package dev.itsm.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.results.RunResult;
+
+import dev.itsm.deploy.Stack;
+
+/**
+ * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the six
+ * benchmarks and writes {@code bench/RESULTS.md} (tables) and {@code bench/raw/} (every tool's output).
+ * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up]}.
+ */
+public final class Bench {
+
+    /** One table of RESULTS.md: runs, or records why it could not. */
+    interface Section {
+        void run(Report report) throws Exception;
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        List<String> flags = List.of(args).subList(1, args.length);
+        boolean quick = flags.contains("--quick");
+        Path out = root.resolve("bench");
+        Path raw = out.resolve("raw");
+        deleteTree(raw);
+        Files.createDirectories(raw);
+        long began = System.nanoTime();
+        String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String machine = Machine.describe();
+        System.out.println(machine);
+
+        Report[] tables = new Report[7];
+        for (int i = 1; i <= 6; i++) {
+            tables[i] = new Report();
+        }
+        Collection<RunResult> jmh = safely(tables[5], "5. SLA engine (JMH)", () -> SlaEngine.jmh(raw, quick));
+        Footprint.Reference bare = Footprint.bareJvm();
+
+        Stack.Options options = Stack.Options.isolated(root, root.resolve("bench/target/stack"), System.out)
+                .withEnv(Map.of("ITSM_RATE_LIMIT", "1000000000", "ITSM_RATE_LIMIT_PERIOD", "1m"));
+        Stack stack = new Stack(options);
+        String versions;
+        long stackStart = System.nanoTime();
+        try {
+            stack.start(null, null, null, null);
+            Duration startup = Duration.ofNanos(System.nanoTime() - stackStart);
+            Suite s = new Suite(stack, quick, raw);
+            s.setUp();
+            versions = Machine.versions(s);
+            Wrk wrk = new Wrk(raw);
+            Pgbench pgbench = new Pgbench(raw, s.pgPort(), stack.dbUser(), stack.dbPassword());
+            try (Footprint footprint = new Footprint(stack)) {
+                Thread.sleep(quick ? 3_000 : 10_000); // let the JITs and the first relay rounds settle
+                footprint.recordIdle();
+                footprint.trackPeak(true);
+                section(tables[2], "2. Gateway overhead", r -> GatewayOverhead.run(s, wrk, r));
+                section(tables[1], "1. Write path", r -> WritePath.run(s, wrk, pgbench, r));
+                footprint.trackPeak(false);
+                section(tables[3], "3. Event latency", r -> EventLatency.run(s, r));
+                section(tables[4], "4. Read path", r -> ReadPath.run(s, wrk, pgbench, r));
+                if (jmh != null) {
+                    section(tables[5], "5. SLA engine", r -> SlaEngine.run(s, jmh, r));
+                }
+                stack.close();
+                String itsmUp = flags.contains("--no-itsm-up") ? "not measured (--no-itsm-up)" : Footprint.itsmUp(root, raw);
+                section(tables[6], "6. Footprint", r -> footprint.report(r, startup, bare, itsmUp));
+            }
+        } finally {
+            stack.close();
+        }
+
+        double minutes = (System.nanoTime() - began) / 60e9;
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks: the whole suite next to its physical references\n\n");
+        md.append("Written by `bench/run.sh").append(quick ? " --quick" : "").append("` on ").append(started)
+                .append(" in ").append(String.format(java.util.Locale.ROOT, "%.1f", minutes)).append(" minutes. ")
+                .append(quick ? "**Quick smoke run: short durations and small data sets — do not quote these numbers.** " : "")
+                .append("Every number below was measured in this one run, on this machine, with the suite and its "
+                        + "references side by side; the raw output of every tool is in `bench/raw/`. Load generators: "
+                        + "wrk (closed loop, for saturation), a Java open-loop generator with HdrHistogram (fixed "
+                        + "rates, latency from each request's due time), pgbench, Kafka's EndToEndLatency, JMH. The "
+                        + "load generators run on the same 2 cores as the suite, so every rate here is a lower "
+                        + "bound shared with its reference.\n\n");
+        md.append(machine).append('\n').append(versions).append('\n');
+        for (int i = 1; i <= 6; i++) {
+            md.append(tables[i]);
+        }
+        Path findings = out.resolve("FINDINGS.md");
+        if (Files.exists(findings)) {
+            md.append("\n").append(Files.readString(findings));
+        }
+        Files.writeString(out.resolve("RESULTS.md"), md.toString());
+        System.out.println("==> wrote " + out.resolve("RESULTS.md") + " in " + String.format("%.1f", minutes) + " min");
+        System.exit(0);
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T safely(Report report, String title, Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            failed(report, title, e);
+            return null;
+        }
+    }
+
+    private static void section(Report report, String title, Section section) {
+        System.out.println("==> " + title);
+        try {
+            section.run(report);
+        } catch (Exception e) {
+            failed(report, title, e);
+        }
+    }
+
+    /** A benchmark that broke is reported as broken, and the others still run. */
+    private static void failed(Report report, String title, Exception e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        System.out.println("!!! " + title + " failed: " + trace);
+        report.heading(title + " — FAILED").text("```\n" + trace.toString().lines().limit(15)
+                .reduce((a, b) -> a + "\n" + b).orElse("") + "\n```");
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static String one(Connection c, String sql) throws Exception {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
