@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -48,10 +50,14 @@ final class EventLatency {
         Map<String, Long> timerSeen = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
 
-        Thread consumer = new Thread(() -> consume(s, onTopic, running), "bench-topic-reader");
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> consume(s, onTopic, running, assigned), "bench-topic-reader");
         Thread poller = new Thread(() -> pollTimers(s, answered, timerSeen, running), "bench-timer-poller");
         consumer.start();
         poller.start();
+        if (!assigned.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the reader of itsm.incident.events did not get its partitions");
+        }
         String body = Suite.incidentBody(s.serviceId, "Event latency probe");
         Latency posts = OpenLoad.run(s.http, rate, d, i -> s.post(s.gateway() + "/api/v1/incidents", body),
                 (i, r, arrived) -> {
@@ -120,7 +126,7 @@ final class EventLatency {
                 .end();
     }
 
-    private static void consume(Suite s, Map<String, Long> seen, AtomicBoolean running) {
+    private static void consume(Suite s, Map<String, Long> seen, AtomicBoolean running, CountDownLatch assigned) {
         Properties p = new Properties();
         p.put("bootstrap.servers", s.stack.kafkaBootstrapServers());
         p.put("group.id", "bench-" + UUID.randomUUID());
@@ -131,6 +137,7 @@ final class EventLatency {
             c.assign(parts);
             c.seekToEnd(parts);
             parts.forEach(c::position); // resolve the end offsets now, before the first POST
+            assigned.countDown();
             while (running.get()) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(20))) {
                     long now = System.nanoTime();

@@ -37,8 +37,13 @@ final class Footprint implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
 
+    private final List<String> components;
+    private final Map<String, Duration> ready;
+
     Footprint(Stack stack) {
         this.stack = stack;
+        this.components = List.copyOf(stack.processes().keySet());
+        this.ready = stack.timeToReady();
         this.sampler = new Thread(this::sample, "bench-rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -48,7 +53,7 @@ final class Footprint implements AutoCloseable {
     Map<String, Long> now() {
         Map<String, Long> m = new LinkedHashMap<>();
         stack.processes().forEach((name, p) -> m.put(name, Procs.rssKb(p.pid())));
-        m.put(POSTGRES, Procs.sumPssKb(Procs.pidsWithCommandLine(stack.home().resolve("pg-bin").toString())));
+        m.put(POSTGRES, Procs.sumPssKb(Procs.processTree(stack.home().resolve("pg-bin").toString())));
         m.put(DRIVER, Procs.rssKb(ProcessHandle.current().pid()));
         return m;
     }
@@ -93,8 +98,7 @@ final class Footprint implements AutoCloseable {
                 "idle RSS vs bare JVM");
         t.row("bare JVM (reference)", Report.seconds(reference.ready().toMillis() / 1000.0), "–",
                 Report.mb(reference.rssKb()), "–", "1.00×");
-        Map<String, Duration> ready = stack.timeToReady();
-        for (String name : stack.processes().keySet()) {
+        for (String name : components) {
             Duration r = ready.get(name);
             t.row(name, r == null ? "–" : Report.seconds(r.toMillis() / 1000.0), quarkusStarted(name),
                     Report.mb(idle.getOrDefault(name, 0L)), Report.mb(peak.getOrDefault(name, 0L)),
@@ -177,7 +181,11 @@ final class Footprint implements AutoCloseable {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return all ? Report.seconds(seconds) : "not measured (./itsm up did not get ready; see raw/itsm-up.log)";
+            if (!all) {
+                return "not measured (./itsm up did not get ready; see raw/itsm-up.log)";
+            }
+            boolean built = Files.readString(raw.resolve("itsm-up.log")).contains("building the suite");
+            return Report.seconds(seconds) + (built ? " (including a rebuild: sources were newer than the last build)" : "");
         } finally {
             Procs.run(List.of("./itsm", "stop"), root, Duration.ofMinutes(1));
             if (!up.waitFor(60, TimeUnit.SECONDS)) {

@@ -54,6 +54,16 @@ final class Procs {
         }
     }
 
+    /** The processes started from a binary under {@code fragment} and all their children (PostgreSQL's backends). */
+    static List<Long> processTree(String fragment) {
+        java.util.Set<Long> pids = new java.util.TreeSet<>();
+        for (long pid : pidsWithCommandLine(fragment)) {
+            pids.add(pid);
+            ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        }
+        return List.copyOf(pids);
+    }
+
     static long sumPssKb(List<Long> pids) {
         return pids.stream().mapToLong(Procs::pssKb).sum();
     }

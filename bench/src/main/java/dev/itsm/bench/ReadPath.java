@@ -146,7 +146,7 @@ final class ReadPath {
                           case when st.state in ('RESOLVED','CLOSED') then 'PERMANENT_FIX' end,
                           0, false, o.opened + interval '3 days', 3
                         from generate_series(%2$d, %3$d) g
-                        cross join lateral (select (g * 7919) %% 100 as h1, (g * 104729) %% 100 as h2) h
+                        cross join lateral (select (g::bigint * 7919) %% 100 as h1, (g::bigint * 104729) %% 100 as h2) h
                         cross join lateral (select case when h.h1 < 70 then 'CLOSED' when h.h1 < 80 then 'RESOLVED'
                           when h.h1 < 85 then 'CANCELED' when h.h1 < 90 then 'NEW' when h.h1 < 97 then 'IN_PROGRESS'
                           else 'ON_HOLD' end as state) st

@@ -28,7 +28,7 @@ final class WritePath {
 
         Latency reference = pgbench.run("write", prepareReference(s), script(s.serviceId), connections, d);
 
-        double rate = Math.min(200, Math.floor(gateway.rate() * 0.7));
+        double rate = Math.min(200, Math.floor(Math.min(gateway.rate(), direct.rate()) * 0.7));
         Duration fixed = s.seconds(15, 3);
         Latency fixedGateway = OpenLoad.run(s.http, rate, fixed, i -> s.post(s.gateway() + path, body), null);
         Latency fixedDirect = OpenLoad.run(s.http, rate, fixed, i -> s.post(s.incidentService() + path, body), null);
