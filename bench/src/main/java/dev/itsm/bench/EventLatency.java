@@ -114,16 +114,24 @@ final class EventLatency {
                         + "the 201 arrived at the client, so a record the relay publishes before the 201 is back counts "
                         + "as ~0 (" + early + " of them). Reference: kafka-tools EndToEndLatency 4.1.2, " + messages
                         + " records of 1 KB, acks=all, on the same broker (it reports whole milliseconds).");
-        report.table("path", "events", "missing", "p50 ms", "p99 ms", "p99.9 ms", "mean ms", "p50 vs Kafka")
-                .row("Kafka EndToEndLatency (reference)", Report.count(messages), "0", Report.ms(ref[0]),
-                        Report.ms(ref[1]), Report.ms(ref[2]), Report.ms(ref[3]), "1.00×")
+        report.table("path", "events", "missing", "p50 ms", "p99 ms", "p99.9 ms", "mean ms", "mean vs Kafka")
+                .row("Kafka EndToEndLatency (reference)", Report.count(messages), "0", wholeMs(ref[0]),
+                        wholeMs(ref[1]), wholeMs(ref[2]), Report.ms(ref[3]), "1.00×")
                 .row("(a) 201 → IncidentOpened readable on the topic", Report.count(a.requests()), Report.count(a.errors()),
                         Report.ms(a.p50()), Report.ms(a.p99()), Report.ms(a.p999()), Report.ms(a.mean()),
-                        Report.ratio(a.p50(), ref[0]))
+                        Report.ratio(a.mean(), ref[3]))
                 .row("(b) 201 → SLA timer exists in sla-service", Report.count(b.requests()), Report.count(b.errors()),
                         Report.ms(b.p50()), Report.ms(b.p99()), Report.ms(b.p999()), Report.ms(b.mean()),
-                        Report.ratio(b.p50(), ref[0]))
+                        Report.ratio(b.mean(), ref[3]))
                 .end();
+        report.text("**Mean event latency ÷ Kafka's own: " + Report.ratio(a.mean(), ref[3]) + " to the topic, "
+                + Report.ratio(b.mean(), ref[3]) + " to the SLA timer.** Kafka's tool prints whole milliseconds, so "
+                + "its percentiles read \"< 1\" where it measured 0; the comparison uses means.");
+    }
+
+    /** EndToEndLatency prints whole milliseconds. */
+    private static String wholeMs(double v) {
+        return Double.isNaN(v) ? "–" : v < 1 ? "< 1" : Report.ms(v);
     }
 
     private static void consume(Suite s, Map<String, Long> seen, AtomicBoolean running, CountDownLatch assigned) {

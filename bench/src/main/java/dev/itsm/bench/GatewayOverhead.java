@@ -21,29 +21,59 @@ final class GatewayOverhead {
             // the JIT of all three paths warms up before anything is measured
             wrk.run("get-warmup-direct", s.incidentService() + path, null, s.auth(), connections, s.seconds(8, 2));
             wrk.run("get-warmup-gateway", s.gateway() + path, null, s.auth(), connections, s.seconds(8, 2));
+            wrk.run("get-warmup-nginx", nginx.url() + path, null, s.auth(), connections, s.seconds(4, 1));
             Latency direct = wrk.run("get-direct", s.incidentService() + path, null, s.auth(), connections, d);
+            java.time.Duration nginxCpu = nginx.cpu();
             Latency nginxRun = wrk.run("get-nginx", nginx.url() + path, null, s.auth(), connections, d);
+            double nginxMs = (nginx.cpu().minus(nginxCpu).toNanos() / 1e6) / Math.max(1, nginxRun.requests());
+            long gatewayPid = s.stack.process("gateway").pid();
+            java.time.Duration gatewayCpu = Procs.cpu(gatewayPid);
             Latency gateway = wrk.run("get-gateway", s.gateway() + path, null, s.auth(), connections, d);
-            report.heading("2. Gateway overhead: GET /api/v1/incidents/{id}")
-                    .text("wrk, " + connections + " connections, 2 threads, " + d.toSeconds() + " s per target, after a "
-                            + "warm-up. Reference: nginx " + "as a plain keep-alive reverse proxy to the same "
-                            + "incident-service. The gateway also checks the JWT, applies role rules and the rate "
-                            + "limiter, and sets X-Request-Id and X-Forwarded-*.");
-            var t = report.table("path", "requests/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "added p50 ms",
-                    "added p99 ms", "throughput vs nginx");
-            row(t, "direct (no proxy)", direct, direct, nginxRun);
-            row(t, "nginx → service (reference)", nginxRun, direct, nginxRun);
-            row(t, "gateway → service", gateway, direct, nginxRun);
-            t.end();
-            report.text("**Gateway ÷ nginx throughput: " + Report.ratio(gateway.rate(), nginxRun.rate())
-                    + "**; gateway adds " + Report.ms(gateway.p50() - direct.p50()) + " ms at p50 where nginx adds "
-                    + Report.ms(nginxRun.p50() - direct.p50()) + " ms.");
-        }
-    }
+            double gatewayMs = (Procs.cpu(gatewayPid).minus(gatewayCpu).toNanos() / 1e6) / Math.max(1, gateway.requests());
 
-    private static void row(Report.Table t, String name, Latency l, Latency direct, Latency nginx) {
-        t.row(name, Report.rate(l.rate()), Report.ms(l.p50()), Report.ms(l.p99()), Report.ms(l.p999()),
-                Report.count(l.errors()), Report.ms(l.p50() - direct.p50()), Report.ms(l.p99() - direct.p99()),
-                Report.ratio(l.rate(), nginx.rate()));
+            // latency at a rate all three sustain (open loop), where added time is not hidden by queueing
+            double rate = Math.min(300, Math.floor(direct.rate() * 0.3));
+            Duration fixed = s.seconds(10, 3);
+            Latency fixedDirect = OpenLoad.run(s.http, rate, fixed, i -> s.get(s.incidentService() + path), null);
+            Latency fixedNginx = OpenLoad.run(s.http, rate, fixed, i -> s.get(nginx.url() + path), null);
+            Latency fixedGateway = OpenLoad.run(s.http, rate, fixed, i -> s.get(s.gateway() + path), null);
+
+            report.heading("2. Gateway overhead: GET /api/v1/incidents/{id}")
+                    .text("Saturation: wrk, " + connections + " connections, 2 threads, " + d.toSeconds() + " s per "
+                            + "target, after a warm-up. Fixed rate: the Java open-loop generator at " + Report.rate(rate)
+                            + " req/s for " + fixed.toSeconds() + " s per target, where none of the three queues, so "
+                            + "the added latency is the proxy's own. Reference: nginx as a plain keep-alive reverse "
+                            + "proxy to the same incident-service. The gateway also checks the JWT, applies role rules "
+                            + "and the rate limiter, and sets X-Request-Id and X-Forwarded-*. Proxy CPU per request: "
+                            + "CPU time of the proxy process(es) during its saturation run ÷ requests.");
+            var t = report.table("path", "saturation req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+                    "throughput vs nginx", "proxy CPU ms/request");
+            t.row("direct (no proxy)", Report.rate(direct.rate()), Report.ms(direct.p50()), Report.ms(direct.p99()),
+                    Report.ms(direct.p999()), Report.count(direct.errors()), Report.ratio(direct.rate(), nginxRun.rate()), "–");
+            t.row("nginx → service (reference)", Report.rate(nginxRun.rate()), Report.ms(nginxRun.p50()),
+                    Report.ms(nginxRun.p99()), Report.ms(nginxRun.p999()), Report.count(nginxRun.errors()), "1.00×",
+                    Report.ms(nginxMs));
+            t.row("gateway → service", Report.rate(gateway.rate()), Report.ms(gateway.p50()), Report.ms(gateway.p99()),
+                    Report.ms(gateway.p999()), Report.count(gateway.errors()), Report.ratio(gateway.rate(), nginxRun.rate()),
+                    Report.ms(gatewayMs));
+            t.end();
+            var f = report.table("fixed " + Report.rate(rate) + " req/s", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+                    "added p50 ms", "added p99 ms");
+            f.row("direct (no proxy)", Report.ms(fixedDirect.p50()), Report.ms(fixedDirect.p99()),
+                    Report.ms(fixedDirect.p999()), Report.count(fixedDirect.errors()), "–", "–");
+            f.row("nginx → service (reference)", Report.ms(fixedNginx.p50()), Report.ms(fixedNginx.p99()),
+                    Report.ms(fixedNginx.p999()), Report.count(fixedNginx.errors()),
+                    Report.ms(fixedNginx.p50() - fixedDirect.p50()), Report.ms(fixedNginx.p99() - fixedDirect.p99()));
+            f.row("gateway → service", Report.ms(fixedGateway.p50()), Report.ms(fixedGateway.p99()),
+                    Report.ms(fixedGateway.p999()), Report.count(fixedGateway.errors()),
+                    Report.ms(fixedGateway.p50() - fixedDirect.p50()), Report.ms(fixedGateway.p99() - fixedDirect.p99()));
+            f.end();
+            report.text("**Gateway ÷ nginx throughput: " + Report.ratio(gateway.rate(), nginxRun.rate())
+                    + "**; at " + Report.rate(rate) + " req/s the gateway adds " + Report.ms(fixedGateway.p50()
+                    - fixedDirect.p50()) + " ms at p50 where nginx adds " + Report.ms(fixedNginx.p50() - fixedDirect.p50())
+                    + " ms; it spends " + Report.ratio(gatewayMs, nginxMs) + " nginx's CPU per request. The service "
+                    + "itself is the bottleneck of all three saturation runs (they share 2 cores with it), so the "
+                    + "throughput ratio says how much CPU each proxy takes away from it.");
+        }
     }
 }

@@ -66,6 +66,15 @@ final class Nginx implements AutoCloseable {
         }
     }
 
+    /** CPU time of the nginx master and its workers so far. */
+    java.time.Duration cpu() {
+        java.time.Duration total = Procs.cpu(process.pid());
+        for (ProcessHandle worker : process.descendants().toList()) {
+            total = total.plus(Procs.cpu(worker.pid()));
+        }
+        return total;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
