@@ -53,6 +53,8 @@ final class Wrk {
         System.out.println("    wrk " + name + ": " + connections + " connections, " + duration.toSeconds() + " s");
         String out = Procs.run(cmd, null, duration.plusSeconds(60));
         Files.writeString(raw.resolve(name + ".txt"), String.join(" ", cmd) + "\n\n" + out);
+        // the script stays in raw/ for reference, without the (short-lived, per-run) bearer token
+        Files.writeString(script, lua.toString().replaceAll("Bearer [A-Za-z0-9._-]+", "Bearer <token>"));
         for (String line : out.split("\n")) {
             if (line.startsWith("BENCH ")) {
                 String[] f = line.trim().split(" ");

@@ -1,0 +1,1 @@
+select state, priority, count(*) from incident group by state, priority;
