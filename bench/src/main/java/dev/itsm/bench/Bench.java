@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,7 +36,7 @@ public final class Bench {
         boolean quick = flags.contains("--quick");
         Path out = root.resolve("bench");
         Path raw = out.resolve("raw");
-        deleteTree(raw);
+        Stack.deleteTree(raw);
         Files.createDirectories(raw);
         long began = System.nanoTime();
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -139,23 +137,5 @@ public final class Bench {
         System.out.println("!!! " + title + " failed: " + trace);
         report.heading(title + " — FAILED").text("```\n" + trace.toString().lines().limit(15)
                 .reduce((a, b) -> a + "\n" + b).orElse("") + "\n```");
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    static String one(Connection c, String sql) throws Exception {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.itsm.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,25 +7,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Table 3: from a {@code POST} returning 201 to (a) the IncidentOpened record being readable on
@@ -50,14 +40,10 @@ final class EventLatency {
         Map<String, Long> timerSeen = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
 
-        CountDownLatch assigned = new CountDownLatch(1);
-        Thread consumer = new Thread(() -> consume(s, onTopic, running, assigned), "bench-topic-reader");
+        TopicTail tail = new TopicTail(s.stack.kafkaBootstrapServers(), "itsm.incident.events", "IncidentOpened",
+                (r, now) -> onTopic.putIfAbsent(r.key(), now));
         Thread poller = new Thread(() -> pollTimers(s, answered, timerSeen, running), "bench-timer-poller");
-        consumer.start();
         poller.start();
-        if (!assigned.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the reader of itsm.incident.events did not get its partitions");
-        }
         String body = Suite.incidentBody(s.serviceId, "Event latency probe");
         Latency posts = OpenLoad.run(s.http, rate, d, i -> s.post(s.gateway() + "/api/v1/incidents", body),
                 (i, r, arrived) -> {
@@ -72,7 +58,7 @@ final class EventLatency {
             Thread.sleep(50);
         }
         running.set(false);
-        consumer.join();
+        tail.close();
         poller.join();
 
         Histogram topic = Latency.histogram();
@@ -132,30 +118,6 @@ final class EventLatency {
     /** EndToEndLatency prints whole milliseconds. */
     private static String wholeMs(double v) {
         return Double.isNaN(v) ? "–" : v < 1 ? "< 1" : Report.ms(v);
-    }
-
-    private static void consume(Suite s, Map<String, Long> seen, AtomicBoolean running, CountDownLatch assigned) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", s.stack.kafkaBootstrapServers());
-        p.put("group.id", "bench-" + UUID.randomUUID());
-        p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor("itsm.incident.events").forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            c.assign(parts);
-            c.seekToEnd(parts);
-            parts.forEach(c::position); // resolve the end offsets now, before the first POST
-            assigned.countDown();
-            while (running.get()) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(20))) {
-                    long now = System.nanoTime();
-                    Header type = r.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).endsWith("IncidentOpened")) {
-                        seen.putIfAbsent(r.key(), now);
-                    }
-                }
-            }
-        }
     }
 
     private static void pollTimers(Suite s, Map<String, Long> answered, Map<String, Long> seen, AtomicBoolean running) {

@@ -197,7 +197,8 @@ final class Footprint implements AutoCloseable {
         }
     }
 
-    private static boolean ok(HttpClient http, String url) {
+    /** True when {@code url} answers 200 (false while nothing listens yet). */
+    static boolean ok(HttpClient http, String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -29,7 +29,7 @@ final class Machine {
     static String versions(Suite s) {
         String pg;
         try (Connection c = s.db("postgres")) {
-            pg = Bench.one(c, "show server_version");
+            pg = Suite.one(c, "show server_version");
         } catch (Exception e) {
             pg = "?";
         }

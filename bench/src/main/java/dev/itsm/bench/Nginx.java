@@ -1,10 +1,7 @@
 package dev.itsm.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,16 +46,7 @@ final class Nginx implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(home.resolve("logs/stdout.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
+        while (!Footprint.ok(http, "http://127.0.0.1:" + port + "/q/health/ready")) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("nginx did not start; see " + home.resolve("logs"));
             }

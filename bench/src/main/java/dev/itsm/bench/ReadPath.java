@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Table 4: list and summary queries on incident-service with 1,000,000 incidents. The rows are
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class ReadPath {
 
-    private static final Pattern EXEC = Pattern.compile("Execution Time: ([0-9.]+) ms");
     private static final String COLUMNS = "id, number, title, description, caller, service_id, ci_id, category, impact, "
             + "urgency, priority, state, assignment_group, assignee, hold_reason, opened_at, acknowledged_at, resolved_at, "
             + "closed_at, canceled_at, resolution_code, resolution_notes, cancel_reason, reopen_count, major_incident, "
@@ -104,10 +101,7 @@ final class ReadPath {
                     }
                     if (run == 1) {
                         plans.append(q).append("\n").append(plan).append("\n");
-                        Matcher m = EXEC.matcher(plan);
-                        if (m.find()) {
-                            total += Double.parseDouble(m.group(1));
-                        }
+                        total += Suite.executionMs(plan);
                     }
                 }
             }

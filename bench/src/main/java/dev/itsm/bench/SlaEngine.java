@@ -1,6 +1,5 @@
 package dev.itsm.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,19 +12,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -136,13 +126,17 @@ final class SlaEngine {
 
         Map<String, Instant> dueAt = new ConcurrentHashMap<>();
         Map<String, Instant> breachedSeen = new ConcurrentHashMap<>();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> read(s, dueAt, breachedSeen, reading, ready), "bench-breach-reader");
-        reader.start();
-        if (!ready.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the reader of itsm.sla.events did not get its partitions");
-        }
+        TopicTail reader = new TopicTail(s.stack.kafkaBootstrapServers(), "itsm.sla.events", "SlaBreached", (r, nanos) -> {
+            Instant now = Instant.now();
+            try {
+                String timerId = Suite.JSON.readTree(r.value()).get("timerId").asText();
+                if (dueAt.containsKey(timerId)) {
+                    breachedSeen.putIfAbsent(timerId, now);
+                }
+            } catch (Exception e) {
+                // not one of ours
+            }
+        });
 
         long pid = s.stack.process("sla-service").pid();
         Duration cpuBefore = Procs.cpu(pid);
@@ -182,8 +176,7 @@ final class SlaEngine {
         }
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         double cpu = (Procs.cpu(pid).minus(cpuBefore).toNanos() / 1e9) / wall * 100;
-        reading.set(false);
-        reader.join();
+        reader.close();
 
         Histogram lag = Latency.histogram();
         long missing = 0;
@@ -211,49 +204,14 @@ final class SlaEngine {
                         + " <= now() order by next_check_at limit 500 for update skip locked")) {
                     while (rs.next()) {
                         plan.append(rs.getString(1)).append('\n');
-                        var m = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(rs.getString(1));
-                        if (m.find()) {
-                            ms = Double.parseDouble(m.group(1));
-                        }
                     }
                 }
             }
             c.rollback();
+            ms = Suite.executionMs(plan);
             java.nio.file.Files.writeString(s.raw.resolve("explain-analyze.txt"), "-- sla due query\n" + plan + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             return ms;
-        }
-    }
-
-    private static void read(Suite s, Map<String, Instant> dueAt, Map<String, Instant> seen, AtomicBoolean reading,
-            CountDownLatch ready) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", s.stack.kafkaBootstrapServers());
-        p.put("group.id", "bench-" + UUID.randomUUID());
-        p.put("enable.auto.commit", "false");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor("itsm.sla.events").forEach(i -> parts.add(new TopicPartition(i.topic(), i.partition())));
-            c.assign(parts);
-            c.seekToEnd(parts);
-            parts.forEach(c::position);
-            ready.countDown();
-            while (reading.get()) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(20))) {
-                    Instant now = Instant.now();
-                    Header type = r.headers().lastHeader("ce_type");
-                    if (type != null && new String(type.value(), StandardCharsets.UTF_8).endsWith("SlaBreached")) {
-                        try {
-                            String timerId = Suite.JSON.readTree(r.value()).get("timerId").asText();
-                            if (dueAt.containsKey(timerId)) {
-                                seen.putIfAbsent(timerId, now);
-                            }
-                        } catch (Exception e) {
-                            // not one of ours
-                        }
-                    }
-                }
-            }
         }
     }
 }

@@ -166,4 +166,22 @@ final class Suite {
         p.waitFor();
         return out;
     }
+
+    /** The first column of the first row; a query that finds nothing is a broken benchmark set-up. */
+    static String one(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row for: " + sql);
+            }
+            return rs.getString(1);
+        }
+    }
+
+    private static final java.util.regex.Pattern EXECUTION_TIME = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms");
+
+    /** The execution time EXPLAIN ANALYZE reports in {@code plan}, in ms (NaN if none). */
+    static double executionMs(CharSequence plan) {
+        java.util.regex.Matcher m = EXECUTION_TIME.matcher(plan);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
 }

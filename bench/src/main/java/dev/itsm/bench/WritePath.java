@@ -2,7 +2,6 @@ package dev.itsm.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 
@@ -105,8 +104,8 @@ final class WritePath {
             ref.createStatement().execute("insert into catalog_service (service_id, name, status, last_event_at) values ('"
                     + s.serviceId + "', 'Payroll portal', 'LIVE', now())");
             ref.createStatement().execute("create table bench_sample (history text, payload text)");
-            String history = one(incident, "select changes from incident_history where action = 'open' order by id desc limit 1");
-            String payload = one(incident, "select payload from outbox_event where event_type like '%IncidentOpened' order by id desc limit 1");
+            String history = Suite.one(incident, "select changes from incident_history where action = 'open' order by id desc limit 1");
+            String payload = Suite.one(incident, "select payload from outbox_event where event_type like '%IncidentOpened' order by id desc limit 1");
             try (PreparedStatement ps = ref.prepareStatement("insert into bench_sample values (?, ?)")) {
                 ps.setString(1, history);
                 ps.setString(2, payload);
@@ -114,15 +113,6 @@ final class WritePath {
             }
         }
         return "bench_ref";
-    }
-
-    private static String one(Connection c, String sql) throws Exception {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no sample row for: " + sql);
-            }
-            return rs.getString(1);
-        }
     }
 
     /** The statements of IncidentService.open as SQL; the incident id is derived from a random number. */

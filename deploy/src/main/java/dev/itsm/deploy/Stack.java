@@ -421,7 +421,8 @@ public final class Stack implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory tree if it exists (data directories, benchmark output). */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
