@@ -147,7 +147,7 @@ public final class Stack implements AutoCloseable {
         for (Component c : components) {
             startProcess(c);
         }
-        awaitAllReady(READY_TIMEOUT);
+        awaitReady(List.copyOf(processes.keySet()), READY_TIMEOUT);
     }
 
     /** Time from spawning each component's JVM to its first ready answer, in start order. */
@@ -284,34 +284,18 @@ public final class Stack implements AutoCloseable {
     }
 
     public void awaitReady(String component, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Process p = processes.get(component);
-            if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(component + " exited with code " + p.exitValue() + "; see "
-                        + logs().resolve(component + ".log"));
-            }
-            if (ready(http, url(component))) {
-                readyAt.put(component, Instant.now());
-                step(component + " is ready");
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(component + " did not become ready within " + timeout.toSeconds() + " s; see "
-                + logs().resolve(component + ".log"));
+        awaitReady(List.of(component), timeout);
     }
 
-    /** Polls every component in turn (not one after the other), so each one's ready time is its own. */
-    private void awaitAllReady(Duration timeout) throws InterruptedException {
+    /** Polls the components in turn (not one after the other), so each one's ready time is its own. */
+    private void awaitReady(List<String> components, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        List<String> waiting = new ArrayList<>(processes.keySet());
+        List<String> waiting = new ArrayList<>(components);
         while (!waiting.isEmpty()) {
             for (String component : List.copyOf(waiting)) {
                 Process p = processes.get(component);
-                if (!p.isAlive()) {
+                if (p != null && !p.isAlive()) {
                     throw new IllegalStateException(component + " exited with code " + p.exitValue() + "; see "
                             + logs().resolve(component + ".log"));
                 }
@@ -323,8 +307,8 @@ public final class Stack implements AutoCloseable {
             }
             if (!waiting.isEmpty()) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(waiting + " did not become ready within " + timeout.toSeconds()
-                            + " s; see " + logs());
+                    throw new IllegalStateException(String.join(", ", waiting) + " did not become ready within "
+                            + timeout.toSeconds() + " s; see " + logs());
                 }
                 Thread.sleep(100);
             }
