@@ -22,7 +22,7 @@ final class CpuMeter {
 
     private Map<String, Duration> read() {
         Map<String, Duration> m = new LinkedHashMap<>();
-        stack.processes().forEach((name, p) -> m.put(name, Procs.cpu(p.pid())));
+        stack.supervisor().processes().forEach((name, p) -> m.put(name, Procs.cpu(p.pid())));
         Duration pg = Duration.ZERO;
         for (long pid : Procs.processTree(stack.home().resolve("pg-bin").toString())) {
             pg = pg.plus(Procs.cpu(pid));

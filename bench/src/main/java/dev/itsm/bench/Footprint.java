@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.itsm.deploy.Stack;
-import dev.itsm.testing.FreePorts;
+import dev.itsm.infra.FreePorts;
 
 /**
  * Table 6: each service's start time and resident memory idle and under load, and the whole stack's
@@ -42,8 +42,8 @@ final class Footprint implements AutoCloseable {
 
     Footprint(Stack stack) {
         this.stack = stack;
-        this.components = List.copyOf(stack.processes().keySet());
-        this.ready = stack.timeToReady();
+        this.components = List.copyOf(stack.supervisor().processes().keySet());
+        this.ready = stack.supervisor().timeToReady();
         this.sampler = new Thread(this::sample, "bench-rss-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -52,7 +52,7 @@ final class Footprint implements AutoCloseable {
     /** Resident memory of every component now, in kB. */
     Map<String, Long> now() {
         Map<String, Long> m = new LinkedHashMap<>();
-        stack.processes().forEach((name, p) -> m.put(name, Procs.rssKb(p.pid())));
+        stack.supervisor().processes().forEach((name, p) -> m.put(name, Procs.rssKb(p.pid())));
         m.put(POSTGRES, Procs.sumPssKb(Procs.processTree(stack.home().resolve("pg-bin").toString())));
         m.put(DRIVER, Procs.rssKb(ProcessHandle.current().pid()));
         return m;

@@ -26,7 +26,7 @@ final class GatewayOverhead {
             java.time.Duration nginxCpu = nginx.cpu();
             Latency nginxRun = wrk.run("get-nginx", nginx.url() + path, null, s.auth(), connections, d);
             double nginxMs = (nginx.cpu().minus(nginxCpu).toNanos() / 1e6) / Math.max(1, nginxRun.requests());
-            long gatewayPid = s.stack.process("gateway").pid();
+            long gatewayPid = s.stack.supervisor().process("gateway").pid();
             java.time.Duration gatewayCpu = Procs.cpu(gatewayPid);
             Latency gateway = wrk.run("get-gateway", s.gateway() + path, null, s.auth(), connections, d);
             double gatewayMs = (Procs.cpu(gatewayPid).minus(gatewayCpu).toNanos() / 1e6) / Math.max(1, gateway.requests());

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-import dev.itsm.testing.FreePorts;
+import dev.itsm.infra.FreePorts;
 
 /** Debian's nginx as a plain keep-alive reverse proxy in front of one service: the reference proxy. */
 final class Nginx implements AutoCloseable {

@@ -138,7 +138,7 @@ final class SlaEngine {
             }
         });
 
-        long pid = s.stack.process("sla-service").pid();
+        long pid = s.stack.supervisor().process("sla-service").pid();
         Duration cpuBefore = Procs.cpu(pid);
         long wallBefore = System.nanoTime();
         Instant first = Instant.now().plusSeconds(3);

@@ -38,7 +38,7 @@ final class Suite {
         this.stack = stack;
         this.quick = quick;
         this.raw = raw;
-        this.token = stack.token("bench", Set.of("itsm-admin"), Duration.ofHours(6));
+        this.token = stack.tokens().token("bench", Set.of("itsm-admin"), Duration.ofHours(6));
     }
 
     String gateway() {

@@ -1,10 +1,6 @@
 package dev.itsm.deploy;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import dev.itsm.testing.FreePorts;
+import dev.itsm.infra.FreePorts;
+import dev.itsm.infra.KafkaBroker;
+import dev.itsm.infra.PostgresServer;
 
 /**
  * The one-command local stack: {@code ./itsm up | status | stop | token <role>}.
@@ -39,14 +37,14 @@ public final class LocalStack {
     private final Path home;
     private final Path logs;
     private final Path run;
-    private final DevKeys keys;
+    private final TokenSigner keys;
 
     private LocalStack(Path root) {
         this.root = root;
         this.home = root.resolve(".itsm");
         this.logs = home.resolve("logs");
         this.run = home.resolve("run");
-        this.keys = new DevKeys(home.resolve("keys"));
+        this.keys = new TokenSigner(home.resolve("keys"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,13 +96,13 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(stack), "itsm-local-stack-shutdown"));
         Instant started = Instant.now();
         stack.start(externalDb, env("ITSM_DB_USER"), env("ITSM_DB_PASSWORD"), externalKafka);
-        for (Map.Entry<String, Process> e : stack.processes().entrySet()) {
+        for (Map.Entry<String, Process> e : stack.supervisor().processes().entrySet()) {
             Files.writeString(run.resolve(e.getKey() + ".pid"), String.valueOf(e.getValue().pid()));
         }
         printBanner(stack, Duration.between(started, Instant.now()));
         // Stay in the foreground until Ctrl-C / ./itsm stop (SIGTERM) or a component dies.
         while (true) {
-            for (Map.Entry<String, Process> e : stack.processes().entrySet()) {
+            for (Map.Entry<String, Process> e : stack.supervisor().processes().entrySet()) {
                 if (!e.getValue().isAlive()) {
                     System.err.println("!! " + e.getKey() + " exited with code " + e.getValue().exitValue()
                             + "; see .itsm/logs/" + e.getKey() + ".log. Stopping the stack.");
@@ -116,7 +114,7 @@ public final class LocalStack {
     }
 
     private void printBanner(Stack stack, Duration took) throws IOException {
-        String token = stack.token("admin", Set.of("itsm-admin"), Duration.ofHours(12));
+        String token = stack.tokens().token("admin", Set.of("itsm-admin"), Duration.ofHours(12));
         Files.writeString(home.resolve("admin.token"), token);
         StringBuilder sb = new StringBuilder();
         sb.append("\nITSM suite is up in ").append(took.toMillis() / 1000.0).append(" s\n\n");
@@ -161,29 +159,15 @@ public final class LocalStack {
 
     // ------------------------------------------------------------------ status / stop / token
 
-    private static boolean isReady(HttpClient http, Component c) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(c.baseUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private int status() {
         Optional<ProcessHandle> launcher = launcherProcess();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         System.out.println(launcher.map(p -> "local stack: running (pid " + p.pid() + ")").orElse("local stack: not running"));
         Map<String, String> rows = new LinkedHashMap<>();
         for (Component c : Component.ALL) {
             if (!c.isBuilt(root)) {
                 continue;
             }
-            rows.put(c.name(), isReady(http, c) ? "UP    " + c.baseUrl() : (FreePorts.isFree(c.port()) ? "DOWN" : "NOT READY " + c.baseUrl()));
+            rows.put(c.name(), Supervisor.isReady(c.baseUrl()) ? "UP    " + c.baseUrl() : (FreePorts.isFree(c.port()) ? "DOWN" : "NOT READY " + c.baseUrl()));
         }
         rows.put("kafka", FreePorts.isFree(KAFKA_PORT) ? "DOWN" : "UP    localhost:" + KAFKA_PORT);
         rows.put("postgresql", FreePorts.isFree(PG_PORT) ? "DOWN" : "UP    localhost:" + PG_PORT);
@@ -237,11 +221,11 @@ public final class LocalStack {
      */
     private static int selfcheck(Path base) throws IOException {
         Path dir = base.resolve("run-" + ProcessHandle.current().pid());
-        try (dev.itsm.testing.PostgresServer pg = dev.itsm.testing.PostgresServer.start(dir.resolve("pg-data"),
+        try (PostgresServer pg = PostgresServer.start(dir.resolve("pg-data"),
                 dir.resolve("pg-bin"), 0, true);
-                dev.itsm.testing.KafkaBroker kafka = dev.itsm.testing.KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
+                KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
             pg.ensureDatabase("itsm_selfcheck");
-            DevKeys keys = new DevKeys(dir.resolve("keys"));
+            TokenSigner keys = new TokenSigner(dir.resolve("keys"));
             keys.ensure();
             String token = keys.token("selfcheck", Set.of("itsm-reader"), Duration.ofMinutes(1));
             System.out.println("selfcheck ok: postgres " + pg.port() + ", kafka " + kafka.bootstrapServers() + ", token "

@@ -2,30 +2,24 @@ package dev.itsm.deploy;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import dev.itsm.testing.FreePorts;
-import dev.itsm.testing.KafkaBroker;
-import dev.itsm.testing.PostgresServer;
+import dev.itsm.infra.FreePorts;
+import dev.itsm.infra.KafkaBroker;
+import dev.itsm.infra.PostgresServer;
 
 /**
  * The whole suite on one machine: embedded PostgreSQL, an in-process Kafka broker and every built
- * module as its own JVM. Used by {@code ./itsm up} ({@link LocalStack}) and by the system tests,
- * which also use its fault controls (stop the broker, kill a service, restart the database).
+ * module as its own JVM. Used by {@code ./itsm up} ({@link LocalStack}), the system tests and the
+ * benchmarks. It decides what runs where and with which settings; the {@link Supervisor} runs the
+ * processes, {@link Faults} inflicts outages, and the {@link TokenSigner} signs tokens.
  */
 public final class Stack implements AutoCloseable {
 
@@ -58,11 +52,9 @@ public final class Stack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Options options;
-    private final DevKeys keys;
-    private final Map<String, Process> processes = new LinkedHashMap<>();
-    /** When each component's process was spawned and when it first answered ready (for start-time figures). */
-    private final Map<String, Instant> spawnedAt = new LinkedHashMap<>();
-    private final Map<String, Instant> readyAt = new LinkedHashMap<>();
+    private final TokenSigner tokens;
+    private final Supervisor supervisor;
+    private final Faults faults = new Faults(this);
     private final List<Component> components;
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -73,7 +65,8 @@ public final class Stack implements AutoCloseable {
 
     public Stack(Options options) {
         this.options = options;
-        this.keys = new DevKeys(options.home().resolve("keys"));
+        this.tokens = new TokenSigner(options.home().resolve("keys"));
+        this.supervisor = new Supervisor(options.home().resolve("logs"), options.progress());
         this.components = Component.ALL.stream().filter(c -> c.isBuilt(options.root())).toList();
     }
 
@@ -110,7 +103,7 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException("No module is built: run ./mvnw -B -DskipTests install");
         }
         Files.createDirectories(logs());
-        if (keys.ensure()) {
+        if (tokens.ensure()) {
             step("generated a development JWT key pair in " + options.home().resolve("keys"));
         }
         if (externalDb == null) {
@@ -119,8 +112,7 @@ public final class Stack implements AutoCloseable {
                 // wiped here rather than by zonky, which would also wipe it on every stop (restart tests need it kept)
                 deleteTree(options.home().resolve("data/postgres"));
             }
-            postgres = PostgresServer.start(options.home().resolve("data/postgres"), options.home().resolve("pg-bin"),
-                    options.pgPort(), false);
+            postgres = startPostgres();
             dbBase = "jdbc:postgresql://localhost:" + options.pgPort() + "/";
         } else {
             dbBase = externalDb.endsWith("/") ? externalDb : externalDb + "/";
@@ -145,21 +137,9 @@ public final class Stack implements AutoCloseable {
             step("using external Kafka at " + bootstrap);
         }
         for (Component c : components) {
-            startProcess(c);
+            spawn(c.name());
         }
-        awaitReady(List.copyOf(processes.keySet()), READY_TIMEOUT);
-    }
-
-    /** Time from spawning each component's JVM to its first ready answer, in start order. */
-    public Map<String, Duration> timeToReady() {
-        Map<String, Duration> times = new LinkedHashMap<>();
-        spawnedAt.forEach((name, spawned) -> {
-            Instant ready = readyAt.get(name);
-            if (ready != null) {
-                times.put(name, Duration.between(spawned, ready));
-            }
-        });
-        return times;
+        supervisor.awaitReady(components(), this::url, READY_TIMEOUT);
     }
 
     // ------------------------------------------------------------------ what tests and the banner need
@@ -200,140 +180,32 @@ public final class Stack implements AutoCloseable {
         return options.home();
     }
 
-    /** A bearer token signed with this stack's key. */
-    public String token(String subject, Set<String> roles, Duration lifetime) {
-        try {
-            return keys.token(subject, roles, lifetime);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Signs tokens with this stack's key. */
+    public TokenSigner tokens() {
+        return tokens;
     }
 
-    /** Signs arbitrary claims (JSON) with this stack's key — for hostile-token tests. */
-    public String signClaims(String claimsJson) {
-        try {
-            return keys.sign(claimsJson);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The running processes: pids, time to ready. */
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
-    public String issuer() {
-        return DevKeys.ISSUER;
-    }
-
-    /** The process of a running component (its pid for kill -9 tests). */
-    public Process process(String component) {
-        return processes.get(component);
-    }
-
-    public Map<String, Process> processes() {
-        return processes;
-    }
-
-    // ------------------------------------------------------------------ faults
-
-    public void stopKafka() {
-        requireEmbedded(kafka, "Kafka");
-        kafka.stop();
-    }
-
-    public void startKafka() {
-        requireEmbedded(kafka, "Kafka");
-        kafka.start();
-    }
-
-    /** {@code kill -9} of a component. */
-    public void kill(String component) throws InterruptedException {
-        Process p = processes.get(component);
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    /** Graceful stop of a component (SIGTERM). */
-    public void stop(String component) throws InterruptedException {
-        Process p = processes.get(component);
-        p.destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-    }
-
-    /** Starts a stopped or killed component again and waits until it is ready. */
-    public void restart(String component) throws IOException, InterruptedException {
-        Component c = components.stream().filter(x -> x.name().equals(component)).findFirst().orElseThrow();
-        Process old = processes.get(component);
-        if (old != null && old.isAlive()) {
-            stop(component);
-        }
-        startProcess(c);
-        awaitReady(component, READY_TIMEOUT);
-    }
-
-    /** Restarts the embedded PostgreSQL server (same port and data). */
-    public void restartPostgres(Duration down) throws InterruptedException {
-        requireEmbedded(postgres, "PostgreSQL");
-        postgres.close();
-        Thread.sleep(down.toMillis());
-        postgres = PostgresServer.start(options.home().resolve("data/postgres"), options.home().resolve("pg-bin"),
-                options.pgPort(), false);
+    /** Outages to inflict on this stack. */
+    public Faults faults() {
+        return faults;
     }
 
     public boolean isReady(String component) {
-        return ready(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), url(component));
+        return Supervisor.isReady(url(component));
     }
 
-    public void awaitReady(String component, Duration timeout) throws InterruptedException {
-        awaitReady(List.of(component), timeout);
-    }
-
-    /** Polls the components in turn (not one after the other), so each one's ready time is its own. */
-    private void awaitReady(List<String> components, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        List<String> waiting = new ArrayList<>(components);
-        while (!waiting.isEmpty()) {
-            for (String component : List.copyOf(waiting)) {
-                Process p = processes.get(component);
-                if (p != null && !p.isAlive()) {
-                    throw new IllegalStateException(component + " exited with code " + p.exitValue() + "; see "
-                            + logs().resolve(component + ".log"));
-                }
-                if (ready(http, url(component))) {
-                    readyAt.put(component, Instant.now());
-                    step(component + " is ready");
-                    waiting.remove(component);
-                }
-            }
-            if (!waiting.isEmpty()) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(String.join(", ", waiting) + " did not become ready within "
-                            + timeout.toSeconds() + " s; see " + logs());
-                }
-                Thread.sleep(100);
-            }
-        }
+    public void awaitReady(String component) throws InterruptedException {
+        supervisor.awaitReady(List.of(component), this::url, READY_TIMEOUT);
     }
 
     @Override
     public void close() {
-        List<String> names = new ArrayList<>(processes.keySet());
-        java.util.Collections.reverse(names);
-        for (String name : names) {
-            processes.get(name).destroy();
-        }
-        for (Process p : processes.values()) {
-            try {
-                if (!p.waitFor(15, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    p.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-        processes.clear();
+        supervisor.close();
         if (kafka != null) {
             kafka.stop();
             kafka = null;
@@ -344,60 +216,59 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ internals
+    // ------------------------------------------------------------------ for Faults
 
-    private void startProcess(Component c) throws IOException {
-        step("starting " + c.name() + " on :" + port(c.name()) + " (log: " + logs().resolve(c.name() + ".log") + ")");
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-jar", c.runner(options.root()).toString());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(c.name())));
+    KafkaBroker embeddedKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("Kafka is external; it cannot be controlled by the stack");
+        }
+        return kafka;
+    }
+
+    void restartEmbeddedPostgres(Duration down) throws InterruptedException {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is external; it cannot be controlled by the stack");
+        }
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = startPostgres();
+    }
+
+    /** Starts a component's JVM with everything it needs to find the database, the broker, the key and the others. */
+    void spawn(String name) throws IOException {
+        Component c = components.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        step("starting " + name + " on :" + port(name) + " (log: " + logs().resolve(name + ".log") + ")");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port(name)));
         if (c.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", dbBase + c.database());
             env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
             env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey().toString());
-        env.put("MP_JWT_VERIFY_ISSUER", DevKeys.ISSUER);
-        env.put("ITSM_JWT_ISSUER", DevKeys.ISSUER);
-        env.put("ITSM_JWT_PUBLIC_KEY", keys.publicKey().toString());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKey().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", TokenSigner.ISSUER);
+        env.put("ITSM_JWT_ISSUER", TokenSigner.ISSUER);
+        env.put("ITSM_JWT_PUBLIC_KEY", tokens.publicKey().toString());
         for (Component other : Component.ALL) {
             String key = "ITSM_UPSTREAM_" + other.name().replace("-service", "").toUpperCase() + "_URL";
             env.put(key, url(other.name()));
         }
         env.putAll(options.env());
-        Path log = logs().resolve(c.name() + ".log");
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.directory(options.root().toFile());
-        processes.put(c.name(), pb.start());
-        spawnedAt.put(c.name(), Instant.now());
-        readyAt.remove(c.name());
+        supervisor.spawn(name, List.of(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar",
+                c.runner(options.root()).toString()), env, options.root());
     }
 
-    private static boolean ready(HttpClient http, String baseUrl) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    // ------------------------------------------------------------------ internals
+
+    private PostgresServer startPostgres() {
+        return PostgresServer.start(options.home().resolve("data/postgres"), options.home().resolve("pg-bin"),
+                options.pgPort(), false);
     }
 
     private void step(String message) {
         if (options.progress() != null) {
             options.progress().println("==> " + message);
-        }
-    }
-
-    private static void requireEmbedded(Object server, String what) {
-        if (server == null) {
-            throw new IllegalStateException(what + " is external; it cannot be controlled by the stack");
         }
     }
 
@@ -411,7 +282,7 @@ public final class Stack implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

@@ -1,5 +1,7 @@
 package dev.itsm.testing;
 
+import dev.itsm.infra.KafkaBroker;
+
 /** Registered in the platform MBean server by {@link TestInfrastructure}. */
 public class KafkaBrokerControl implements KafkaBrokerControlMBean {
 

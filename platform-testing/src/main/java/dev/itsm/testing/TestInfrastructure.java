@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
+import dev.itsm.infra.KafkaBroker;
+import dev.itsm.infra.PostgresServer;
+
 /**
  * One PostgreSQL server and one Kafka broker per test JVM, shared by every test class and every
  * Quarkus application (re)start in that JVM.

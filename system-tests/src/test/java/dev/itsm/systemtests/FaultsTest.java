@@ -65,7 +65,7 @@ class FaultsTest {
     @Order(1)
     void anUpstreamThatIsDownIsA503WithinTheTimeoutAndRecoversWithoutRestartingTheGateway() throws Exception {
         Stack stack = Suite.stack();
-        stack.stop("change-service");
+        stack.faults().stop("change-service");
         try {
             Instant start = Instant.now();
             Response r = as("faults-reader", "itsm-reader").get("/api/v1/changes");
@@ -74,7 +74,7 @@ class FaultsTest {
             assertTrue(r.contentType().startsWith("application/problem+json"));
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "answered in " + took);
         } finally {
-            stack.restart("change-service");
+            stack.faults().restart("change-service");
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> as("faults-reader", "itsm-reader").get("/api/v1/changes").statusCode() == 200);
@@ -86,7 +86,7 @@ class FaultsTest {
         String serviceId = serviceWithTwoTimersPerIncident("sys-outage");
         Stack stack = Suite.stack();
         List<String> ids = new ArrayList<>();
-        stack.stopKafka();
+        stack.faults().stopKafka();
         try {
             for (int i = 0; i < 20; i++) {
                 Response r = as("outage-agent", "itsm-agent").body(ScenariosTest.incident(serviceId, "MEDIUM", "LOW"))
@@ -95,7 +95,7 @@ class FaultsTest {
                 ids.add(r.path("id"));
             }
         } finally {
-            stack.startKafka();
+            stack.faults().startKafka();
         }
         assertExactlyOneOpenedAndTwoTimersEach(ids);
     }
@@ -108,12 +108,12 @@ class FaultsTest {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 30; i++) {
             if (i == 10) {
-                stack.kill("sla-service"); // kill -9 while incidents keep coming
+                stack.faults().kill("sla-service"); // kill -9 while incidents keep coming
             }
             ids.add(as("crash-agent", "itsm-agent").body(ScenariosTest.incident(serviceId, "MEDIUM", "LOW"))
                     .post("/api/v1/incidents").then().statusCode(201).extract().path("id"));
         }
-        stack.restart("sla-service");
+        stack.faults().restart("sla-service");
         assertExactlyOneOpenedAndTwoTimersEach(ids);
     }
 
@@ -144,7 +144,7 @@ class FaultsTest {
         }, 0, 100, TimeUnit.MILLISECONDS);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 5);
-            stack.restartPostgres(Duration.ofSeconds(3));
+            stack.faults().restartPostgres(Duration.ofSeconds(3));
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> stack.isReady("incident-service") && stack.isReady("sla-service"));
             int atRecovery = acknowledged.size();

@@ -197,7 +197,7 @@ class HostileInputTest {
 
     @Test
     void everyOperationRejectsMissingExpiredForeignUnsignedTokensAndWrongRoles() throws Exception {
-        String issuer = Suite.stack().issuer();
+        String issuer = Suite.stack().tokens().issuer();
         var foreignKey = KeyPairGenerator.getInstance("RSA");
         foreignKey.initialize(2048);
         java.security.PrivateKey mallorysKey = foreignKey.generateKeyPair().getPrivate();
@@ -206,8 +206,8 @@ class HostileInputTest {
                 + b64.encodeToString(claims(issuer, 3600, "itsm-admin").toJson().getBytes()) + ".";
         Map<String, String> badTokens = new LinkedHashMap<>();
         badTokens.put("missing", null);
-        badTokens.put("expired", Suite.stack().signClaims(claims(issuer, -600, "itsm-admin").toJson()));
-        badTokens.put("wrong issuer", Suite.stack().signClaims(claims("https://evil.example.com", 3600, "itsm-admin").toJson()));
+        badTokens.put("expired", Suite.stack().tokens().sign(claims(issuer, -600, "itsm-admin").toJson()));
+        badTokens.put("wrong issuer", Suite.stack().tokens().sign(claims("https://evil.example.com", 3600, "itsm-admin").toJson()));
         badTokens.put("wrongly signed", signed(claims(issuer, 3600, "itsm-admin"), mallorysKey));
         badTokens.put("alg none", none);
         String noItsmRole = Suite.token("outsider", "some-other-app-role");

@@ -53,7 +53,7 @@ final class Suite {
     }
 
     static String token(String subject, String... roles) {
-        return stack().token(subject, Set.of(roles), Duration.ofHours(2));
+        return stack().tokens().token(subject, Set.of(roles), Duration.ofHours(2));
     }
 
     /** A request through the gateway as {@code subject} with {@code roles}. */

@@ -79,7 +79,6 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean leader;
     private volatile String lastError;
-    private volatile Instant lastCleanup = Instant.EPOCH;
     private Thread thread;
     private Connection connection;
     private KafkaProducer<String, CloudEvent> producer;
@@ -152,7 +151,6 @@ public class OutboxRelay {
                     LOG.infof("Outbox relay is active for this database (publishing to %s)", bootstrapServers);
                 }
                 int published = publishBatch();
-                cleanUpIfDue();
                 if (outage) {
                     LOG.info("Outbox relay recovered: publishing again");
                     outage = false;
@@ -331,25 +329,6 @@ public class OutboxRelay {
             Array array = connection.createArrayOf("bigint", ids.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
-        }
-    }
-
-    private void cleanUpIfDue() throws SQLException {
-        Instant now = Instant.now();
-        if (lastCleanup.plus(settings.cleanupInterval()).isAfter(now)) {
-            return;
-        }
-        lastCleanup = now;
-        try (Statement st = connection.createStatement()) {
-            int outbox = st.executeUpdate("delete from outbox_event where published_at < now() - interval '"
-                    + settings.retention().toSeconds() + " seconds'");
-            int keys = st.executeUpdate("delete from idempotency_key where created_at < now() - interval '"
-                    + config.idempotencyRetention().toSeconds() + " seconds'");
-            int inbox = st.executeUpdate("delete from processed_event where processed_at < now() - interval '"
-                    + config.consumer().retention().toSeconds() + " seconds'");
-            if (outbox + keys + inbox > 0) {
-                LOG.infof("Cleaned up %d published outbox rows, %d idempotency keys, %d inbox rows", outbox, keys, inbox);
-            }
         }
     }
 

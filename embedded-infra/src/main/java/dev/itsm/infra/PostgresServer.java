@@ -1,4 +1,4 @@
-package dev.itsm.testing;
+package dev.itsm.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +45,11 @@ public final class PostgresServer implements AutoCloseable {
                     // Enough connections for four services with their pools plus benchmarks.
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // A throw-away cluster (tests, fresh benchmark data) trades durability for speed, as
+                    // test suites of real projects do; a kept cluster (./itsm up) stays crash-safe.
                     .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("synchronous_commit", clean ? "off" : "on")
+                    .setServerConfig("full_page_writes", clean ? "off" : "on")
                     .setRegisterShutdownHook(true)
                     .start();
             return new PostgresServer(pg);

@@ -1,4 +1,4 @@
-package dev.itsm.testing;
+package dev.itsm.infra;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package dev.itsm.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,21 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The local stack's JWT signing key pair (generated on first start, kept in {@code .itsm/keys}) and
- * tokens signed with it. Development only: production uses a real identity provider.
+ * tokens signed with it, for {@code ./itsm token}, the system tests and the benchmarks.
+ * Development only: production uses a real identity provider.
  */
-final class DevKeys {
+public final class TokenSigner {
 
-    static final String ISSUER = "https://itsm.local/issuer";
+    public static final String ISSUER = "https://itsm.local/issuer";
 
     private final Path dir;
 
-    DevKeys(Path dir) {
+    TokenSigner(Path dir) {
         this.dir = dir;
+    }
+
+    public String issuer() {
+        return ISSUER;
     }
 
     Path publicKey() {
@@ -64,7 +70,8 @@ final class DevKeys {
         }
     }
 
-    String token(String subject, Set<String> roles, Duration lifetime) throws IOException {
+    /** A bearer token for {@code subject} with {@code roles}, valid for {@code lifetime}. */
+    public String token(String subject, Set<String> roles, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
@@ -73,20 +80,11 @@ final class DevKeys {
         claims.setIssuedAtToNow();
         claims.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + lifetime.toSeconds()));
         claims.setGeneratedJwtId();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(loadPrivateKey());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Could not sign a token", e);
-        }
+        return sign(claims.toJson());
     }
 
-    /** Signs the given claims JSON as-is (RS256). */
-    String sign(String claimsJson) throws IOException {
+    /** Signs the given claims JSON as-is (RS256) — also for hostile-token tests. */
+    public String sign(String claimsJson) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claimsJson);
         jws.setKey(loadPrivateKey());
@@ -99,9 +97,14 @@ final class DevKeys {
         }
     }
 
-    private PrivateKey loadPrivateKey() throws IOException {
-        String pem = Files.readString(privateKey(), StandardCharsets.US_ASCII)
-                .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    private PrivateKey loadPrivateKey() {
+        String pem;
+        try {
+            pem = Files.readString(privateKey(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the signing key " + privateKey(), e);
+        }
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {

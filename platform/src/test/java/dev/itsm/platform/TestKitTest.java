@@ -1,0 +1,64 @@
+package dev.itsm.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.AuthMatrix;
+import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestClock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The test kit's parts that need a running application: the OpenAPI-driven auth matrix and the movable clock. */
+@QuarkusTest
+@QuarkusTestResource(ItsmTestResources.class)
+class TestKitTest {
+
+    @Inject
+    Clock clock;
+
+    @Test
+    void theOpenApiDocumentCarriesEachOperationsRolesAndTheMatrixHolds() {
+        Set<String> roles = AuthMatrix.operations().stream()
+                .filter(op -> op.method().equals("post") && op.path().equals("/api/v1/tickets"))
+                .flatMap(op -> op.roles().stream()).collect(Collectors.toSet());
+        assertEquals(Set.of(Roles.AGENT, Roles.ADMIN), roles);
+        AuthMatrix.verify();
+    }
+
+    @Test
+    void everyErrorResponseIsDocumentedAsAProblemWithAnExample() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/tickets'.post.responses.'401'.content.'application/problem+json'.example.status", equalTo(401))
+                .body("paths.'/api/v1/tickets'.post.responses.'403'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
+    }
+
+    @Test
+    void servicesRunOnTheMovableTestClock() {
+        assertSame(TestClock.INSTANCE.getClass(), clock.getClass());
+        Instant before = clock.instant();
+        TestClock.INSTANCE.advance(Duration.ofHours(2));
+        try {
+            assertTrue(Duration.between(before, clock.instant()).compareTo(Duration.ofHours(2)) >= 0);
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
+        assertTrue(Duration.between(before, clock.instant()).compareTo(Duration.ofHours(1)) < 0);
+        assertThrows(UnsupportedOperationException.class, () -> clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+    }
+}
