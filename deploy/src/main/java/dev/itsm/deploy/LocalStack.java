@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import dev.itsm.infra.FreePorts;
 import dev.itsm.infra.KafkaBroker;
 import dev.itsm.infra.PostgresServer;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one-command local stack: {@code ./itsm up | status | stop | token <role>}.
@@ -182,7 +183,7 @@ public final class LocalStack {
             launcher.get().destroy();
             try {
                 launcher.get().onExit().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 launcher.get().destroyForcibly();
             }
         }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.itsm.platform.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
 
 /**
  * States the error contract of every {@code /api} operation once, for every service: the
@@ -92,7 +93,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 p.put("type", Problem.TYPE_BASE + "validation");
                 p.put("title", "Validation failed");
                 p.put("detail", "size: must be between 1 and 500");
-                p.put("errors", java.util.List.of(Map.of("field", "size", "message", "must be between 1 and 500")));
+                p.put("errors", List.of(Map.of("field", "size", "message", "must be between 1 and 500")));
             }
             case "401" -> {
                 p.put("type", Problem.TYPE_BASE + "unauthorized");

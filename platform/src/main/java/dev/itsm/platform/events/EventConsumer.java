@@ -39,6 +39,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Reads the topics of every {@link EventHandler} bean with one Kafka consumer (group
@@ -62,12 +71,12 @@ public class EventConsumer {
     private final Map<String, List<EventHandler>> handlersByTopic;
     private final String groupId;
 
-    private final java.util.concurrent.atomic.AtomicLong lag = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong duplicates = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong deadLettered = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
-    private final io.opentelemetry.api.trace.Tracer tracer;
+    private final Tracer tracer;
 
     private volatile boolean running;
     private Thread thread;
@@ -76,7 +85,7 @@ public class EventConsumer {
 
     EventConsumer(ItsmConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, io.opentelemetry.api.trace.Tracer tracer) {
+            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, Tracer tracer) {
         this.tracer = tracer;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -130,7 +139,7 @@ public class EventConsumer {
                         }
                     } catch (WakeupException e) {
                         throw e;
-                    } catch (org.apache.kafka.common.errors.RetriableException e) {
+                    } catch (RetriableException e) {
                         // Broker away: the client reconnects by itself; uncommitted records come again
                         // and the inbox makes them harmless.
                         if (!failing) {
@@ -181,7 +190,7 @@ public class EventConsumer {
                 sum += Math.max(0, e.getValue() - c.position(e.getKey(), Duration.ofSeconds(2)));
             }
             lag.set(sum);
-        } catch (org.apache.kafka.common.KafkaException e) {
+        } catch (KafkaException e) {
             // a metric only: keep the last value while the broker is away
         }
     }
@@ -193,7 +202,7 @@ public class EventConsumer {
             return;
         }
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        java.util.Set<TopicPartition> retry = new java.util.HashSet<>();
+        Set<TopicPartition> retry = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
             if (retry.contains(tp)) {
@@ -228,15 +237,15 @@ public class EventConsumer {
         List<EventHandler> handlers = handlersByTopic.getOrDefault(record.topic(), List.of());
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         // Continue the producer's trace (traceparent header written by its outbox relay).
-        io.opentelemetry.api.trace.Span span = tracer.spanBuilder(record.topic() + " process")
+        Span span = tracer.spanBuilder(record.topic() + " process")
                 .setParent(TraceContext.from(record.headers()))
-                .setSpanKind(io.opentelemetry.api.trace.SpanKind.CONSUMER)
+                .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.message.id", event.id())
                 .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
                 .startSpan();
-        try (io.opentelemetry.context.Scope scope = span.makeCurrent()) {
+        try (Scope scope = span.makeCurrent()) {
             handleWithRetries(record, event, handlers, maxAttempts);
         } finally {
             span.end();

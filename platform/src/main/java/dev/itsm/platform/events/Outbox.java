@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.itsm.platform.ItsmConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * Appends domain events to the {@code outbox_event} table in the caller's transaction, so the
@@ -50,8 +52,8 @@ public class Outbox {
     public List<UUID> appendAll(List<? extends DomainEvent> events) {
         // The connection is the one enlisted in the current JTA transaction (Agroal shares it).
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-            List<UUID> ids = new java.util.ArrayList<>(events.size());
-            java.util.Map<String, String> trace = TraceContext.current();
+            List<UUID> ids = new ArrayList<>(events.size());
+            Map<String, String> trace = TraceContext.current();
             for (DomainEvent event : events) {
                 UUID id = UUID.randomUUID();
                 ps.setObject(1, id);

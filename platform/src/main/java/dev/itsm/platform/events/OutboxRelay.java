@@ -37,6 +37,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.postgresql.Driver;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents (binary mode), oldest first, and marks
@@ -202,7 +205,7 @@ public class OutboxRelay {
         props.setProperty("ApplicationName", "itsm-outbox-relay");
         props.setProperty("tcpKeepAlive", "true");
         // The driver directly, not DriverManager: Quarkus' class loader hides the driver from it.
-        connection = new org.postgresql.Driver().connect(jdbcUrl, props);
+        connection = new Driver().connect(jdbcUrl, props);
         if (connection == null) {
             throw new SQLException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
         }
@@ -234,10 +237,10 @@ public class OutboxRelay {
         ProducerRecord<String, CloudEvent> toRecord() {
             ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic, key, event);
             if (traceparent != null) {
-                record.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
             }
             if (tracestate != null) {
-                record.headers().add(TraceContext.TRACESTATE, tracestate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().add(TraceContext.TRACESTATE, tracestate.getBytes(StandardCharsets.UTF_8));
             }
             return record;
         }
@@ -310,7 +313,7 @@ public class OutboxRelay {
                             .withSubject(key)
                             .withTime(rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC))
                             .withDataContentType("application/json")
-                            .withData(rs.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            .withData(rs.getString("payload").getBytes(StandardCharsets.UTF_8))
                             .build();
                     batch.add(new Pending(rs.getLong("id"), eventId, rs.getString("topic"), key, event,
                             rs.getString("traceparent"), rs.getString("tracestate")));
@@ -352,7 +355,7 @@ public class OutboxRelay {
 
     private static CloudEventSerializer cloudEventSerializer() {
         CloudEventSerializer serializer = new CloudEventSerializer();
-        serializer.configure(java.util.Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY), false);
+        serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.BINARY), false);
         return serializer;
     }
 

@@ -10,6 +10,8 @@ import org.apache.kafka.common.header.Headers;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * W3C trace context across the outbox: captured when an event is appended (the span of the HTTP
@@ -39,7 +41,7 @@ final class TraceContext {
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers carrier) {
-            java.util.List<String> keys = new java.util.ArrayList<>();
+            List<String> keys = new ArrayList<>();
             carrier.forEach(h -> keys.add(h.key()));
             return keys;
         }

@@ -1,6 +1,7 @@
 package dev.itsm.platform.http;
 
 import dev.itsm.platform.problem.PreconditionFailedException;
+import jakarta.ws.rs.core.EntityTag;
 
 /** Strong ETags from an aggregate's {@code version}, and the {@code If-Match} check (412). */
 public final class ETags {
@@ -14,8 +15,8 @@ public final class ETags {
     }
 
     /** The same tag for {@code Response.tag(...)}. */
-    public static jakarta.ws.rs.core.EntityTag entityTag(long version) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(version));
+    public static EntityTag entityTag(long version) {
+        return new EntityTag(String.valueOf(version));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** Builds list responses: the {@link Page} body plus an RFC 8288 {@code Link} header. */
 public final class Paging {
@@ -36,8 +37,8 @@ public final class Paging {
                 .replaceQueryParam("size", size)
                 .build().toString();
         // Relative reference, so the link stays right behind the gateway or any proxy.
-        String path = java.net.URI.create(target).getRawPath();
-        String query = java.net.URI.create(target).getRawQuery();
+        String path = URI.create(target).getRawPath();
+        String query = URI.create(target).getRawQuery();
         return "<" + path + (query == null ? "" : "?" + query) + ">; rel=\"" + rel + "\"";
     }
 }

@@ -30,6 +30,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
 
 /**
  * The one place where exceptions become HTTP responses: RFC 9457 problem+json for every error,
@@ -223,16 +227,16 @@ public class ProblemMappers {
         if (type == String.class) {
             return "a string";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
             return "an ISO-8601 instant such as 2026-11-27T09:30:00Z";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "an ISO-8601 date such as 2026-12-24";
         }
         if (type == UUID.class) {
             return "a UUID";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";
