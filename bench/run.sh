@@ -3,6 +3,9 @@
 #   bench/run.sh               full run (about 12-15 minutes on 2 cores, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
 #   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 5432, 9092 free)
+#   bench/run.sh --components  instead: each service's in-process benchmarks (tests tagged `benchmark` next to
+#                              the code they measure, excluded from `./mvnw verify`) and the gateway's proxy
+#                              benchmark (bench/gateway/run.sh); output in bench/raw/components/
 # Needs Java 17+; installs wrk, nginx and postgresql-client (pgbench, pg_dump, psql) from Debian if missing.
 # Benchmarks are not tests: nothing here fails on a timing, and `./mvnw verify` never runs them.
 set -euo pipefail
@@ -33,6 +36,19 @@ if ! ./mvnw -B -DskipTests install > bench/target/build.log 2>&1; then
   tail -40 bench/target/build.log >&2; echo "build failed; see bench/target/build.log" >&2; exit 1
 fi
 touch deploy/target/.built   # ./itsm up (timed at the end) must not rebuild what was just built
+
+if [[ " $* " == *" --components "* ]]; then
+  mkdir -p bench/raw/components
+  for module in catalog-service incident-service sla-service change-service; do
+    echo "==> $module: in-process benchmarks (bench/raw/components/$module.txt)"
+    ./mvnw -B -pl "$module" test -Dgroups=benchmark -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+      > "bench/raw/components/$module.txt" 2>&1 || echo "    $module: benchmark run failed; see the file" >&2
+    grep -vE '^\[(INFO|WARNING|ERROR)\]|^(Downloading|Downloaded)' "bench/raw/components/$module.txt" | tail -40 || true
+  done
+  echo "==> gateway: proxy overhead against nginx (bench/raw/components/gateway.txt)"
+  bench/gateway/run.sh 2>&1 | tee bench/raw/components/gateway.txt || echo "    gateway benchmark failed" >&2
+  exit 0
+fi
 
 mkdir -p bench/target/tmp bench/target/stack/logs
 set +e

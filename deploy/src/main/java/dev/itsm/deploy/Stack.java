@@ -34,7 +34,7 @@ public final class Stack implements AutoCloseable {
             return new Options(root, home, pgPort, kafkaPort, kafkaControllerPort, ports, cleanData, progress, all);
         }
 
-        /** The local stack: fixed ports (ARCHITECTURE.md §8), data kept in {@code <root>/.itsm}. */
+        /** The local stack: fixed ports (docs/ARCHITECTURE.md §8), data kept in {@code <root>/.itsm}. */
         public static Options localStack(Path root) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Component.ALL.forEach(c -> ports.put(c.name(), c.port()));

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * Which roles may call what, per ARCHITECTURE.md §6, decided per upstream from the method and the
+ * Which roles may call what, per docs/ARCHITECTURE.md §6, decided per upstream from the method and the
  * path: reads (GET, HEAD, OPTIONS) need any ITSM role; writes need one of the upstream's write roles, or —
  * for a {@code POST …/<command>} listed in the upstream's command roles — one of those.
  * {@code itsm-admin} may do everything. The services check again; the gateway only rejects early.

@@ -3,7 +3,7 @@ package dev.itsm.gateway.security;
 import java.util.Set;
 
 /**
- * The roles of ARCHITECTURE.md §6 as carried in the JWT {@code groups} claim — the same names as
+ * The roles of docs/ARCHITECTURE.md §6 as carried in the JWT {@code groups} claim — the same names as
  * {@code dev.itsm.platform.security.Roles}, repeated here on purpose so the gateway does not depend
  * on the platform module (which would pull in a datasource and Kafka).
  */

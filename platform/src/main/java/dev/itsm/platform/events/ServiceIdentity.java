@@ -1,6 +1,6 @@
 package dev.itsm.platform.events;
 
-/** Names derived from a service's short name, per ARCHITECTURE.md §5. */
+/** Names derived from a service's short name, per docs/ARCHITECTURE.md §5. */
 public record ServiceIdentity(String service) {
 
     public ServiceIdentity {

@@ -1,6 +1,6 @@
 package dev.itsm.platform.security;
 
-/** The roles of ARCHITECTURE.md §6, as carried in the JWT {@code groups} claim. */
+/** The roles of docs/ARCHITECTURE.md §6, as carried in the JWT {@code groups} claim. */
 public final class Roles {
 
     /** May read everything. */

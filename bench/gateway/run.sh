@@ -2,7 +2,7 @@
 # Benchmark: the same GET directly against a (stand-in) service, through nginx as a plain reverse
 # proxy, and through the gateway (JWT check, rate limiter, role rules, streaming proxy).
 # Needs: wrk and nginx (Debian: apt-get install -y wrk nginx), openssl, curl, a built gateway
-# (./mvnw -B -pl gateway package -DskipTests). Usage: gateway/bench/run.sh [seconds] [connections]
+# (./mvnw -B -pl gateway package -DskipTests). Usage: bench/gateway/run.sh [seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./stack.sh

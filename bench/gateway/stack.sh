@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Starts stand-in services (BenchUpstream) and the built gateway in front of them, with a fresh
-# RSA key pair and an admin token. Sourced by bench/run.sh and src/test/browser/run.sh.
+# RSA key pair and an admin token. Sourced by bench/gateway/run.sh and gateway/src/test/browser/run.sh.
 #   start_stack   -> sets GATEWAY_URL, TOKEN, UPSTREAM_URL (the incident stand-in), STACK_DIR
 #   stop_stack    -> stops what start_stack started
 set -euo pipefail
 
-GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../gateway" && pwd)"
+BENCH_GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GATEWAY_PORT="${GATEWAY_PORT:-18080}"
 STACK_PIDS=()
 
@@ -34,7 +35,7 @@ start_stack() {
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$STACK_DIR/private.pem" -binary | b64url)
   TOKEN="$header.$payload.$signature"
 
-  java -cp "$GATEWAY_DIR/target/quarkus-app/lib/main/*" "$GATEWAY_DIR/bench/BenchUpstream.java" \
+  java -cp "$GATEWAY_DIR/target/quarkus-app/lib/main/*" "$BENCH_GATEWAY_DIR/BenchUpstream.java" \
     incident:18181 change:18182 catalog:18183 sla:18184 > "$STACK_DIR/upstreams.log" 2>&1 &
   STACK_PIDS+=($!)
   UPSTREAM_URL="http://127.0.0.1:18181"
