@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class CloudEventPublisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, byte[]> producer;
+    private static final Map<String, KafkaProducer<String, byte[]>> PRODUCERS = new ConcurrentHashMap<>();
 
     private CloudEventPublisher() {
     }
@@ -54,6 +55,11 @@ public final class CloudEventPublisher {
 
     /** Sends one record with exactly these headers and value (null headers are left out) and waits for the ack. */
     public static void raw(String topic, String key, byte[] value, Map<String, String> headers) {
+        raw(TestInfrastructure.kafkaBootstrapServers(), topic, key, value, headers);
+    }
+
+    /** As {@link #raw(String, String, byte[], Map)} on the broker at {@code bootstrapServers} (e.g. a whole stack's). */
+    public static void raw(String bootstrapServers, String topic, String key, byte[] value, Map<String, String> headers) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, v) -> {
             if (v != null) {
@@ -61,19 +67,18 @@ public final class CloudEventPublisher {
             }
         });
         try {
-            producer().send(r).get();
+            producer(bootstrapServers).send(r).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 
-    private static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
+    private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> {
             Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
+            return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        });
     }
 }

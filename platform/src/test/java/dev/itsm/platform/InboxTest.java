@@ -9,23 +9,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.platform.testapp.FeedHandler;
 import dev.itsm.testing.ItsmTestResources;
-import dev.itsm.testing.TestInfrastructure;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TopicReader;
 import dev.itsm.testing.TopicReader.Received;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -36,35 +29,11 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(ItsmTestResources.class)
 class InboxTest {
 
-    static KafkaProducer<String, byte[]> producer;
-
     @Inject
     DataSource ds;
 
-    @BeforeAll
-    static void producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
-
-    static void send(String key, String ceId, String json) throws Exception {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(FeedHandler.TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_specversion", b("1.0"));
-        r.headers().add("ce_id", b(ceId));
-        r.headers().add("ce_type", b("dev.itsm.testfeed.Fed"));
-        r.headers().add("ce_source", b("/itsm/testfeed-service"));
-        r.headers().add("content-type", b("application/json"));
-        producer.send(r).get();
-    }
-
-    static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    static void send(String key, String ceId, String json) {
+        CloudEventPublisher.publish("testfeed", "Fed", key, ceId, json);
     }
 
     long effects(String eventId) throws Exception {
@@ -94,7 +63,7 @@ class InboxTest {
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillConsumed() throws Exception {
         String key = UUID.randomUUID().toString();
         // no CloudEvents headers, not JSON
-        producer.send(new ProducerRecord<>(FeedHandler.TOPIC, key, b("\u0000garbage"))).get();
+        CloudEventPublisher.raw(FeedHandler.TOPIC, key, "\u0000garbage".getBytes(StandardCharsets.UTF_8), Map.of());
         String refused = UUID.randomUUID().toString();
         send(key, refused, "{\"fail\":true}"); // handler throws every time -> DLQ after retries
         String next = UUID.randomUUID().toString();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.platform.security.Roles;
+import dev.itsm.platform.testapp.FeedHandler;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestTokens;
 import dev.itsm.testing.TopicReader;
@@ -59,20 +62,13 @@ class ObservabilityTest {
     void theConsumerContinuesTheTraceOfTheRecord() throws Exception {
         String traceId = randomHex(16);
         String eventId = UUID.randomUUID().toString();
-        org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> r = new org.apache.kafka.clients.producer.ProducerRecord<>(
-                dev.itsm.platform.testapp.FeedHandler.TOPIC, "k-" + eventId, "{\"n\":7}".getBytes());
-        r.headers().add("ce_specversion", InboxTest.b("1.0"));
-        r.headers().add("ce_id", InboxTest.b(eventId));
-        r.headers().add("ce_type", InboxTest.b("dev.itsm.testfeed.Fed"));
-        r.headers().add("ce_source", InboxTest.b("/itsm/testfeed-service"));
-        r.headers().add("content-type", InboxTest.b("application/json"));
-        r.headers().add("traceparent", InboxTest.b("00-" + traceId + "-" + randomHex(8) + "-01"));
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
-                "bootstrap.servers", dev.itsm.testing.TestInfrastructure.kafkaBootstrapServers()),
-                new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            producer.send(r).get();
-        }
+        CloudEventPublisher.raw(FeedHandler.TOPIC, "k-" + eventId, "{\"n\":7}".getBytes(StandardCharsets.UTF_8), Map.of(
+                "ce_specversion", "1.0",
+                "ce_id", eventId,
+                "ce_type", "dev.itsm.testfeed.Fed",
+                "ce_source", "/itsm/testfeed-service",
+                "content-type", "application/json",
+                "traceparent", "00-" + traceId + "-" + randomHex(8) + "-01"));
         await().atMost(Duration.ofSeconds(30)).until(() -> traceOf(eventId) != null);
         assertEquals(traceId, traceOf(eventId));
     }

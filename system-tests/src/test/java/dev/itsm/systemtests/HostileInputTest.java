@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -27,11 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -42,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TopicReader;
 import io.restassured.response.Response;
 
@@ -330,12 +325,8 @@ class HostileInputTest {
     @Test
     void aPoisonRecordLandsInTheDeadLetterTopicAndLaterEventsAreStillProcessed() throws Exception {
         String key = "poison-" + UUID.randomUUID();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.bootstrap());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>("itsm.incident.events", key, "\u0000not json at all".getBytes())).get();
-            producer.send(new ProducerRecord<>("itsm.catalog.events", key, "{\"half\":".getBytes())).get();
-        }
+        CloudEventPublisher.raw(Suite.bootstrap(), "itsm.incident.events", key, "\u0000not json at all".getBytes(), Map.of());
+        CloudEventPublisher.raw(Suite.bootstrap(), "itsm.catalog.events", key, "{\"half\":".getBytes(), Map.of());
         assertTrue(!TopicReader.await(Suite.bootstrap(), "itsm.incident.events.dlq", 1, Duration.ofSeconds(60),
                 r -> key.equals(r.key())).isEmpty(), "poison incident event dead-lettered");
         assertTrue(!TopicReader.await(Suite.bootstrap(), "itsm.catalog.events.dlq", 1, Duration.ofSeconds(60),
