@@ -65,9 +65,17 @@ public interface ItsmConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Attempts before a record goes to {@code <topic>.dlq}. */
+        /**
+         * Attempts before a record whose handler keeps failing goes to {@code <topic>.dlq}. Transient
+         * failures (database or broker unavailable, serialization failure, deadlock) do not count:
+         * they are retried without limit.
+         */
         @WithDefault("4")
         int maxAttempts();
+
+        /** Longest pause of a partition blocked by a transient failure (the pause doubles up to this). */
+        @WithDefault("5s")
+        Duration maxBackoff();
 
         /** Pause between attempts (grows linearly). */
         @WithDefault("200ms")

@@ -84,4 +84,18 @@ class InboxTest {
         assertEquals("handler refuses event " + refused, failed.header("dlq_error_message"));
         assertEquals("itsm-platformtest-service", failed.header("dlq_consumer_group"));
     }
+
+    @Test
+    void aTransientFailureIsRetriedBeyondMaxAttemptsAndNeverDeadLettered() throws Exception {
+        String key = "transient-" + UUID.randomUUID();
+        String flaky = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        // max-attempts is 3 in tests: six transient failures would have dead-lettered it before
+        send(key, flaky, "{\"n\":5,\"transientFailures\":6}");
+        send(key, after, "{\"n\":6}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> effects(flaky) == 1 && effects(after) == 1);
+        assertEquals(1, effects(flaky), "applied exactly once");
+        List<Received> dead = TopicReader.readUntil(FeedHandler.TOPIC + ".dlq", Duration.ofSeconds(2), rs -> false);
+        assertEquals(0, dead.stream().filter(r -> key.equals(r.key())).count(), "nothing of this key was dead-lettered");
+    }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,11 @@ public class EventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
     private final Tracer tracer;
+
+    /** How long one poll's records may be handled before the rest waits for the next poll (max.poll.interval.ms is 5 min). */
+    private static final Duration BATCH_BUDGET = Duration.ofSeconds(60);
+    private final Map<TopicPartition, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Integer> failuresInARow = new HashMap<>();
 
     private volatile boolean running;
     private Thread thread;
@@ -156,6 +162,8 @@ public class EventConsumer {
                 pause(config.consumer().retryBackoff().toMillis() * 5);
             } finally {
                 consumer = null;
+                pausedUntil.clear(); // a new consumer starts with nothing paused
+                failuresInARow.clear();
             }
         }
     }
@@ -196,34 +204,83 @@ public class EventConsumer {
     }
 
     private void pollOnce(KafkaConsumer<String, byte[]> c) {
+        resumeDuePartitions(c);
         ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
         measureLag(c);
         if (records.isEmpty()) {
             return;
         }
+        // Stop handling well before max.poll.interval.ms so a long run of slow or failing records
+        // never costs the group membership (a rebalance would redeliver and could dead-letter twice).
+        Instant budgetEnd = Instant.now().plus(BATCH_BUDGET);
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        Set<TopicPartition> retry = new HashSet<>();
+        Set<TopicPartition> stopped = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (retry.contains(tp)) {
-                continue; // an earlier record of this partition failed in this batch: keep order
+            if (stopped.contains(tp)) {
+                continue; // an earlier record of this partition is not done: keep the order
+            }
+            if (Instant.now().isAfter(budgetEnd)) {
+                c.seek(tp, record.offset()); // the rest of this partition comes with the next poll
+                stopped.add(tp);
+                continue;
             }
             try {
                 handle(record);
                 next.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                failuresInARow.remove(tp);
             } catch (RuntimeException e) {
-                // Could neither handle nor dead-letter it (e.g. broker gone): come back to it.
-                LOG.warnf("Record %s-%d@%d left for a retry: %s", record.topic(), record.partition(), record.offset(), e);
+                // A transient failure (database away, pool exhausted, deadlock) or the DLQ unreachable:
+                // block this partition on this record and retry it later, without limit. The partition
+                // is paused rather than slept on, so polling (and the group membership) goes on.
                 c.seek(tp, record.offset());
-                retry.add(tp);
+                stopped.add(tp);
+                block(c, tp, record, e);
             }
         }
         if (!next.isEmpty()) {
             c.commitSync(next, Duration.ofSeconds(5));
         }
-        if (!retry.isEmpty()) {
-            pause(config.consumer().retryBackoff().toMillis());
+    }
+
+    private void block(KafkaConsumer<String, byte[]> c, TopicPartition tp, ConsumerRecord<String, byte[]> record,
+            RuntimeException e) {
+        int failures = failuresInARow.merge(tp, 1, Integer::sum);
+        long backoff = Math.min(config.consumer().maxBackoff().toMillis(),
+                config.consumer().retryBackoff().toMillis() << Math.min(failures - 1, 20));
+        pausedUntil.put(tp, Instant.now().plusMillis(backoff));
+        c.pause(Set.of(tp));
+        if (failures == 1 || failures % 20 == 0) {
+            LOG.warnf("Record %s-%d@%d not handled (%d tries so far), partition paused, retrying in %d ms: %s",
+                    record.topic(), record.partition(), record.offset(), failures, backoff,
+                    e.getCause() != null ? e.getCause() : e);
         }
+    }
+
+    private void resumeDuePartitions(KafkaConsumer<String, byte[]> c) {
+        if (pausedUntil.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Set<TopicPartition> assigned = c.assignment();
+        Set<TopicPartition> due = new HashSet<>();
+        pausedUntil.forEach((tp, until) -> {
+            if (!assigned.contains(tp)) {
+                due.add(tp); // revoked in a rebalance: whoever owns it now starts afresh
+            } else if (!until.isAfter(now)) {
+                due.add(tp);
+            }
+        });
+        due.forEach(pausedUntil::remove);
+        due.retainAll(assigned);
+        if (!due.isEmpty()) {
+            c.resume(due);
+        }
+    }
+
+    /** Partitions held on a record that failed transiently (0 when all flow). */
+    public int blockedPartitions() {
+        return pausedUntil.size();
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -263,6 +320,9 @@ public class EventConsumer {
                 deadLetter(record, e);
                 return;
             } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    throw new TransientFailure(event, e); // the partition waits; never a dead letter
+                }
                 if (attempt >= maxAttempts) {
                     LOG.errorf("Event %s (%s) failed %d times; sending it to %s: %s", event.id(), event.type(),
                             attempt, ServiceIdentity.deadLetterTopicOf(record.topic()), e);
@@ -318,6 +378,13 @@ public class EventConsumer {
             throw new IllegalStateException("interrupted while dead-lettering", e);
         } catch (Exception e) {
             throw new IllegalStateException("could not write to " + dlq, e);
+        }
+    }
+
+    /** The event could not be handled for a reason that will pass: try it again later. */
+    static final class TransientFailure extends RuntimeException {
+        TransientFailure(InboundEvent event, RuntimeException cause) {
+            super("transient failure handling " + event.id() + " (" + event.type() + ")", cause, false, false);
         }
     }
 

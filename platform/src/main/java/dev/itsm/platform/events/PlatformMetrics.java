@@ -49,6 +49,8 @@ public class PlatformMetrics {
                 .description("Outbox events published to Kafka by this instance").register(registry);
         Gauge.builder("itsm.outbox.relay.active", relay, r -> r.isLeader() ? 1 : 0)
                 .description("1 when this instance holds the relay lock").register(registry);
+        Gauge.builder("itsm.consumer.blocked.partitions", consumer, EventConsumer::blockedPartitions)
+                .description("Partitions held on a record that failed transiently (retried without limit)").register(registry);
         Gauge.builder("itsm.consumer.lag.records", consumer, EventConsumer::lag)
                 .description("Records on the consumed topics not processed yet").register(registry);
         FunctionCounter.builder("itsm.consumer.events", consumer, EventConsumer::handledTotal).tag("outcome", "handled")

@@ -3,6 +3,8 @@ package dev.itsm.platform.testapp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -27,8 +29,16 @@ public class FeedHandler implements EventHandler {
         return TOPIC;
     }
 
+    /** Tries so far per event id, for events that ask to fail transiently a number of times. */
+    static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
+
     @Override
     public void handle(InboundEvent event) {
+        int transientFailures = event.data().path("transientFailures").asInt(0);
+        if (TRIES.merge(event.id(), 1, Integer::sum) <= transientFailures) {
+            // what the JDBC driver throws when the server goes away mid-transaction
+            throw new IllegalStateException(new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        }
         if (event.data().path("fail").asBoolean(false)) {
             throw new IllegalStateException("handler refuses event " + event.id());
         }
