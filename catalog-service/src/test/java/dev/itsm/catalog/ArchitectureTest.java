@@ -8,35 +8,26 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Domain code (aggregates, their value types, events, graph algorithms) knows nothing about HTTP or Kafka. */
+import dev.itsm.testing.ArchitectureRules;
+
+/** The suite's shared house rules, plus the catalogue's own: its graph algorithms and state machines are plain Java. */
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.itsm.catalog");
+    @Test
+    void followsTheSharedArchitectureRules() {
+        ArchitectureRules.check("dev.itsm.catalog");
+    }
 
     @Test
-    void aggregatesAndEventsDoNotDependOnRestOrKafka() {
-        noClasses().that().areAnnotatedWith(jakarta.persistence.Entity.class)
-                .or().areAnnotatedWith(jakarta.persistence.Embeddable.class)
-                .or().resideInAPackage("dev.itsm.catalog.events..")
-                .or().haveSimpleNameEndingWith("Status")
+    void graphsAndStateMachinesDoNotDependOnRestOrKafka() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.itsm.catalog");
+        noClasses().that().areAnnotatedWith(jakarta.persistence.Embeddable.class)
+                .or().haveSimpleNameEndingWith("Status").or().haveSimpleNameEndingWith("Command")
                 .or().haveSimpleName("DependencyGraph").or().haveSimpleName("ImpactGraph")
                 .or().haveSimpleName("RelationType").or().haveSimpleName("TargetType")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.apache.kafka..", "io.restassured..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyResourcesTouchJaxRs() {
-        noClasses().that().haveSimpleNameNotEndingWith("Resource")
-                .and().doNotHaveSimpleName("Http")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void nothingSendsToKafkaDirectly() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.apache.kafka..").check(CLASSES);
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.apache.kafka..", "dev.itsm.catalog.api..")
+                .check(classes);
     }
 }

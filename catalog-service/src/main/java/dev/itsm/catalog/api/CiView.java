@@ -6,12 +6,14 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.catalog.support.Http;
+
 import dev.itsm.catalog.ci.CiStatus;
 import dev.itsm.catalog.ci.ConfigurationItem;
 
 @Schema(name = "ConfigurationItem")
 public record CiView(UUID id, String name, String ciClass, String environment, CiStatus status,
-        Map<String, Object> attributes, Instant createdAt, Instant updatedAt, long version) {
+        Map<String, Object> attributes, Instant createdAt, Instant updatedAt, long version) implements Http.Versioned {
 
     public static CiView of(ConfigurationItem ci) {
         return new CiView(ci.id(), ci.name(), ci.ciClass(), ci.environment(), ci.status(), ci.attributes(),

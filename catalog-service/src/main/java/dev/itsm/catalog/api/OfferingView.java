@@ -6,13 +6,15 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.catalog.support.Http;
+
 import dev.itsm.catalog.offering.Offering;
 import dev.itsm.catalog.offering.OfferingStatus;
 
 @Schema(name = "Offering")
 public record OfferingView(UUID id, String name, String description, String targetConsumerGroup, OfferingStatus status,
         List<UUID> serviceIds, List<ComponentDto> components, Instant publishedAt, Instant withdrawnAt,
-        Instant createdAt, Instant updatedAt, long version) {
+        Instant createdAt, Instant updatedAt, long version) implements Http.Versioned {
 
     public static OfferingView of(Offering o) {
         return new OfferingView(o.id(), o.name(), o.description(), o.targetConsumerGroup(), o.status(), o.serviceIds(),

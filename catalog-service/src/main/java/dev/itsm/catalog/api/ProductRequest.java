@@ -16,6 +16,10 @@ public record ProductRequest(
         @Size(max = 4000) String description,
         @Schema(description = "Ids of the services it combines (not RETIRED)") @Size(max = 200) List<@NotNull UUID> serviceIds) {
 
+    public Product.Facts facts() {
+        return new Product.Facts(name, description, serviceIds == null ? List.of() : serviceIds);
+    }
+
     public static ProductRequest of(Product p) {
         return new ProductRequest(p.name(), p.description(), p.serviceIds());
     }

@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.catalog.support.Http;
+
 import dev.itsm.catalog.product.Product;
 
 @Schema(name = "Product")
 public record ProductView(UUID id, String name, String description, List<UUID> serviceIds, Instant createdAt,
-        Instant updatedAt, long version) {
+        Instant updatedAt, long version) implements Http.Versioned {
 
     public static ProductView of(Product p) {
         return new ProductView(p.id(), p.name(), p.description(), p.serviceIds(), p.createdAt(), p.updatedAt(), p.version());

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.catalog.support.Http;
+
 import dev.itsm.catalog.portfolio.ItService;
 import dev.itsm.catalog.portfolio.ServiceStatus;
 import dev.itsm.catalog.portfolio.ServiceType;
@@ -13,7 +15,7 @@ import dev.itsm.catalog.portfolio.ServiceType;
 @Schema(name = "Service", description = "A service of the portfolio")
 public record ServiceView(UUID id, String key, String name, String description, ServiceType type, String owner,
         String utility, WarrantyDto warranty, ServiceStatus status, List<UUID> dependsOn, Instant createdAt,
-        Instant updatedAt, long version) {
+        Instant updatedAt, long version) implements Http.Versioned {
 
     public static ServiceView of(ItService s) {
         return new ServiceView(s.id(), s.key(), s.name(), s.description(), s.type(), s.owner(), s.utility(),

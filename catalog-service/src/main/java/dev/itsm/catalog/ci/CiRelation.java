@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.itsm.catalog.events.CiRelationChanged;
-import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.platform.problem.ValidationException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -46,7 +46,7 @@ public class CiRelation extends PanacheEntityBase {
     public static CiRelation link(UUID id, UUID sourceId, RelationType relation, TargetType targetType, UUID targetId,
             Instant now) {
         if (targetType == TargetType.CI && sourceId.equals(targetId)) {
-            throw new dev.itsm.platform.problem.ValidationException("targetId", "a CI cannot relate to itself");
+            throw new ValidationException("targetId", "a CI cannot relate to itself");
         }
         CiRelation r = new CiRelation();
         r.id = id;
@@ -58,11 +58,11 @@ public class CiRelation extends PanacheEntityBase {
         return r;
     }
 
-    public List<DomainEvent> added(Instant now) {
+    public List<CiRelationChanged> added(Instant now) {
         return List.of(CiRelationChanged.of(this, CiRelationChanged.Change.ADDED, now));
     }
 
-    public List<DomainEvent> removed(Instant now) {
+    public List<CiRelationChanged> removed(Instant now) {
         return List.of(CiRelationChanged.of(this, CiRelationChanged.Change.REMOVED, now));
     }
 

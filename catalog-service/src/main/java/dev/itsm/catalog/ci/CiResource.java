@@ -1,7 +1,6 @@
 package dev.itsm.catalog.ci;
 
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
-import static dev.itsm.catalog.support.Http.PROBLEM;
 
 import java.net.URI;
 import java.util.List;
@@ -18,15 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.catalog.support.Http;
-import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -52,11 +49,13 @@ import dev.itsm.catalog.api.ImpactReport;
 import dev.itsm.catalog.api.RelationRequest;
 import dev.itsm.catalog.api.RelationView;
 
-@Path("/api/v1/catalog/cis")
+@Path(CiResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Configuration items", description = "CIs, their typed relations (runs_on, depends_on, hosts) and impact analysis")
 public class CiResource {
+
+    static final String PATH = "/api/v1/catalog/cis";
 
     static final String EXAMPLE = """
             {"name":"mail-db-01","ciClass":"database","environment":"production","status":"ACTIVE",
@@ -68,11 +67,13 @@ public class CiResource {
     private final CiService cis;
     private final ImpactAnalysis impact;
     private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
 
-    CiResource(CiService cis, ImpactAnalysis impact, IdempotentCreate idempotent) {
+    CiResource(CiService cis, ImpactAnalysis impact, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.cis = cis;
         this.impact = impact;
         this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -81,28 +82,24 @@ public class CiResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiRequest.class),
             examples = @ExampleObject(name = "database", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response create(@NotNull @Valid CiRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create("catalog-cis", key, request, () -> {
-            CiView ci = cis.create(request);
-            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/cis/" + ci.id()), ci, ci.version());
-        });
+        return idempotent.create("catalog-cis", key, request, () -> Http.created(PATH, cis.create(request)));
     }
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Search configuration items", description = "q matches the name. Sort: name, ciClass, environment, status, createdAt, updatedAt.")
     @APIResponse(responseCode = "200", description = "One page of CIs")
-    @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("ciClass") String ciClass, @QueryParam("environment") String environment,
             @Parameter(schema = @Schema(implementation = CiStatus.class)) @QueryParam("status") String status, @QueryParam("q") String q,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(cis.list(ciClass, environment, QueryEnums.parse(CiStatus.class, status, "status"), q, request, orderBy), uri);
+        return Paging.ok(cis.list(ciClass, environment, QueryParams.enumValue("status", status, CiStatus.class), q,
+                QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
@@ -110,10 +107,9 @@ public class CiResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get a configuration item")
     @APIResponse(responseCode = "200", description = "The CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such CI")
     public Response get(@PathParam("id") UUID id) {
-        CiView ci = cis.get(id);
-        return Http.ok(ci, ci.version());
+        return Http.ok(cis.get(id));
     }
 
     @PATCH
@@ -124,13 +120,11 @@ public class CiResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CiRequest.class),
             examples = @ExampleObject(name = "maintenance", value = "{\"status\":\"MAINTENANCE\",\"attributes\":{\"version\":\"16\",\"cores\":null}}")))
     @APIResponse(responseCode = "200", description = "The edited CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        CiView ci = cis.patch(id, ifMatch, patch);
-        return Http.ok(ci, ci.version());
+    @APIResponse(responseCode = "404", description = "No such CI")
+    @APIResponse(responseCode = "409", description = "Concurrent edit")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        return Http.ok(cis.patch(id, ifMatch, mergePatch.parse(body)));
     }
 
     @DELETE
@@ -139,8 +133,8 @@ public class CiResource {
     @Operation(summary = "Delete a configuration item", description = "Also removes every relation from or to it (one CiRelationChanged REMOVED each), "
             + "then publishes ConfigurationItemChanged with deleted=true.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such CI")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         cis.delete(id, ifMatch);
         return Response.noContent().build();
@@ -153,16 +147,16 @@ public class CiResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationRequest.class),
             examples = @ExampleObject(name = "runs on a server", value = "{\"relation\":\"runs_on\",\"targetType\":\"CI\",\"targetId\":\"9b2f3c1e-0d4a-4e5b-8c6d-7e8f9a0b1c2d\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, or a CI related to itself", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The same relation exists already", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The target does not exist (or is a retired service); or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, or a CI related to itself")
+    @APIResponse(responseCode = "404", description = "No such CI")
+    @APIResponse(responseCode = "409", description = "The same relation exists already")
+    @APIResponse(responseCode = "422", description = "The target does not exist (or is a retired service); or Idempotency-Key reused")
     public Response relate(@PathParam("id") UUID id, @NotNull @Valid RelationRequest request,
             @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("catalog-ci-relations:" + id, key, request, () -> {
             RelationView r = cis.relate(id, request);
             // relations are immutable: their ETag is always "0"
-            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/cis/" + id + "/relations/" + r.id()), r, 0);
+            return new IdempotentCreate.Created(URI.create(PATH + "/" + id + "/relations/" + r.id()), r, 0);
         });
     }
 
@@ -172,8 +166,8 @@ public class CiResource {
     @Operation(summary = "Relations of a CI", description = "direction: outgoing (this CI is the source), incoming (another CI targets it) or both (default).")
     @APIResponse(responseCode = "200", description = "The relations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = RelationView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown direction", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown direction")
+    @APIResponse(responseCode = "404", description = "No such CI")
     public List<RelationView> relations(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(enumeration = { "outgoing", "incoming", "both" }, defaultValue = "both")) @QueryParam("direction") String direction) {
         return cis.relations(id, direction);
@@ -184,7 +178,7 @@ public class CiResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Remove a relation of a CI")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such relation from this CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such relation from this CI")
     public Response unrelate(@PathParam("id") UUID id, @PathParam("relationId") UUID relationId) {
         cis.unrelate(id, relationId);
         return Response.noContent().build();
@@ -199,14 +193,15 @@ public class CiResource {
             + "the analysed CI itself is never listed). maxDepth and type narrow the result; the counts describe the returned items.")
     @APIResponse(responseCode = "200", description = "The impact report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImpactReport.class)))
-    @APIResponse(responseCode = "400", description = "Bad maxDepth or type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such CI", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad maxDepth or type")
+    @APIResponse(responseCode = "404", description = "No such CI")
     public ImpactReport impact(@PathParam("id") UUID id,
-            @Parameter(description = "Only items at most this many hops away (1-1000)") @QueryParam("maxDepth") Integer maxDepth,
+            @Parameter(description = "Only items at most this many hops away (1-1000)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("maxDepth") String maxDepthRaw,
             @Parameter(description = "Only CIs or only services", schema = @Schema(implementation = TargetType.class)) @QueryParam("type") String type) {
+        Integer maxDepth = QueryParams.integer("maxDepth", maxDepthRaw);
         if (maxDepth != null && (maxDepth < 1 || maxDepth > 1000)) {
-            throw new dev.itsm.platform.problem.ValidationException("maxDepth", "must be between 1 and 1000");
+            throw new ValidationException("maxDepth", "must be between 1 and 1000");
         }
-        return impact.analyse(id, maxDepth, QueryEnums.parse(TargetType.class, type, "type"));
+        return impact.analyse(id, maxDepth, QueryParams.enumValue("type", type, TargetType.class));
     }
 }

@@ -1,9 +1,9 @@
 package dev.itsm.catalog.ci;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,18 +13,18 @@ import dev.itsm.catalog.api.CiView;
 import dev.itsm.catalog.api.RelationRequest;
 import dev.itsm.catalog.api.RelationView;
 import dev.itsm.catalog.portfolio.ServicePortfolio;
-import dev.itsm.catalog.support.JsonPatcher;
+import dev.itsm.catalog.support.Changes;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.events.DomainEvent;
-import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
+import dev.itsm.platform.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -32,25 +32,24 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CiService {
 
-    private final EntityManager em;
-    private final Outbox outbox;
-    private final JsonPatcher patcher;
+    private final Changes changes;
+    private final MergePatch mergePatch;
     private final ServicePortfolio services;
+    private final Clock clock;
 
-    CiService(EntityManager em, Outbox outbox, JsonPatcher patcher, ServicePortfolio services) {
-        this.em = em;
-        this.outbox = outbox;
-        this.patcher = patcher;
+    CiService(Changes changes, MergePatch mergePatch, ServicePortfolio services, Clock clock) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
         this.services = services;
+        this.clock = clock;
     }
 
     @Transactional
     public CiView create(CiRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConfigurationItem ci = ConfigurationItem.register(UUID.randomUUID(), request.facts(), now);
         ci.persist();
-        em.flush();
-        outbox.appendAll(ci.registered(now));
+        changes.publish(ci.registered(now));
         return CiView.of(ci);
     }
 
@@ -71,20 +70,18 @@ public class CiService {
 
     @Transactional
     public CiView patch(UUID id, String ifMatch, JsonNode patch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConfigurationItem ci = load(id);
         ETags.requireMatch(ifMatch, ci.version());
-        CiRequest merged = patcher.merge(CiRequest.of(ci), patch, CiRequest.class, Map.of());
-        var events = ci.update(merged.facts(), now);
-        em.flush();
-        outbox.appendAll(events);
+        CiRequest merged = mergePatch.apply(CiRequest.of(ci), patch, CiRequest.class);
+        changes.publish(ci.update(merged.facts(), now));
         return CiView.of(ci);
     }
 
     /** Deletes the CI and every relation from or to it; each removed relation is announced. */
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ConfigurationItem ci = ConfigurationItem.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (ci == null) {
             throw new NotFoundException("Configuration item", id);
@@ -99,13 +96,12 @@ public class CiService {
         }
         events.addAll(ci.deleted(now));
         ci.delete();
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(events);
     }
 
     @Transactional
     public RelationView relate(UUID sourceId, RelationRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // FOR SHARE: a concurrent delete of either end waits for this transaction
         ConfigurationItem source = ConfigurationItem.findById(sourceId, LockModeType.PESSIMISTIC_READ);
         if (source == null) {
@@ -128,8 +124,7 @@ public class CiService {
         CiRelation r = CiRelation.link(UUID.randomUUID(), sourceId, request.relation(), request.targetType(),
                 request.targetId(), now);
         r.persist();
-        em.flush();
-        outbox.appendAll(r.added(now));
+        changes.publish(r.added(now));
         return RelationView.of(r);
     }
 
@@ -141,7 +136,7 @@ public class CiService {
             case "incoming" -> CiRelation.list("targetType = ?1 and targetId = ?2 order by createdAt, id", TargetType.CI, ciId);
             case "both" -> CiRelation.list("sourceId = ?1 or (targetType = ?2 and targetId = ?1) order by createdAt, id",
                     ciId, TargetType.CI);
-            default -> throw new dev.itsm.platform.problem.ValidationException("direction",
+            default -> throw new ValidationException("direction",
                     "must be one of outgoing, incoming, both");
         };
         return found.stream().map(RelationView::of).toList();
@@ -149,22 +144,17 @@ public class CiService {
 
     @Transactional
     public void unrelate(UUID ciId, UUID relationId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CiRelation r = CiRelation.findById(relationId);
         if (r == null || !r.sourceId().equals(ciId)) {
             throw new NotFoundException("Relation", relationId);
         }
         var events = r.removed(now);
         r.delete();
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(events);
     }
 
     private ConfigurationItem load(UUID id) {
-        ConfigurationItem ci = ConfigurationItem.findById(id);
-        if (ci == null) {
-            throw new NotFoundException("Configuration item", id);
-        }
-        return ci;
+        return ConfigurationItem.<ConfigurationItem>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Configuration item", id));
     }
 }

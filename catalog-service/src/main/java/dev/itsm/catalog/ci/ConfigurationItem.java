@@ -10,23 +10,17 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.itsm.catalog.events.ConfigurationItemChanged;
-import dev.itsm.platform.events.DomainEvent;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.itsm.catalog.support.VersionedAggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** A configuration item (ITIL 4 service configuration management): anything managed to deliver a service. */
 @Entity
 @Table(name = "configuration_item")
-public class ConfigurationItem extends PanacheEntityBase {
-
-    @Id
-    private UUID id;
+public class ConfigurationItem extends VersionedAggregate {
 
     @Column(nullable = false)
     private String name;
@@ -45,15 +39,6 @@ public class ConfigurationItem extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> attributes = new LinkedHashMap<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected ConfigurationItem() {
     }
 
@@ -63,37 +48,32 @@ public class ConfigurationItem extends PanacheEntityBase {
 
     public static ConfigurationItem register(UUID id, Facts facts, Instant now) {
         ConfigurationItem ci = new ConfigurationItem();
-        ci.id = id;
-        ci.createdAt = now;
-        ci.apply(facts, now);
+        ci.begin(id, now);
+        ci.assign(facts, now);
         return ci;
     }
 
-    public List<DomainEvent> registered(Instant now) {
+    public List<ConfigurationItemChanged> registered(Instant now) {
         return List.of(ConfigurationItemChanged.of(this, false, now));
     }
 
-    public List<DomainEvent> update(Facts facts, Instant now) {
-        apply(facts, now);
+    public List<ConfigurationItemChanged> update(Facts facts, Instant now) {
+        assign(facts, now);
         return List.of(ConfigurationItemChanged.of(this, false, now));
     }
 
     /** The fact that this CI is gone (its relations are removed by the caller, each with its own event). */
-    public List<DomainEvent> deleted(Instant now) {
+    public List<ConfigurationItemChanged> deleted(Instant now) {
         return List.of(ConfigurationItemChanged.of(this, true, now));
     }
 
-    private void apply(Facts facts, Instant now) {
+    private void assign(Facts facts, Instant now) {
         this.name = facts.name();
         this.ciClass = facts.ciClass();
         this.environment = facts.environment();
         this.status = facts.status();
         this.attributes = facts.attributes() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(facts.attributes());
-        this.updatedAt = now;
-    }
-
-    public UUID id() {
-        return id;
+        touch(now);
     }
 
     public String name() {
@@ -114,17 +94,5 @@ public class ConfigurationItem extends PanacheEntityBase {
 
     public Map<String, Object> attributes() {
         return attributes;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -8,7 +8,7 @@ import dev.itsm.catalog.offering.OfferingComponent;
 /** One component of an offering inside offering events. */
 public record ComponentFacts(ComponentKind kind, String description) {
 
-    static List<ComponentFacts> of(List<OfferingComponent> components) {
+    public static List<ComponentFacts> of(List<OfferingComponent> components) {
         return components.stream().map(c -> new ComponentFacts(c.kind(), c.description())).toList();
     }
 }

@@ -9,7 +9,7 @@ import dev.itsm.catalog.portfolio.Warranty;
 public record WarrantyFacts(BigDecimal availabilityTarget, String capacityNote,
         SecurityClassification securityClassification, String supportHours) {
 
-    static WarrantyFacts of(Warranty w) {
+    public static WarrantyFacts of(Warranty w) {
         return w == null ? null
                 : new WarrantyFacts(w.availabilityTarget(), w.capacityNote(), w.securityClassification(), w.supportHours());
     }

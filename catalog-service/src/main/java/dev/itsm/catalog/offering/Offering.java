@@ -1,5 +1,9 @@
 package dev.itsm.catalog.offering;
 
+import static dev.itsm.catalog.offering.OfferingCommand.PUBLISH;
+import static dev.itsm.catalog.offering.OfferingCommand.UPDATE;
+import static dev.itsm.catalog.offering.OfferingCommand.WITHDRAW;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,35 +12,32 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.catalog.events.OfferingChanged;
-import dev.itsm.catalog.events.OfferingPublished;
-import dev.itsm.catalog.events.OfferingWithdrawn;
-import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.catalog.events.ComponentFacts;
+import dev.itsm.catalog.events.OfferingEvent;
+import dev.itsm.catalog.events.OfferingEvent.OfferingChanged;
+import dev.itsm.catalog.events.OfferingEvent.OfferingPublished;
+import dev.itsm.catalog.events.OfferingEvent.OfferingWithdrawn;
+import dev.itsm.catalog.events.OfferingFacts;
+import dev.itsm.catalog.support.VersionedAggregate;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.UnprocessableException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * ITIL 4 service offering: a description of one or more services for a target consumer group,
- * made of goods, access to resources and service actions. DRAFT → PUBLISHED → WITHDRAWN.
+ * made of goods, access to resources and service actions. Lifecycle: {@link OfferingStatus}.
  */
 @Entity
 @Table(name = "offering")
-public class Offering extends PanacheEntityBase {
-
-    @Id
-    private UUID id;
+public class Offering extends VersionedAggregate {
 
     @Column(nullable = false)
     private String name;
@@ -66,15 +67,6 @@ public class Offering extends PanacheEntityBase {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected Offering() {
     }
 
@@ -85,83 +77,88 @@ public class Offering extends PanacheEntityBase {
 
     public static Offering draft(UUID id, Facts facts, Instant now) {
         Offering o = new Offering();
-        o.id = id;
+        o.begin(id, now);
         o.status = OfferingStatus.DRAFT;
-        o.createdAt = now;
-        o.apply(facts, now);
+        o.assign(facts, now);
         return o;
     }
 
-    public List<DomainEvent> drafted(Instant now) {
-        return List.of(OfferingChanged.of(this, now));
+    public List<OfferingEvent> drafted(Instant now) {
+        return List.of(new OfferingChanged(facts(now)));
     }
 
-    /** Edits a draft or a published offering; a withdrawn one is final. */
-    public List<DomainEvent> update(Facts facts, Instant now) {
-        require(OfferingStatus.UPDATE);
-        apply(facts, now);
+    /**
+     * Edits a draft or a published offering; a withdrawn one is final. A published offering stays
+     * published, so its services must all be LIVE ({@code allServicesLive}, checked by the caller).
+     */
+    public List<OfferingEvent> update(Facts facts, boolean allServicesLive, Instant now) {
+        require(UPDATE);
+        if (status == OfferingStatus.PUBLISHED && !allServicesLive) {
+            throw notLive();
+        }
+        assign(facts, now);
         if (status == OfferingStatus.PUBLISHED) {
             // consumers of the published catalogue see the new content as a re-publication
-            return List.of(OfferingChanged.of(this, now), OfferingPublished.of(this, now));
+            return List.of(new OfferingChanged(facts(now)), new OfferingPublished(facts(now)));
         }
-        return List.of(OfferingChanged.of(this, now));
+        return List.of(new OfferingChanged(facts(now)));
     }
 
     /**
      * DRAFT → PUBLISHED. The offering must cover at least one service and describe at least one
      * component; {@code allServicesLive} is checked by the caller, who can see the services.
      */
-    public List<DomainEvent> publish(boolean allServicesLive, Instant now) {
-        require(OfferingStatus.PUBLISH);
+    public List<OfferingEvent> publish(boolean allServicesLive, Instant now) {
+        require(PUBLISH);
         if (serviceIds.isEmpty() || components.isEmpty()) {
             throw new UnprocessableException("offering-incomplete", "Offering incomplete",
                     "An offering needs at least one service and one component before it can be published");
         }
         if (!allServicesLive) {
-            throw new UnprocessableException("service-not-live", "Service not live",
-                    "Every service of a published offering must be LIVE");
+            throw notLive();
         }
         status = OfferingStatus.PUBLISHED;
         publishedAt = now;
-        updatedAt = now;
-        return List.of(OfferingPublished.of(this, now));
+        touch(now);
+        return List.of(new OfferingPublished(facts(now)));
     }
 
     /** DRAFT|PUBLISHED → WITHDRAWN. */
-    public List<DomainEvent> withdraw(Instant now) {
-        require(OfferingStatus.WITHDRAW);
+    public List<OfferingEvent> withdraw(Instant now) {
+        require(WITHDRAW);
         status = OfferingStatus.WITHDRAWN;
         withdrawnAt = now;
-        updatedAt = now;
-        return List.of(OfferingWithdrawn.of(this, now));
+        touch(now);
+        return List.of(new OfferingWithdrawn(facts(now)));
     }
 
-    private void require(String command) {
+    private static UnprocessableException notLive() {
+        return new UnprocessableException("service-not-live", "Service not live",
+                "Every service of a published offering must be LIVE");
+    }
+
+    private void require(OfferingCommand command) {
         if (!status.allows(command)) {
-            throw new IllegalTransitionException("offering", status, command,
-                    status.allowedCommands().stream().filter(c -> !c.equals(OfferingStatus.UPDATE)).toList());
+            throw new IllegalTransitionException("offering", status, command.wireName(), status.allowedCommands());
         }
     }
 
-    private void apply(Facts facts, Instant now) {
+    private void assign(Facts facts, Instant now) {
         this.name = facts.name();
         this.description = facts.description();
         this.targetConsumerGroup = facts.targetConsumerGroup();
-        Set<UUID> wanted = new LinkedHashSet<>(facts.serviceIds() == null ? List.of() : facts.serviceIds());
-        if (!wanted.equals(serviceIds)) {
-            serviceIds.retainAll(wanted);
-            serviceIds.addAll(wanted);
-        }
+        replaceIds(serviceIds, facts.serviceIds());
         List<OfferingComponent> parts = facts.components() == null ? List.of() : facts.components();
         if (!parts.equals(components)) {
             components.clear();
             components.addAll(parts);
         }
-        this.updatedAt = now;
+        touch(now);
     }
 
-    public UUID id() {
-        return id;
+    private OfferingFacts facts(Instant occurredAt) {
+        return new OfferingFacts(id(), name, description, targetConsumerGroup, status, serviceIds(),
+                ComponentFacts.of(components), occurredAt);
     }
 
     public String name() {
@@ -181,9 +178,7 @@ public class Offering extends PanacheEntityBase {
     }
 
     public List<UUID> serviceIds() {
-        List<UUID> list = new ArrayList<>(serviceIds);
-        list.sort(null);
-        return list;
+        return sorted(serviceIds);
     }
 
     public List<OfferingComponent> components() {
@@ -196,17 +191,5 @@ public class Offering extends PanacheEntityBase {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -1,9 +1,7 @@
 package dev.itsm.catalog.offering;
 
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
-import static dev.itsm.catalog.support.Http.PROBLEM;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,15 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.catalog.support.Http;
-import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -49,11 +44,13 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.itsm.catalog.api.OfferingRequest;
 import dev.itsm.catalog.api.OfferingView;
 
-@Path("/api/v1/catalog/offerings")
+@Path(OfferingResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Offerings", description = "Service offerings: goods, access to resources and service actions for a target consumer group")
 public class OfferingResource {
+
+    static final String PATH = "/api/v1/catalog/offerings";
 
     static final String EXAMPLE = """
             {"name":"E-mail for employees","targetConsumerGroup":"all-employees",
@@ -68,10 +65,12 @@ public class OfferingResource {
 
     private final OfferingService offerings;
     private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
 
-    OfferingResource(OfferingService offerings, IdempotentCreate idempotent) {
+    OfferingResource(OfferingService offerings, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.offerings = offerings;
         this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -80,28 +79,24 @@ public class OfferingResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingRequest.class),
             examples = @ExampleObject(name = "e-mail", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused")
     public Response create(@NotNull @Valid OfferingRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create("catalog-offerings", key, request, () -> {
-            OfferingView o = offerings.create(request);
-            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/offerings/" + o.id()), o, o.version());
-        });
+        return idempotent.create("catalog-offerings", key, request, () -> Http.created(PATH, offerings.create(request)));
     }
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Search offerings", description = "q matches name, description and consumer group. Sort: name, status, targetConsumerGroup, createdAt, updatedAt.")
     @APIResponse(responseCode = "200", description = "One page of offerings")
-    @APIResponse(responseCode = "400", description = "Bad page, size, sort or status", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("status") String status,
-            @QueryParam("targetConsumerGroup") String group, @QueryParam("serviceId") UUID serviceId,
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @QueryParam("targetConsumerGroup") String group, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
+            @QueryParam("q") String q, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(offerings.list(QueryEnums.parse(OfferingStatus.class, status, "status"), group, serviceId, q, request, orderBy), uri);
+        return Paging.ok(offerings.list(QueryParams.enumValue("status", status, OfferingStatus.class), group,
+                QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
@@ -109,10 +104,9 @@ public class OfferingResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get an offering")
     @APIResponse(responseCode = "200", description = "The offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
-    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such offering")
     public Response get(@PathParam("id") UUID id) {
-        OfferingView o = offerings.get(id);
-        return Http.ok(o, o.version());
+        return Http.ok(offerings.get(id));
     }
 
     @PATCH
@@ -124,14 +118,12 @@ public class OfferingResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = OfferingRequest.class),
             examples = @ExampleObject(name = "new group", value = "{\"targetConsumerGroup\":\"contractors\"}")))
     @APIResponse(responseCode = "200", description = "The edited offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Withdrawn; or concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A service does not exist, is retired, or (published offering) is not LIVE", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        OfferingView o = offerings.patch(id, ifMatch, patch);
-        return Http.ok(o, o.version());
+    @APIResponse(responseCode = "404", description = "No such offering")
+    @APIResponse(responseCode = "409", description = "Withdrawn; or concurrent edit")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "422", description = "A service does not exist, is retired, or (published offering) is not LIVE")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        return Http.ok(offerings.patch(id, ifMatch, mergePatch.parse(body)));
     }
 
     @POST
@@ -139,13 +131,12 @@ public class OfferingResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Publish an offering", description = "DRAFT → PUBLISHED; needs at least one service (all LIVE) and one component.")
     @APIResponse(responseCode = "200", description = "The published offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
-    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft (body names currentState and allowedCommands)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Incomplete, or a service is not LIVE", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such offering")
+    @APIResponse(responseCode = "409", description = "Not a draft (body names currentState and allowedCommands)")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "422", description = "Incomplete, or a service is not LIVE")
     public Response publish(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        OfferingView o = offerings.publish(id, ifMatch);
-        return Http.ok(o, o.version());
+        return Http.ok(offerings.publish(id, ifMatch));
     }
 
     @POST
@@ -153,11 +144,10 @@ public class OfferingResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Withdraw an offering", description = "DRAFT|PUBLISHED → WITHDRAWN (final); its services no longer count as used by it.")
     @APIResponse(responseCode = "200", description = "The withdrawn offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
-    @APIResponse(responseCode = "404", description = "No such offering", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already withdrawn", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such offering")
+    @APIResponse(responseCode = "409", description = "Already withdrawn")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        OfferingView o = offerings.withdraw(id, ifMatch);
-        return Http.ok(o, o.version());
+        return Http.ok(offerings.withdraw(id, ifMatch));
     }
 }

@@ -1,24 +1,40 @@
 package dev.itsm.catalog.offering;
 
+import static dev.itsm.catalog.offering.OfferingCommand.PUBLISH;
+import static dev.itsm.catalog.offering.OfferingCommand.UPDATE;
+import static dev.itsm.catalog.offering.OfferingCommand.WITHDRAW;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** DRAFT → PUBLISHED → WITHDRAWN (a draft may also be withdrawn without ever being published). */
+/**
+ * Where an offering is, and which commands each status accepts. The target statuses are in
+ * {@link Offering}'s command methods.
+ *
+ * <pre>
+ * DRAFT ──publish──▶ PUBLISHED ──withdraw──▶ WITHDRAWN      (edits allowed until WITHDRAWN, which is final)
+ *   └──────────────withdraw──────────────────▲
+ * </pre>
+ */
 public enum OfferingStatus {
-    DRAFT, PUBLISHED, WITHDRAWN;
+    DRAFT(PUBLISH, WITHDRAW, UPDATE),
+    /** In the catalogue for its target consumer group; an edit republishes it. */
+    PUBLISHED(WITHDRAW, UPDATE),
+    WITHDRAWN;
 
-    public static final String PUBLISH = "publish";
-    public static final String WITHDRAW = "withdraw";
-    public static final String UPDATE = "update";
+    private final Set<OfferingCommand> allowed;
 
-    public List<String> allowedCommands() {
-        return switch (this) {
-            case DRAFT -> List.of(UPDATE, PUBLISH, WITHDRAW);
-            case PUBLISHED -> List.of(UPDATE, WITHDRAW);
-            case WITHDRAWN -> List.of();
-        };
+    OfferingStatus(OfferingCommand... allowed) {
+        this.allowed = allowed.length == 0 ? EnumSet.noneOf(OfferingCommand.class) : EnumSet.of(allowed[0], allowed);
     }
 
-    public boolean allows(String command) {
-        return allowedCommands().contains(command);
+    public boolean allows(OfferingCommand command) {
+        return allowed.contains(command);
+    }
+
+    /** The POST commands accepted in this status, as their URL names (in {@link OfferingCommand} order). */
+    public List<String> allowedCommands() {
+        return allowed.stream().filter(c -> c != UPDATE).map(OfferingCommand::wireName).toList();
     }
 }

@@ -1,20 +1,25 @@
 package dev.itsm.catalog.portfolio;
 
+import static dev.itsm.catalog.portfolio.ServiceCommand.GO_LIVE;
+import static dev.itsm.catalog.portfolio.ServiceCommand.RETIRE;
+import static dev.itsm.catalog.portfolio.ServiceCommand.UPDATE;
+
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.catalog.events.ServiceCreated;
-import dev.itsm.catalog.events.ServiceStatusChanged;
-import dev.itsm.catalog.events.ServiceUpdated;
-import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.catalog.events.ServiceEvent;
+import dev.itsm.catalog.events.ServiceEvent.ServiceCreated;
+import dev.itsm.catalog.events.ServiceEvent.ServiceStatusChanged;
+import dev.itsm.catalog.events.ServiceEvent.ServiceUpdated;
+import dev.itsm.catalog.events.ServiceFacts;
+import dev.itsm.catalog.events.WarrantyFacts;
+import dev.itsm.catalog.support.VersionedAggregate;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.ValidationException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,22 +27,17 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A service of the portfolio (ITIL 4: a means of enabling value co-creation). Named {@code ItService}
- * so it does not read like a CDI service bean. Guards its lifecycle PIPELINE → LIVE → RETIRED and
+ * so it does not read like a CDI service bean. Guards its lifecycle ({@link ServiceStatus}) and
  * returns the events each change causes.
  */
 @Entity
 @Table(name = "service")
-public class ItService extends PanacheEntityBase {
-
-    @Id
-    private UUID id;
+public class ItService extends VersionedAggregate {
 
     @Column(name = "service_key", nullable = false, unique = true)
     private String serviceKey;
@@ -68,15 +68,6 @@ public class ItService extends PanacheEntityBase {
     @Column(name = "depends_on_id")
     private Set<UUID> dependsOn = new LinkedHashSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected ItService() {
     }
 
@@ -88,76 +79,70 @@ public class ItService extends PanacheEntityBase {
     /** A new service in the pipeline. */
     public static ItService plan(UUID id, String key, Facts facts, Instant now) {
         ItService s = new ItService();
-        s.id = id;
+        s.begin(id, now);
         s.serviceKey = key;
         s.status = ServiceStatus.PIPELINE;
-        s.createdAt = now;
-        s.apply(facts, now);
+        s.assign(facts, now);
         return s;
     }
 
-    /** The event announcing this new service (call after it got its id). */
-    public List<DomainEvent> created(Instant now) {
-        return List.of(ServiceCreated.of(this, now));
+    /** The event announcing this new service. */
+    public List<ServiceEvent> created(Instant now) {
+        return List.of(new ServiceCreated(facts(now)));
     }
 
     /** Edits the facts; a retired service is frozen. */
-    public List<DomainEvent> update(Facts facts, Instant now) {
-        if (status == ServiceStatus.RETIRED) {
-            throw new IllegalTransitionException("service", status, "update", status.allowedCommands());
-        }
-        apply(facts, now);
-        return List.of(ServiceUpdated.of(this, now));
+    public List<ServiceEvent> update(Facts facts, Instant now) {
+        requireAllowed(UPDATE);
+        assign(facts, now);
+        return List.of(new ServiceUpdated(facts(now)));
     }
 
     /** PIPELINE → LIVE: the service enters the catalogue and accepts incidents. */
-    public List<DomainEvent> goLive(Instant now) {
-        return transition(ServiceStatus.GO_LIVE, ServiceStatus.LIVE, now);
+    public List<ServiceEvent> goLive(Instant now) {
+        return move(GO_LIVE, ServiceStatus.LIVE, now);
     }
 
     /**
      * PIPELINE|LIVE → RETIRED. The caller checks first that no offering or product still uses it
      * (that needs other aggregates).
      */
-    public List<DomainEvent> retire(Instant now) {
-        return transition(ServiceStatus.RETIRE, ServiceStatus.RETIRED, now);
+    public List<ServiceEvent> retire(Instant now) {
+        return move(RETIRE, ServiceStatus.RETIRED, now);
     }
 
-    /** Throws 409 unless {@code command} is allowed now. */
-    public void requireAllowed(String command) {
+    /** Throws 409 unless {@code command} is allowed in the current status. */
+    public void requireAllowed(ServiceCommand command) {
         if (!status.allows(command)) {
-            throw new IllegalTransitionException("service", status, command, status.allowedCommands());
+            throw new IllegalTransitionException("service", status, command.wireName(), status.allowedCommands());
         }
     }
 
-    private List<DomainEvent> transition(String command, ServiceStatus target, Instant now) {
+    private List<ServiceEvent> move(ServiceCommand command, ServiceStatus target, Instant now) {
         requireAllowed(command);
         ServiceStatus previous = status;
         status = target;
-        updatedAt = now;
-        return List.of(ServiceStatusChanged.of(this, previous, now));
+        touch(now);
+        return List.of(new ServiceStatusChanged(facts(now), previous));
     }
 
-    private void apply(Facts facts, Instant now) {
+    private void assign(Facts facts, Instant now) {
+        if (facts.dependsOn() != null && facts.dependsOn().contains(id())) {
+            throw new ValidationException("dependsOn", "a service cannot depend on itself");
+        }
         this.name = facts.name();
         this.description = facts.description();
         this.type = facts.type();
         this.owner = facts.owner();
         this.utility = facts.utility();
         this.warranty = facts.warranty();
-        Set<UUID> wanted = new LinkedHashSet<>(facts.dependsOn() == null ? List.of() : facts.dependsOn());
-        if (wanted.contains(id)) {
-            throw new ValidationException("dependsOn", "a service cannot depend on itself");
-        }
-        if (!wanted.equals(dependsOn)) {
-            dependsOn.retainAll(wanted);
-            dependsOn.addAll(wanted);
-        }
-        this.updatedAt = now;
+        replaceIds(dependsOn, facts.dependsOn());
+        touch(now);
     }
 
-    public UUID id() {
-        return id;
+    private ServiceFacts facts(Instant occurredAt) {
+        return new ServiceFacts(id(), serviceKey, name, description, type, owner, utility, WarrantyFacts.of(warranty),
+                status, dependsOn(), occurredAt);
     }
 
     public String key() {
@@ -194,20 +179,6 @@ public class ItService extends PanacheEntityBase {
 
     /** Ids of the services this one depends on, sorted for stable output. */
     public List<UUID> dependsOn() {
-        List<UUID> list = new ArrayList<>(dependsOn);
-        list.sort(null);
-        return list;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public long version() {
-        return version;
+        return sorted(dependsOn);
     }
 }

@@ -1,5 +1,6 @@
 package dev.itsm.catalog.portfolio;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,15 +18,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.itsm.catalog.api.ServiceRequest;
 import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
-import dev.itsm.catalog.support.JsonPatcher;
+import dev.itsm.catalog.support.Changes;
 import dev.itsm.catalog.support.Query;
-import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
+import dev.itsm.platform.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,18 +41,20 @@ public class ServicePortfolio {
     private static final long DEPENDENCY_LOCK = 0x1CA7A1060001L;
 
     private final EntityManager em;
-    private final Outbox outbox;
-    private final JsonPatcher patcher;
+    private final Changes changes;
+    private final MergePatch mergePatch;
+    private final Clock clock;
 
-    ServicePortfolio(EntityManager em, Outbox outbox, JsonPatcher patcher) {
+    ServicePortfolio(EntityManager em, Changes changes, MergePatch mergePatch, Clock clock) {
         this.em = em;
-        this.outbox = outbox;
-        this.patcher = patcher;
+        this.changes = changes;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     @Transactional
     public ServiceView create(ServiceRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (ItService.count("serviceKey", request.key()) > 0) {
             throw new ConflictException("duplicate-key", "Duplicate key",
                     "A service with key '" + request.key() + "' already exists", Map.of("key", request.key()));
@@ -59,8 +63,7 @@ public class ServicePortfolio {
         checkDependencies(id, request.dependsOn());
         ItService service = ItService.plan(id, request.key(), request.facts(), now);
         service.persist();
-        em.flush();
-        outbox.appendAll(service.created(now));
+        changes.publish(service.created(now));
         return ServiceView.of(service);
     }
 
@@ -81,43 +84,39 @@ public class ServicePortfolio {
 
     @Transactional
     public ServiceView patch(UUID id, String ifMatch, JsonNode patch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ItService service = load(id);
         ETags.requireMatch(ifMatch, service.version());
-        ServiceRequest merged = patcher.merge(ServiceRequest.of(service), patch, ServiceRequest.class,
+        ServiceRequest merged = mergePatch.apply(ServiceRequest.of(service), patch, ServiceRequest.class,
                 Map.of("key", "the key of a service cannot change",
                         "status", "change the status with the go-live and retire commands"));
         if (!new HashSet<>(merged.facts().dependsOn()).equals(new HashSet<>(service.dependsOn()))) {
             checkDependencies(id, merged.dependsOn());
         }
-        var events = service.update(merged.facts(), now);
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(service.update(merged.facts(), now));
         return ServiceView.of(service);
     }
 
     @Transactional
     public ServiceView goLive(UUID id, String ifMatch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ItService service = load(id);
         ETags.requireMatch(ifMatch, service.version());
-        var events = service.goLive(now);
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(service.goLive(now));
         return ServiceView.of(service);
     }
 
     /** Retires a service unless an offering (not withdrawn) or a product still uses it (409 listing them). */
     @Transactional
     public ServiceView retire(UUID id, String ifMatch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // the row lock makes concurrent product/offering edits that read this service (FOR SHARE) wait for us
         ItService service = ItService.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (service == null) {
             throw new NotFoundException("Service", id);
         }
         ETags.requireMatch(ifMatch, service.version());
-        service.requireAllowed(ServiceStatus.RETIRE);
+        service.requireAllowed(ServiceCommand.RETIRE);
         List<ServiceUser> users = usersOf(id);
         if (!users.isEmpty()) {
             throw new ConflictException("service-in-use", "Service in use",
@@ -125,9 +124,7 @@ public class ServicePortfolio {
                             + " product(s)/offering(s); remove it from them (or withdraw the offerings) first",
                     Map.of("users", users));
         }
-        var events = service.retire(now);
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(service.retire(now));
         return ServiceView.of(service);
     }
 
@@ -181,7 +178,7 @@ public class ServicePortfolio {
             return;
         }
         if (dependsOn.contains(id)) {
-            throw new dev.itsm.platform.problem.ValidationException("dependsOn", "a service cannot depend on itself");
+            throw new ValidationException("dependsOn", "a service cannot depend on itself");
         }
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, DEPENDENCY_LOCK).getSingleResult();
         requireUsable(dependsOn, "dependsOn");
@@ -203,10 +200,6 @@ public class ServicePortfolio {
     }
 
     private ItService load(UUID id) {
-        ItService s = ItService.findById(id);
-        if (s == null) {
-            throw new NotFoundException("Service", id);
-        }
-        return s;
+        return ItService.<ItService>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Service", id));
     }
 }

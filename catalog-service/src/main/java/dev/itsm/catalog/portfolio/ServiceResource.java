@@ -1,9 +1,8 @@
 package dev.itsm.catalog.portfolio;
 
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
-import static dev.itsm.catalog.support.Http.PROBLEM;
+import static dev.itsm.platform.problem.Problem.MEDIA_TYPE;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.catalog.api.ServiceRequest;
 import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
 import dev.itsm.catalog.support.Http;
-import dev.itsm.catalog.support.QueryEnums;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
@@ -49,11 +46,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-@Path("/api/v1/catalog/services")
+@Path(ServiceResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Services", description = "The service portfolio: PIPELINE → LIVE → RETIRED, utility, warranty, dependencies")
 public class ServiceResource {
+
+    static final String PATH = "/api/v1/catalog/services";
 
     static final String EXAMPLE = """
             {"key":"email","name":"Corporate e-mail","type":"BUSINESS","owner":"messaging-team",
@@ -67,10 +66,12 @@ public class ServiceResource {
 
     private final ServicePortfolio portfolio;
     private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
 
-    ServiceResource(ServicePortfolio portfolio, IdempotentCreate idempotent) {
+    ServiceResource(ServicePortfolio portfolio, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.portfolio = portfolio;
         this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
     }
 
     private static Map<String, String> sortable() {
@@ -92,20 +93,15 @@ public class ServiceResource {
             examples = @ExampleObject(name = "email", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Key already used, or the dependencies would form a cycle",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "cycle", value = """
                             {"type":"https://itsm.dev/problems/dependency-cycle","title":"Dependency cycle","status":409,
                              "detail":"These dependencies would create a cycle: [...]","cycle":["3f2…","9a1…","3f2…"]}""")))
-    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired; or Idempotency-Key reused with another body",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired; or Idempotency-Key reused with another body")
     public Response create(@NotNull @Valid ServiceRequest request,
             @Parameter(description = "Makes the create safe to retry") @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create("catalog-services", key, request, () -> {
-            ServiceView s = portfolio.create(request);
-            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/services/" + s.id()), s, s.version());
-        });
+        return idempotent.create("catalog-services", key, request, () -> Http.created(PATH, portfolio.create(request)));
     }
 
     @GET
@@ -113,18 +109,18 @@ public class ServiceResource {
     @Operation(summary = "Search services", description = "Filters combine with AND; q matches key, name, description and utility. Sort fields: "
             + "key, name, status, type, owner, createdAt, updatedAt (prefix - for descending).")
     @APIResponse(responseCode = "200", description = "One page of services; Link header with first/prev/next/last")
-    @APIResponse(responseCode = "400", description = "Bad page, size or sort", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response list(@Parameter(schema = @Schema(implementation = ServiceStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = ServiceType.class)) @QueryParam("type") String type,
             @QueryParam("owner") String owner, @Parameter(description = "Free text") @QueryParam("q") String q,
-            @Parameter(description = "Only services that depend on this service id") @QueryParam("dependsOn") UUID dependsOn,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+            @Parameter(description = "Only services that depend on this service id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("dependsOn") String dependsOn,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(description = "e.g. name,-updatedAt", schema = @Schema(type = SchemaType.STRING, defaultValue = "key")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "key").toOrderBy() + ", id";
-        return Paging.ok(portfolio.list(QueryEnums.parse(ServiceStatus.class, status, "status"),
-                QueryEnums.parse(ServiceType.class, type, "type"), owner, q, dependsOn, request, orderBy), uri);
+        return Paging.ok(portfolio.list(QueryParams.enumValue("status", status, ServiceStatus.class),
+                QueryParams.enumValue("type", type, ServiceType.class), owner, q, QueryParams.uuid("dependsOn", dependsOn),
+                QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
@@ -132,10 +128,9 @@ public class ServiceResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get a service", description = "The ETag header carries the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
     public Response get(@PathParam("id") UUID id) {
-        ServiceView s = portfolio.get(id);
-        return Http.ok(s, s.version());
+        return Http.ok(portfolio.get(id));
     }
 
     @PATCH
@@ -148,14 +143,12 @@ public class ServiceResource {
             examples = @ExampleObject(name = "owner and warranty", value = """
                     {"owner":"collaboration-team","warranty":{"availabilityTarget":99.95}}""")))
     @APIResponse(responseCode = "200", description = "The edited service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Retired services are frozen; dependency cycle; concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        ServiceView s = portfolio.patch(id, ifMatch, patch);
-        return Http.ok(s, s.version());
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "409", description = "Retired services are frozen; dependency cycle; concurrent edit")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "422", description = "A dependency does not exist or is retired")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        return Http.ok(portfolio.patch(id, ifMatch, mergePatch.parse(body)));
     }
 
     @POST
@@ -163,12 +156,11 @@ public class ServiceResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Take a service live", description = "PIPELINE → LIVE: the service enters the catalogue and accepts incidents.")
     @APIResponse(responseCode = "200", description = "The live service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not in PIPELINE (body names currentState and allowedCommands)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "409", description = "Not in PIPELINE (body names currentState and allowedCommands)")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response goLive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        ServiceView s = portfolio.goLive(id, ifMatch);
-        return Http.ok(s, s.version());
+        return Http.ok(portfolio.goLive(id, ifMatch));
     }
 
     @POST
@@ -176,17 +168,16 @@ public class ServiceResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Retire a service", description = "PIPELINE|LIVE → RETIRED, refused while a product or a non-withdrawn offering still uses it.")
     @APIResponse(responseCode = "200", description = "The retired service", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
     @APIResponse(responseCode = "409", description = "Already retired, or still in use (the body lists the users)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "in use", value = """
                             {"type":"https://itsm.dev/problems/service-in-use","title":"Service in use","status":409,
                              "detail":"Service email is still used by 1 product(s)/offering(s); remove it from them (or withdraw the offerings) first",
                              "users":[{"type":"OFFERING","id":"6b0…","name":"E-mail for employees","status":"PUBLISHED"}]}""")))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        ServiceView s = portfolio.retire(id, ifMatch);
-        return Http.ok(s, s.version());
+        return Http.ok(portfolio.retire(id, ifMatch));
     }
 
     @GET
@@ -195,7 +186,7 @@ public class ServiceResource {
     @Operation(summary = "Products and offerings that use a service", description = "What blocks retiring it (withdrawn offerings are not listed).")
     @APIResponse(responseCode = "200", description = "The users", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceUser.class)))
-    @APIResponse(responseCode = "404", description = "No such service", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
     public List<ServiceUser> users(@PathParam("id") UUID id) {
         portfolio.get(id);
         return portfolio.usersOf(id);

@@ -1,27 +1,42 @@
 package dev.itsm.catalog.portfolio;
 
+import static dev.itsm.catalog.portfolio.ServiceCommand.GO_LIVE;
+import static dev.itsm.catalog.portfolio.ServiceCommand.RETIRE;
+import static dev.itsm.catalog.portfolio.ServiceCommand.UPDATE;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Where a service is in the service portfolio: PIPELINE (being designed) → LIVE (in the catalogue,
- * accepts incidents) → RETIRED. A pipeline service may also be retired without ever going live.
+ * Where a service is in the portfolio, and which commands each status accepts. The target
+ * statuses are in {@link ItService}'s command methods.
+ *
+ * <pre>
+ * PIPELINE ──go-live──▶ LIVE ──retire──▶ RETIRED      (edits allowed until RETIRED, which is final)
+ *     └──────────────retire─────────────────▲
+ * </pre>
  */
 public enum ServiceStatus {
-    PIPELINE, LIVE, RETIRED;
+    /** Being designed. */
+    PIPELINE(GO_LIVE, RETIRE, UPDATE),
+    /** In the catalogue; accepts incidents. */
+    LIVE(RETIRE, UPDATE),
+    /** Frozen. */
+    RETIRED;
 
-    public static final String GO_LIVE = "go-live";
-    public static final String RETIRE = "retire";
+    private final Set<ServiceCommand> allowed;
 
-    /** Commands allowed in this status, as their URL names. */
-    public List<String> allowedCommands() {
-        return switch (this) {
-            case PIPELINE -> List.of(GO_LIVE, RETIRE);
-            case LIVE -> List.of(RETIRE);
-            case RETIRED -> List.of();
-        };
+    ServiceStatus(ServiceCommand... allowed) {
+        this.allowed = allowed.length == 0 ? EnumSet.noneOf(ServiceCommand.class) : EnumSet.of(allowed[0], allowed);
     }
 
-    public boolean allows(String command) {
-        return allowedCommands().contains(command);
+    public boolean allows(ServiceCommand command) {
+        return allowed.contains(command);
+    }
+
+    /** The POST commands accepted in this status, as their URL names (in {@link ServiceCommand} order). */
+    public List<String> allowedCommands() {
+        return allowed.stream().filter(c -> c != UPDATE).map(ServiceCommand::wireName).toList();
     }
 }

@@ -1,9 +1,7 @@
 package dev.itsm.catalog.product;
 
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
-import static dev.itsm.catalog.support.Http.PROBLEM;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,14 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.catalog.support.Http;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -48,11 +44,13 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.itsm.catalog.api.ProductRequest;
 import dev.itsm.catalog.api.ProductView;
 
-@Path("/api/v1/catalog/products")
+@Path(ProductResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "Products combine services (e.g. EC2 + S3 + Route 53 → Lightsail)")
 public class ProductResource {
+
+    static final String PATH = "/api/v1/catalog/products";
 
     static final String EXAMPLE = """
             {"name":"Lightsail","description":"Virtual private servers made easy",
@@ -62,10 +60,12 @@ public class ProductResource {
 
     private final ProductService products;
     private final IdempotentCreate idempotent;
+    private final MergePatch mergePatch;
 
-    ProductResource(ProductService products, IdempotentCreate idempotent) {
+    ProductResource(ProductService products, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.products = products;
         this.idempotent = idempotent;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -74,27 +74,23 @@ public class ProductResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductRequest.class),
             examples = @ExampleObject(name = "lightsail", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused")
     public Response create(@NotNull @Valid ProductRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
-        return idempotent.create("catalog-products", key, request, () -> {
-            ProductView p = products.create(request);
-            return new IdempotentCreate.Created(URI.create("/api/v1/catalog/products/" + p.id()), p, p.version());
-        });
+        return idempotent.create("catalog-products", key, request, () -> Http.created(PATH, products.create(request)));
     }
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Search products", description = "q matches name and description; serviceId keeps products combining that service. Sort: name, createdAt, updatedAt.")
     @APIResponse(responseCode = "200", description = "One page of products")
-    @APIResponse(responseCode = "400", description = "Bad page, size or sort", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("q") String q, @QueryParam("serviceId") UUID serviceId,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public Response list(@QueryParam("q") String q,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        PageRequest request = PageRequest.of(page, size);
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(products.list(q, serviceId, request, orderBy), uri);
+        return Paging.ok(products.list(q, QueryParams.uuid("serviceId", serviceId), QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
@@ -102,10 +98,9 @@ public class ProductResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get a product")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("id") UUID id) {
-        ProductView p = products.get(id);
-        return Http.ok(p, p.version());
+        return Http.ok(products.get(id));
     }
 
     @PATCH
@@ -116,14 +111,12 @@ public class ProductResource {
     @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProductRequest.class),
             examples = @ExampleObject(name = "rename", value = "{\"name\":\"Lightsail Pro\"}")))
     @APIResponse(responseCode = "200", description = "The edited product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Concurrent edit", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A service does not exist or is retired", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        ProductView p = products.patch(id, ifMatch, patch);
-        return Http.ok(p, p.version());
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "Concurrent edit")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "422", description = "A service does not exist or is retired")
+    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
+        return Http.ok(products.patch(id, ifMatch, mergePatch.parse(body)));
     }
 
     @DELETE
@@ -131,8 +124,8 @@ public class ProductResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(summary = "Delete a product", description = "Publishes ProductChanged with deleted=true.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such product", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         products.delete(id, ifMatch);
         return Response.noContent().build();

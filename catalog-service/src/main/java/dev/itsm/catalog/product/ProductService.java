@@ -1,7 +1,7 @@
 package dev.itsm.catalog.product;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,41 +9,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.itsm.catalog.api.ProductRequest;
 import dev.itsm.catalog.api.ProductView;
 import dev.itsm.catalog.portfolio.ServicePortfolio;
-import dev.itsm.catalog.support.JsonPatcher;
+import dev.itsm.catalog.support.Changes;
 import dev.itsm.catalog.support.Query;
-import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Transactions on products. */
 @ApplicationScoped
 public class ProductService {
 
-    private final EntityManager em;
-    private final Outbox outbox;
-    private final JsonPatcher patcher;
+    private final Changes changes;
+    private final MergePatch mergePatch;
     private final ServicePortfolio services;
+    private final Clock clock;
 
-    ProductService(EntityManager em, Outbox outbox, JsonPatcher patcher, ServicePortfolio services) {
-        this.em = em;
-        this.outbox = outbox;
-        this.patcher = patcher;
+    ProductService(Changes changes, MergePatch mergePatch, ServicePortfolio services, Clock clock) {
+        this.changes = changes;
+        this.mergePatch = mergePatch;
         this.services = services;
+        this.clock = clock;
     }
 
     @Transactional
     public ProductView create(ProductRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         services.requireUsable(request.serviceIds(), "serviceIds");
-        Product p = Product.define(UUID.randomUUID(), request.name(), request.description(), request.serviceIds(), now);
+        Product p = Product.define(UUID.randomUUID(), request.facts(), now);
         p.persist();
-        em.flush();
-        outbox.appendAll(p.defined(now));
+        changes.publish(p.defined(now));
         return ProductView.of(p);
     }
 
@@ -60,33 +58,26 @@ public class ProductService {
 
     @Transactional
     public ProductView patch(UUID id, String ifMatch, JsonNode patch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Product p = load(id);
         ETags.requireMatch(ifMatch, p.version());
-        ProductRequest merged = patcher.merge(ProductRequest.of(p), patch, ProductRequest.class, Map.of());
+        ProductRequest merged = mergePatch.apply(ProductRequest.of(p), patch, ProductRequest.class);
         services.requireUsable(merged.serviceIds(), "serviceIds");
-        var events = p.update(merged.name(), merged.description(), merged.serviceIds(), now);
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(p.update(merged.facts(), now));
         return ProductView.of(p);
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Product p = load(id);
         ETags.requireMatch(ifMatch, p.version());
         var events = p.deleted(now);
         p.delete();
-        em.flush();
-        outbox.appendAll(events);
+        changes.publish(events);
     }
 
     private Product load(UUID id) {
-        Product p = Product.findById(id);
-        if (p == null) {
-            throw new NotFoundException("Product", id);
-        }
-        return p;
+        return Product.<Product>findByIdOptional(id).orElseThrow(() -> new NotFoundException("Product", id));
     }
 }

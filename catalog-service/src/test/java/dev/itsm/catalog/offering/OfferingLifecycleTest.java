@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.itsm.catalog.events.OfferingChanged;
-import dev.itsm.catalog.events.OfferingPublished;
-import dev.itsm.catalog.events.OfferingWithdrawn;
-import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.catalog.events.OfferingEvent;
+import dev.itsm.catalog.events.OfferingEvent.OfferingChanged;
+import dev.itsm.catalog.events.OfferingEvent.OfferingPublished;
+import dev.itsm.catalog.events.OfferingEvent.OfferingWithdrawn;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.UnprocessableException;
 
@@ -39,11 +39,11 @@ class OfferingLifecycleTest {
         return o;
     }
 
-    static List<DomainEvent> run(Offering o, String cmd) {
+    static List<OfferingEvent> run(Offering o, String cmd) {
         return switch (cmd) {
             case "publish" -> o.publish(true, NOW);
             case "withdraw" -> o.withdraw(NOW);
-            case "update" -> o.update(complete(), NOW);
+            case "update" -> o.update(complete(), true, NOW);
             default -> throw new IllegalArgumentException(cmd);
         };
     }
@@ -58,7 +58,7 @@ class OfferingLifecycleTest {
     })
     void legalCommands(OfferingStatus from, String cmd, OfferingStatus to) {
         Offering o = in(from);
-        List<DomainEvent> events = run(o, cmd);
+        List<OfferingEvent> events = run(o, cmd);
         assertEquals(to, o.status());
         Class<?> expected = switch (cmd) {
             case "publish" -> OfferingPublished.class;
@@ -92,5 +92,19 @@ class OfferingLifecycleTest {
         Offering o = in(OfferingStatus.DRAFT);
         assertThrows(UnprocessableException.class, () -> o.publish(false, NOW));
         assertEquals(OfferingStatus.DRAFT, o.status());
+    }
+
+    @Test
+    void aPublishedOfferingKeepsOnlyLiveServicesButADraftMayNameAny() {
+        Offering published = in(OfferingStatus.PUBLISHED);
+        assertThrows(UnprocessableException.class, () -> published.update(complete(), false, NOW));
+        assertEquals(1, in(OfferingStatus.DRAFT).update(complete(), false, NOW).size());
+    }
+
+    @Test
+    void allowedCommandsPerStatusListOnlyThePostCommands() {
+        assertEquals(List.of("publish", "withdraw"), OfferingStatus.DRAFT.allowedCommands());
+        assertEquals(List.of("withdraw"), OfferingStatus.PUBLISHED.allowedCommands());
+        assertEquals(List.of(), OfferingStatus.WITHDRAWN.allowedCommands());
     }
 }

@@ -1,6 +1,7 @@
 package dev.itsm.catalog.portfolio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.catalog.events.ServiceStatusChanged;
-import dev.itsm.catalog.events.ServiceUpdated;
-import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.catalog.events.ServiceEvent;
+import dev.itsm.catalog.events.ServiceEvent.ServiceStatusChanged;
+import dev.itsm.catalog.events.ServiceEvent.ServiceUpdated;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.ValidationException;
 
@@ -39,7 +40,7 @@ class ServiceLifecycleTest {
         return new ItService.Facts("Service", null, ServiceType.BUSINESS, "team", "utility", null, dependsOn);
     }
 
-    static BiFunction<ItService, Instant, List<DomainEvent>> command(String name) {
+    static BiFunction<ItService, Instant, List<ServiceEvent>> command(String name) {
         return switch (name) {
             case "go-live" -> ItService::goLive;
             case "retire" -> ItService::retire;
@@ -58,7 +59,7 @@ class ServiceLifecycleTest {
     })
     void legalCommandsMoveTheServiceAndReturnTheirEvent(ServiceStatus from, String cmd, ServiceStatus to) {
         ItService s = in(from);
-        List<DomainEvent> events = command(cmd).apply(s, NOW);
+        List<ServiceEvent> events = command(cmd).apply(s, NOW);
         assertEquals(to, s.status());
         assertEquals(1, events.size());
         if (cmd.equals("update")) {
@@ -66,7 +67,7 @@ class ServiceLifecycleTest {
         } else {
             ServiceStatusChanged changed = (ServiceStatusChanged) events.get(0);
             assertEquals(from, changed.previousStatus());
-            assertEquals(to, changed.status());
+            assertEquals(to, changed.facts().status());
             assertEquals(s.id().toString(), changed.aggregateId());
         }
     }
@@ -91,6 +92,19 @@ class ServiceLifecycleTest {
         assertEquals(List.of("go-live", "retire"), ServiceStatus.PIPELINE.allowedCommands());
         assertEquals(List.of("retire"), ServiceStatus.LIVE.allowedCommands());
         assertEquals(List.of(), ServiceStatus.RETIRED.allowedCommands());
+        assertTrue(ServiceStatus.LIVE.allows(ServiceCommand.UPDATE));
+        assertFalse(ServiceStatus.RETIRED.allows(ServiceCommand.UPDATE));
+    }
+
+    @Test
+    void statusChangesCarryTheFullServiceAndThePreviousStatus() {
+        ItService s = in(ServiceStatus.PIPELINE);
+        ServiceStatusChanged e = (ServiceStatusChanged) s.goLive(NOW).get(0);
+        assertEquals(ServiceStatus.PIPELINE, e.previousStatus());
+        assertEquals(ServiceStatus.LIVE, e.facts().status());
+        assertEquals("svc", e.facts().key());
+        assertEquals(NOW, e.occurredAt());
+        assertEquals("ServiceStatusChanged", e.eventType());
     }
 
     @Test

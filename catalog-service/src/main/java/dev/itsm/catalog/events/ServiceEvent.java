@@ -1,0 +1,45 @@
+package dev.itsm.catalog.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import dev.itsm.catalog.portfolio.ServiceStatus;
+import dev.itsm.platform.events.DomainEvent;
+
+/**
+ * Facts about a service of the portfolio (key = serviceId). Each payload is the full service
+ * ({@link ServiceFacts}, flattened into the top level, so a replica can be kept from these events
+ * alone) plus what is particular to the event.
+ */
+public sealed interface ServiceEvent extends DomainEvent {
+
+    ServiceFacts facts();
+
+    @Override
+    default String aggregateId() {
+        return facts().serviceId().toString();
+    }
+
+    @Override
+    default Instant occurredAt() {
+        return facts().occurredAt();
+    }
+
+    @Override
+    default String aggregateType() {
+        return "Service";
+    }
+
+    /** A service was added to the pipeline. */
+    record ServiceCreated(@JsonUnwrapped ServiceFacts facts) implements ServiceEvent {
+    }
+
+    /** Its facts were edited (PATCH). */
+    record ServiceUpdated(@JsonUnwrapped ServiceFacts facts) implements ServiceEvent {
+    }
+
+    /** A lifecycle command (go-live, retire) moved it; {@code previousStatus} is the status it left. */
+    record ServiceStatusChanged(@JsonUnwrapped ServiceFacts facts, ServiceStatus previousStatus) implements ServiceEvent {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.itsm.catalog;
+
+import static dev.itsm.catalog.Api.BASE;
+import static dev.itsm.catalog.Api.PROBLEM;
+import static dev.itsm.catalog.Api.createCi;
+import static dev.itsm.catalog.Api.reader;
+import static dev.itsm.catalog.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.itsm.testing.ItsmTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A query parameter that cannot be read is a 400 naming it (typed JAX-RS parameters used to answer 404). */
+@QuarkusTest
+@QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_catalog"))
+class MalformedQueryParametersTest {
+
+    @ParameterizedTest(name = "{0}?{1}={2}")
+    @CsvSource({
+            "/services, page, abc",
+            "/services, size, many",
+            "/services, dependsOn, not-a-uuid",
+            "/services, status, SLEEPING",
+            "/products, serviceId, nope",
+            "/products, page, -x",
+            "/offerings, serviceId, nope",
+            "/offerings, size, 1.5",
+            "/cis, page, abc",
+            "/cis, status, GONE",
+    })
+    void listsAnswer400NamingTheParameter(String path, String parameter, String value) {
+        reader().queryParam(parameter, value).get(BASE + path)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo(parameter));
+    }
+
+    @ParameterizedTest(name = "impact?{0}={1}")
+    @CsvSource({
+            "maxDepth, abc",
+            "maxDepth, 0",
+            "type, PERSON",
+    })
+    void impactAnswers400NamingTheParameter(String parameter, String value) {
+        String ci = createCi(unique("q"), "server");
+        reader().queryParam(parameter, value).get(BASE + "/cis/" + ci + "/impact")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo(parameter));
+    }
+}
