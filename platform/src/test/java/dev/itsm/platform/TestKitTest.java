@@ -45,7 +45,8 @@ class TestKitTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/tickets'.post.responses.'401'.content.'application/problem+json'.example.status", equalTo(401))
                 .body("paths.'/api/v1/tickets'.post.responses.'403'.content.'application/problem+json'.schema.$ref",
-                        equalTo("#/components/schemas/Problem"));
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.properties.status.type", equalTo("integer"));
     }
 
     @Test

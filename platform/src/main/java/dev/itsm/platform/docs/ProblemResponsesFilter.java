@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -44,6 +45,38 @@ public class ProblemResponsesFilter implements OASFilter {
                 item.getOperations().values().forEach(op -> complete(path, op));
             }
         });
+        ensureProblemSchema(openAPI);
+    }
+
+    /**
+     * The {@code Problem} schema the responses refer to. SmallRye writes it from the annotated class
+     * when a resource names it; a service that names it nowhere still gets it, from here.
+     */
+    private static void ensureProblemSchema(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        if (openAPI.getComponents().getSchemas() != null && openAPI.getComponents().getSchemas().containsKey("Problem")) {
+            return;
+        }
+        Schema fieldError = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", text("JSON path or parameter name of the field"))
+                .addProperty("message", text("What is wrong with it"));
+        Schema problem = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details; extension members may follow the standard ones.")
+                .addProperty("type", text("URI identifying the problem type").format("uri"))
+                .addProperty("title", text("Short summary of the problem type"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
+                        .description("HTTP status code"))
+                .addProperty("detail", text("Explanation of this occurrence"))
+                .addProperty("instance", text("The request path this occurrence is about"))
+                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY)).items(fieldError)
+                        .description("One entry per invalid field (validation problems only)"));
+        openAPI.getComponents().addSchema("Problem", problem);
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
     }
 
     private static void complete(String path, Operation op) {
