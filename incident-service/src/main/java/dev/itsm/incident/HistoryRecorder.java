@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.itsm.incident.api.HistoryEntryView.FieldChange;
+import dev.itsm.incident.IncidentHistory.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -19,21 +16,15 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class HistoryRecorder {
 
-    private final ObjectMapper json;
-
-    HistoryRecorder(ObjectMapper json) {
-        this.json = json;
-    }
-
     /** Records the difference between two {@link Incident#snapshot()}s. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDiff(UUID incidentId, String actor, String action, Map<String, String> before,
             Map<String, String> after, String detail, Instant at) {
-        List<FieldChange> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> e : after.entrySet()) {
             String old = before.get(e.getKey());
             if (!Objects.equals(old, e.getValue())) {
-                changes.add(new FieldChange(e.getKey(), old, e.getValue()));
+                changes.add(new Change(e.getKey(), old, e.getValue()));
             }
         }
         record(incidentId, actor, action, changes, detail, at);
@@ -41,16 +32,9 @@ public class HistoryRecorder {
 
     /** Records an entry with explicit changes (may be empty, e.g. for a note). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID incidentId, String actor, String action, List<FieldChange> changes, String detail,
+    public void record(UUID incidentId, String actor, String action, List<Change> changes, String detail,
             Instant at) {
-        IncidentHistory h = new IncidentHistory();
-        h.incidentId = incidentId;
-        h.at = at;
-        h.actor = actor;
-        h.action = action;
-        h.changes = write(changes);
-        h.detail = detail;
-        h.persist();
+        IncidentHistory.entry(incidentId, actor, action, changes, detail, at).persist();
     }
 
     /** All values of a newly opened incident, as "null → value" changes. */
@@ -58,21 +42,5 @@ public class HistoryRecorder {
         Map<String, String> none = new LinkedHashMap<>();
         after.keySet().forEach(k -> none.put(k, null));
         return none;
-    }
-
-    public List<FieldChange> read(String changes) {
-        try {
-            return List.of(json.readValue(changes, FieldChange[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable history changes", e);
-        }
-    }
-
-    private String write(List<FieldChange> changes) {
-        try {
-            return json.writeValueAsString(changes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

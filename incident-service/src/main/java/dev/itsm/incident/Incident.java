@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.itsm.incident.events.IncidentEvent;
 import dev.itsm.incident.events.IncidentEvent.IncidentAcknowledged;
@@ -59,11 +60,11 @@ import jakarta.persistence.Version;
 public class Incident extends PanacheEntityBase {
 
     /**
-     * Fields a PATCH may change; null means "leave as is", a blank description/category clears it,
-     * {@code clearCi}/{@code clearParent} clear those references.
+     * The fields a PATCH edits, with their new values (all of them: null clears an optional one; a
+     * blank description or category clears it too).
      */
-    public record Changes(String title, String description, String category, Impact impact, Urgency urgency,
-            UUID ciId, boolean clearCi, Set<String> linkedChangeIds, UUID parentIncidentId, boolean clearParent) {
+    public record Edit(String title, String description, String category, Impact impact, Urgency urgency,
+            UUID ciId, UUID parentIncidentId, Set<String> linkedChangeIds) {
     }
 
     /** What a new incident is opened with. */
@@ -166,9 +167,8 @@ public class Incident extends PanacheEntityBase {
 
     public List<IncidentEvent> acknowledge(Instant now) {
         require(ACKNOWLEDGE);
-        moveTo(IncidentState.IN_PROGRESS, now);
         acknowledgedAt = now;
-        return List.of(new IncidentAcknowledged(facts(now)));
+        return moveTo(IncidentState.IN_PROGRESS, now, IncidentAcknowledged::new);
     }
 
     /** Assigning a NEW incident also acknowledges it (two facts: acknowledged, assigned). */
@@ -176,9 +176,8 @@ public class Incident extends PanacheEntityBase {
         require(ASSIGN);
         List<IncidentEvent> events = new ArrayList<>();
         if (state == IncidentState.NEW) {
-            moveTo(IncidentState.IN_PROGRESS, now);
             acknowledgedAt = now;
-            events.add(new IncidentAcknowledged(facts(now)));
+            events.addAll(moveTo(IncidentState.IN_PROGRESS, now, IncidentAcknowledged::new));
         }
         assignmentGroup = group;
         assignee = person;
@@ -189,16 +188,14 @@ public class Incident extends PanacheEntityBase {
 
     public List<IncidentEvent> hold(HoldReason reason, Instant now) {
         require(HOLD);
-        moveTo(IncidentState.ON_HOLD, now);
         holdReason = reason;
-        return List.of(new IncidentPutOnHold(facts(now), reason));
+        return moveTo(IncidentState.ON_HOLD, now, facts -> new IncidentPutOnHold(facts, reason));
     }
 
     public List<IncidentEvent> resume(Instant now) {
         require(RESUME);
-        moveTo(IncidentState.IN_PROGRESS, now);
         holdReason = null;
-        return List.of(new IncidentResumed(facts(now)));
+        return moveTo(IncidentState.IN_PROGRESS, now, IncidentResumed::new);
     }
 
     public List<IncidentEvent> resolve(ResolutionCode code, String notes, Instant now) {
@@ -223,28 +220,25 @@ public class Incident extends PanacheEntityBase {
                             + window + " of its resolution. Open a new incident instead.",
                     Map.of("resolvedAt", resolvedAt.toString(), "reopenWindow", window.toString()));
         }
-        moveTo(IncidentState.IN_PROGRESS, now);
         reopenCount++;
         resolvedAt = null;
         resolutionCode = null;
         resolutionNotes = null;
-        return List.of(new IncidentReopened(facts(now), reason));
+        return moveTo(IncidentState.IN_PROGRESS, now, facts -> new IncidentReopened(facts, reason));
     }
 
     public List<IncidentEvent> close(Instant now) {
         require(CLOSE);
-        moveTo(IncidentState.CLOSED, now);
         closedAt = now;
-        return List.of(new IncidentClosed(facts(now)));
+        return moveTo(IncidentState.CLOSED, now, IncidentClosed::new);
     }
 
     public List<IncidentEvent> cancel(String reason, Instant now) {
         require(CANCEL);
-        moveTo(IncidentState.CANCELED, now);
         canceledAt = now;
         cancelReason = reason;
         holdReason = null;
-        return List.of(new IncidentCanceled(facts(now), reason));
+        return moveTo(IncidentState.CANCELED, now, facts -> new IncidentCanceled(facts, reason));
     }
 
     public List<IncidentEvent> declareMajor(Instant now) {
@@ -262,38 +256,30 @@ public class Incident extends PanacheEntityBase {
         return List.of(new MajorIncidentDeclared(facts(now)));
     }
 
-    /** Field edits; a changed impact or urgency recomputes the priority (and tells so). */
-    public List<IncidentEvent> update(Changes c, PriorityMatrix matrix, Instant now) {
+    /** The values a PATCH starts from. */
+    public Edit editable() {
+        return new Edit(title, description, category, impact, urgency, ciId, parentIncidentId,
+                new TreeSet<>(linkedChangeIds));
+    }
+
+    /** Field edits (PATCH); a changed impact or urgency recomputes the priority (and tells so). */
+    public List<IncidentEvent> edit(Edit e, PriorityMatrix matrix, Instant now) {
         require(UPDATE);
-        if (c.title() != null) {
-            title = c.title();
+        if (e.parentIncidentId() != null && majorIncident) {
+            throw new ConflictException("major-cannot-be-child", "A major incident cannot be a child",
+                    "Incident " + number + " is a major incident itself");
         }
-        if (c.description() != null) {
-            description = c.description().isBlank() ? null : c.description();
+        title = e.title();
+        description = blankToNull(e.description());
+        category = blankToNull(e.category());
+        impact = e.impact();
+        urgency = e.urgency();
+        ciId = e.ciId();
+        parentIncidentId = e.parentIncidentId();
+        linkedChangeIds.clear();
+        if (e.linkedChangeIds() != null) {
+            linkedChangeIds.addAll(e.linkedChangeIds());
         }
-        if (c.category() != null) {
-            category = c.category().isBlank() ? null : c.category();
-        }
-        if (c.clearCi()) {
-            ciId = null;
-        } else if (c.ciId() != null) {
-            ciId = c.ciId();
-        }
-        if (c.linkedChangeIds() != null) {
-            linkedChangeIds.clear();
-            linkedChangeIds.addAll(c.linkedChangeIds());
-        }
-        if (c.clearParent()) {
-            parentIncidentId = null;
-        } else if (c.parentIncidentId() != null) {
-            if (majorIncident) {
-                throw new ConflictException("major-cannot-be-child", "A major incident cannot be a child",
-                        "Incident " + number + " is a major incident itself");
-            }
-            parentIncidentId = c.parentIncidentId();
-        }
-        impact = c.impact() == null ? impact : c.impact();
-        urgency = c.urgency() == null ? urgency : c.urgency();
         Priority previous = priority;
         priority = matrix.priorityOf(impact, urgency);
         touch(now);
@@ -336,21 +322,26 @@ public class Incident extends PanacheEntityBase {
     }
 
     private List<IncidentEvent> markResolved(ResolutionCode code, String notes, Instant now) {
-        moveTo(IncidentState.RESOLVED, now);
         holdReason = null;
         resolvedAt = now;
         resolutionCode = code;
         resolutionNotes = notes;
-        return List.of(new IncidentResolved(facts(now), code));
+        return moveTo(IncidentState.RESOLVED, now, facts -> new IncidentResolved(facts, code));
     }
 
-    private void moveTo(IncidentState next, Instant now) {
+    /** Enters {@code next} and returns the one event that says so (built from the facts after the move). */
+    private List<IncidentEvent> moveTo(IncidentState next, Instant now, Function<IncidentFacts, IncidentEvent> event) {
         state = next;
         touch(now);
+        return List.of(event.apply(facts(now)));
     }
 
     private void touch(Instant now) {
         updatedAt = now;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String str(Object o) {

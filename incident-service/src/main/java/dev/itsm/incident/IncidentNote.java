@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A work note (internal) or a comment (visible to the caller) on an incident. */
+/** A work note (internal) or a comment (visible to the caller) on an incident; written once, never changed. */
 @Entity
 @Table(name = "incident_note")
 public class IncidentNote extends PanacheEntityBase {
@@ -21,13 +21,35 @@ public class IncidentNote extends PanacheEntityBase {
     }
 
     @Id
-    public UUID id;
+    private UUID id;
     @Column(name = "incident_id")
-    public UUID incidentId;
+    private UUID incidentId;
     @Enumerated(EnumType.STRING)
-    public Kind kind;
-    public String text;
-    public String author;
+    private Kind kind;
+    private String text;
+    private String author;
     @Column(name = "created_at")
-    public Instant createdAt;
+    private Instant createdAt;
+
+    protected IncidentNote() {
+        // for JPA
+    }
+
+    public static IncidentNote write(UUID incidentId, Kind kind, String text, String author, Instant now) {
+        IncidentNote n = new IncidentNote();
+        n.id = UUID.randomUUID();
+        n.incidentId = incidentId;
+        n.kind = kind;
+        n.text = text;
+        n.author = author;
+        n.createdAt = now;
+        return n;
+    }
+
+    public UUID id() { return id; }
+    public UUID incidentId() { return incidentId; }
+    public Kind kind() { return kind; }
+    public String text() { return text; }
+    public String author() { return author; }
+    public Instant createdAt() { return createdAt; }
 }

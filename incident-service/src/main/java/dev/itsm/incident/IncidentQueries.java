@@ -82,7 +82,7 @@ public class IncidentQueries {
         }
         List<SlaStatus> all = SlaStatus.list("incidentId in ?1 order by metric", List.copyOf(incidentIds));
         for (SlaStatus s : all) {
-            result.computeIfAbsent(s.incidentId, k -> new ArrayList<>()).add(s);
+            result.computeIfAbsent(s.incidentId(), k -> new ArrayList<>()).add(s);
         }
         return result;
     }

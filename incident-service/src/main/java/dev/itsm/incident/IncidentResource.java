@@ -14,27 +14,25 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.itsm.incident.api.AssignRequest;
 import dev.itsm.incident.api.CreateIncidentRequest;
 import dev.itsm.incident.api.HistoryEntryView;
 import dev.itsm.incident.api.HoldRequest;
 import dev.itsm.incident.api.IncidentPatch;
-import dev.itsm.incident.api.IncidentPatchParser;
 import dev.itsm.incident.api.IncidentSummary;
 import dev.itsm.incident.api.IncidentView;
 import dev.itsm.incident.api.NoteRequest;
 import dev.itsm.incident.api.NoteView;
-import dev.itsm.incident.api.QueryParams;
 import dev.itsm.incident.api.ReasonRequest;
 import dev.itsm.incident.api.ResolveRequest;
 import dev.itsm.incident.api.SlaStatusView;
 import dev.itsm.incident.sla.SlaStatus;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
@@ -71,16 +69,31 @@ public class IncidentResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String BASE = "/api/v1/incidents/";
 
+    // Documentation: the platform adds the problem+json schema and a generic example to every error
+    // response; these are the incident-specific ones.
+    static final String NOT_FOUND = "No such incident";
+    static final String STALE = "If-Match does not match the current version";
+    static final String ILLEGAL_TRANSITION = """
+            {"type":"https://itsm.dev/problems/illegal-transition","title":"Command not allowed in the current state","status":409,\
+            "detail":"Cannot resume incident in state IN_PROGRESS; allowed: assign, hold, resolve, cancel, declare-major, update",\
+            "instance":"/api/v1/incidents/7c1e9b9e-0d5f-4a6e-9d55-3c1f0b7a2e11/resume","currentState":"IN_PROGRESS","command":"resume",\
+            "allowedCommands":["assign","hold","resolve","cancel","declare-major","update"]}""";
+    static final String SERVICE_NOT_LIVE = """
+            {"type":"https://itsm.dev/problems/service-not-live","title":"Service is not live","status":422,\
+            "detail":"Service 'Online Shop' (3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01) is RETIRED; incidents can be opened only against LIVE services",\
+            "instance":"/api/v1/incidents","serviceId":"3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01","serviceName":"Online Shop","serviceStatus":"RETIRED"}""";
+
     private final IncidentService incidents;
     private final IncidentQueries queries;
     private final IdempotentCreate idempotent;
-    private final ObjectMapper json;
+    private final MergePatch mergePatch;
 
-    IncidentResource(IncidentService incidents, IncidentQueries queries, IdempotentCreate idempotent, ObjectMapper json) {
+    IncidentResource(IncidentService incidents, IncidentQueries queries, IdempotentCreate idempotent,
+            MergePatch mergePatch) {
         this.incidents = incidents;
         this.queries = queries;
         this.idempotent = idempotent;
-        this.json = json;
+        this.mergePatch = mergePatch;
     }
 
     // ------------------------------------------------------------------ create, read, list
@@ -97,7 +110,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "201", description = "Opened (ETag and Location set)",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "422", description = "Service unknown or not LIVE, CI unknown, parent not an open major incident, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "service-not-live", value = SERVICE_NOT_LIVE)))
     public Response open(@NotNull @Valid CreateIncidentRequest request,
             @Parameter(description = "Makes retries safe: a replay returns the first response")
             @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
@@ -117,8 +130,7 @@ public class IncidentResource {
     @Operation(summary = "Get an incident", description = "With its SLA status per metric; the ETag is its version")
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response get(@PathParam("id") UUID id) {
         return ok(incidents.get(id));
     }
@@ -184,14 +196,14 @@ public class IncidentResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentPatch.class),
                     examples = @ExampleObject(name = "raise-urgency", value = "{\"urgency\":\"HIGH\",\"category\":null}")) })
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Incident is RESOLVED/CLOSED/CANCELED, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown CI or invalid parent incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Incident is RESOLVED/CLOSED/CANCELED, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
+    @APIResponse(responseCode = "422", description = "Unknown CI or invalid parent incident")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body,
             @Context SecurityContext security) {
-        Incident.Changes changes = IncidentPatchParser.parse(body, json);
-        return ok(incidents.update(id, ifMatch, actor(security), changes));
+        return ok(incidents.edit(id, ifMatch, actor(security), mergePatch.parse(body)));
     }
 
     // ------------------------------------------------------------------ commands
@@ -202,9 +214,10 @@ public class IncidentResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Acknowledge a NEW incident (→ IN_PROGRESS)")
     @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state (names it and the allowed commands), or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state (names it and the allowed commands), or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.acknowledge(id, ifMatch, actor(security)));
@@ -217,9 +230,10 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AssignRequest.class),
             examples = @ExampleObject(name = "assign", value = "{\"assignmentGroup\":\"payments-2nd-line\",\"assignee\":\"bob\"}")))
     @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid AssignRequest request, @Context SecurityContext security) {
         String group = QueryParams.text(request.assignmentGroup());
@@ -237,9 +251,10 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "vendor", value = "{\"reason\":\"AWAITING_VENDOR\",\"note\":\"Vendor ticket VND-4411 opened\"}")))
     @APIResponse(responseCode = "200", description = "On hold", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid HoldRequest request, @Context SecurityContext security) {
         return ok(incidents.hold(id, ifMatch, actor(security), request.reason(), request.note()));
@@ -251,9 +266,10 @@ public class IncidentResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Resume work on an ON_HOLD incident (→ IN_PROGRESS)")
     @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.resume(id, ifMatch, actor(security)));
@@ -267,9 +283,10 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResolveRequest.class),
             examples = @ExampleObject(name = "workaround", value = "{\"resolutionCode\":\"WORKAROUND\",\"notes\":\"Failed over to the secondary gateway\"}")))
     @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolveRequest request, @Context SecurityContext security) {
         return ok(incidents.resolve(id, ifMatch, actor(security), request.resolutionCode(), request.notes()));
@@ -282,9 +299,10 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
             examples = @ExampleObject(name = "recurred", value = "{\"reason\":\"Caller reports the error again\"}")))
     @APIResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, reopen window expired, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, reopen window expired, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
         return ok(incidents.reopen(id, ifMatch, actor(security), request.reason()));
@@ -296,9 +314,10 @@ public class IncidentResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Close a RESOLVED incident (→ CLOSED, final)", description = "Also happens automatically N days after resolution")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.close(id, ifMatch, actor(security)));
@@ -311,9 +330,10 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
             examples = @ExampleObject(name = "mistake", value = "{\"reason\":\"Logged twice by the service desk\"}")))
     @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
         return ok(incidents.cancel(id, ifMatch, actor(security), request.reason()));
@@ -325,9 +345,10 @@ public class IncidentResource {
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Declare a major incident", description = "Other incidents can then be attached as its children (parentIncidentId)")
     @APIResponse(responseCode = "200", description = "Declared major", content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state, already major, a child itself, or changed concurrently", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not allowed in the current state, already major, a child itself, or changed concurrently",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
+    @APIResponse(responseCode = "412", description = STALE)
     public Response declareMajor(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.declareMajor(id, ifMatch, actor(security)));
@@ -342,13 +363,13 @@ public class IncidentResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteRequest.class),
             examples = @ExampleObject(name = "work-note", value = "{\"kind\":\"WORK_NOTE\",\"text\":\"Restarted the gateway pods\"}")))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response addNote(@PathParam("id") UUID id, @NotNull @Valid NoteRequest request,
             @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey, @Context SecurityContext security) {
         return idempotent.create("incident-notes:" + id, idempotencyKey, request, () -> {
             IncidentNote note = incidents.addNote(id, request.kind(), request.text(), actor(security));
-            return new IdempotentCreate.Created(URI.create(BASE + id + "/notes/" + note.id), NoteView.of(note), 0);
+            return new IdempotentCreate.Created(URI.create(BASE + id + "/notes/" + note.id()), NoteView.of(note), 0);
         });
     }
 
@@ -357,7 +378,7 @@ public class IncidentResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "List work notes and comments", description = "Oldest first")
     @APIResponse(responseCode = "200", description = "One page of notes", content = @Content(schema = @Schema(implementation = NotePage.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response notes(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
             @Context UriInfo uri) {
         return Paging.ok(incidents.notes(id, QueryParams.page(page, size)).map(NoteView::of), uri);
@@ -368,7 +389,7 @@ public class IncidentResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Get one note")
     @APIResponse(responseCode = "200", description = "The note", content = @Content(schema = @Schema(implementation = NoteView.class)))
-    @APIResponse(responseCode = "404", description = "No such incident or note", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such incident or note")
     public NoteView note(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
         return NoteView.of(incidents.note(id, noteId));
     }
@@ -378,7 +399,7 @@ public class IncidentResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
     @Operation(summary = "Full history of an incident", description = "Who did what when, old → new values, oldest first")
     @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))
-    @APIResponse(responseCode = "404", description = "No such incident", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public Response history(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size, @Context UriInfo uri) {
         return Paging.ok(incidents.history(id, QueryParams.page(page, size)), uri);
@@ -407,8 +428,8 @@ public class IncidentResource {
     private static IncidentFilter filter(List<String> state, List<String> priority, String serviceId, String group,
             String assignee, String major, String parent, String openedFrom, String openedTo, String text) {
         return new IncidentFilter(
-                QueryParams.enums("state", state, IncidentState.class),
-                QueryParams.enums("priority", priority, Priority.class),
+                QueryParams.enumValues("state", state, IncidentState.class),
+                QueryParams.enumValues("priority", priority, Priority.class),
                 QueryParams.uuid("serviceId", serviceId),
                 QueryParams.text(group),
                 QueryParams.text(assignee),

@@ -10,12 +10,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.itsm.incident.api.HistoryEntryView;
+import dev.itsm.incident.api.IncidentEdit;
 import dev.itsm.incident.catalog.CatalogCi;
 import dev.itsm.incident.catalog.CatalogService;
 import dev.itsm.incident.events.IncidentEvent;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
@@ -40,13 +44,15 @@ public class IncidentService {
     private final PriorityMatrix matrix;
     private final IncidentConfig config;
     private final Clock clock;
+    private final MergePatch mergePatch;
 
-    IncidentService(Outbox outbox, HistoryRecorder history, IncidentConfig config, Clock clock) {
+    IncidentService(Outbox outbox, HistoryRecorder history, IncidentConfig config, Clock clock, MergePatch mergePatch) {
         this.outbox = outbox;
         this.history = history;
         this.config = config;
         this.matrix = new PriorityMatrix(config.priorityMatrix());
         this.clock = clock;
+        this.mergePatch = mergePatch;
     }
 
     @Transactional
@@ -127,15 +133,20 @@ public class IncidentService {
         return execute(id, ifMatch, actor, "declare-major", null, i -> i.declareMajor(clock.instant()));
     }
 
+    /** Applies a JSON merge patch to the incident's editable fields ({@link IncidentEdit}). */
     @Transactional
-    public Incident update(UUID id, String ifMatch, String actor, Incident.Changes changes) {
-        if (changes.ciId() != null) {
-            requireCi(changes.ciId());
-        }
-        if (changes.parentIncidentId() != null) {
-            requireOpenMajor(changes.parentIncidentId(), id);
-        }
-        return execute(id, ifMatch, actor, "update", null, i -> i.update(changes, matrix, clock.instant()));
+    public Incident edit(UUID id, String ifMatch, String actor, JsonNode patch) {
+        return execute(id, ifMatch, actor, "update", null, i -> {
+            Incident.Edit edited = mergePatch.apply(IncidentEdit.of(i.editable()), patch, IncidentEdit.class,
+                    IncidentEdit.FIXED).values();
+            if (edited.ciId() != null && !edited.ciId().equals(i.ciId())) {
+                requireCi(edited.ciId());
+            }
+            if (edited.parentIncidentId() != null && !edited.parentIncidentId().equals(i.parentIncidentId())) {
+                requireOpenMajor(edited.parentIncidentId(), id);
+            }
+            return i.edit(edited, matrix, clock.instant());
+        });
     }
 
     /** Closes one RESOLVED incident whose auto-close time has come (own transaction; used by {@link AutoCloser}). */
@@ -171,7 +182,7 @@ public class IncidentService {
 
     public IncidentNote note(UUID incidentId, UUID noteId) {
         IncidentNote note = IncidentNote.findById(noteId);
-        if (note == null || !note.incidentId.equals(incidentId)) {
+        if (note == null || !note.incidentId().equals(incidentId)) {
             throw new NotFoundException("Note", noteId);
         }
         return note;
@@ -186,9 +197,8 @@ public class IncidentService {
     public Page<HistoryEntryView> history(UUID incidentId, PageRequest page) {
         get(incidentId);
         var query = IncidentHistory.find("incidentId = ?1 order by id", incidentId);
-        List<IncidentHistory> rows = query.page(page.page(), page.size()).list();
-        List<HistoryEntryView> items = rows.stream().map(h -> new HistoryEntryView(h.id, h.at, h.actor, h.action,
-                history.read(h.changes), h.detail)).toList();
+        List<HistoryEntryView> items = query.page(page.page(), page.size()).<IncidentHistory>list().stream()
+                .map(HistoryEntryView::of).toList();
         return new Page<>(items, page.page(), page.size(), query.count());
     }
 
@@ -196,7 +206,7 @@ public class IncidentService {
     public Map<UUID, String> serviceNames(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            CatalogService.<CatalogService>list("serviceId in ?1", Set.copyOf(ids)).forEach(s -> names.put(s.serviceId, s.name));
+            CatalogService.<CatalogService>list("serviceId in ?1", Set.copyOf(ids)).forEach(s -> names.put(s.serviceId(), s.name()));
         }
         return names;
     }
@@ -224,13 +234,7 @@ public class IncidentService {
     }
 
     private IncidentNote persistNote(UUID incidentId, IncidentNote.Kind kind, String text, String actor, Instant now) {
-        IncidentNote note = new IncidentNote();
-        note.id = UUID.randomUUID();
-        note.incidentId = incidentId;
-        note.kind = kind;
-        note.text = text;
-        note.author = actor;
-        note.createdAt = now;
+        IncidentNote note = IncidentNote.write(incidentId, kind, text, actor, now);
         note.persist();
         return note;
     }
@@ -243,17 +247,17 @@ public class IncidentService {
         }
         if (!service.isLive()) {
             throw new UnprocessableException("service-not-live", "Service is not live",
-                    "Service '" + service.name + "' (" + serviceId + ") is " + service.status
+                    "Service '" + service.name() + "' (" + serviceId + ") is " + service.status()
                             + "; incidents can be opened only against LIVE services",
-                    Map.of("serviceId", serviceId.toString(), "serviceName", service.name, "serviceStatus", service.status));
+                    Map.of("serviceId", serviceId.toString(), "serviceName", service.name(), "serviceStatus", service.status()));
         }
     }
 
     private void requireCi(UUID ciId) {
         CatalogCi ci = CatalogCi.findById(ciId);
-        if (ci == null || ci.deleted) {
+        if (ci == null || ci.deleted()) {
             throw new UnprocessableException("unknown-ci", "Unknown configuration item",
-                    "Configuration item " + ciId + (ci == null ? " is not in the CMDB" : " (" + ci.name + ") was deleted"),
+                    "Configuration item " + ciId + (ci == null ? " is not in the CMDB" : " (" + ci.name() + ") was deleted"),
                     Map.of("ciId", ciId.toString()));
         }
     }

@@ -4,7 +4,6 @@ import static dev.itsm.incident.Fixtures.CATALOG_TOPIC;
 import static dev.itsm.incident.Fixtures.agent;
 import static dev.itsm.incident.Fixtures.count;
 import static dev.itsm.incident.Fixtures.newIncident;
-import static dev.itsm.incident.Fixtures.publish;
 import static dev.itsm.incident.Fixtures.serviceFacts;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,7 +39,7 @@ class CatalogReplicaTest {
 
         Map<String, Object> retired = serviceFacts(id, "Team Chat", "RETIRED", Instant.now());
         retired.put("previousStatus", "LIVE");
-        publish(CATALOG_TOPIC, id.toString(), UUID.randomUUID().toString(), "catalog", "ServiceStatusChanged", retired);
+        CloudEventPublisher.publish("catalog", "ServiceStatusChanged", id.toString(), retired);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> agent().body(newIncident(id, "LOW", "LOW"))
                 .post("/api/v1/incidents").then().statusCode(422).body("serviceStatus", equalTo("RETIRED")));
 
@@ -55,19 +55,18 @@ class CatalogReplicaTest {
         // X retires the service ...
         String x = UUID.randomUUID().toString();
         Instant later = Instant.now().plusSeconds(5);
-        publish(CATALOG_TOPIC, id.toString(), x, "catalog", "ServiceStatusChanged", serviceFacts(id, "Intranet", "RETIRED", later));
+        CloudEventPublisher.publish("catalog", "ServiceStatusChanged", id.toString(), x, serviceFacts(id, "Intranet", "RETIRED", later));
         Fixtures.awaitReplica(id, "RETIRED");
         // ... Y brings it back ...
-        publish(CATALOG_TOPIC, id.toString(), UUID.randomUUID().toString(), "catalog", "ServiceStatusChanged",
-                serviceFacts(id, "Intranet", "LIVE", later.plusSeconds(1)));
+        CloudEventPublisher.publish("catalog", "ServiceStatusChanged", id.toString(), serviceFacts(id, "Intranet", "LIVE", later.plusSeconds(1)));
         Fixtures.awaitReplica(id, "LIVE");
         // ... then X is delivered again (same ce_id; its payload made newer, so only the inbox can stop it),
         // followed by a marker on the same key that shows X has been consumed.
-        publish(CATALOG_TOPIC, id.toString(), x, "catalog", "ServiceStatusChanged", serviceFacts(id, "Intranet", "RETIRED", later.plusSeconds(2)));
+        CloudEventPublisher.publish("catalog", "ServiceStatusChanged", id.toString(), x, serviceFacts(id, "Intranet", "RETIRED", later.plusSeconds(2)));
         String marker = UUID.randomUUID().toString();
         Map<String, Object> ci = new HashMap<>(Map.of("ciId", UUID.randomUUID().toString(), "name", "marker",
                 "deleted", false, "occurredAt", Instant.now().toString()));
-        publish(CATALOG_TOPIC, id.toString(), marker, "catalog", "ConfigurationItemChanged", ci);
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", id.toString(), marker, ci);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where event_id = ?", marker) == 1);
 
         assertEquals(1, count("select count(*) from processed_event where event_id = ?", x));
@@ -82,7 +81,7 @@ class CatalogReplicaTest {
         Map<String, Object> ci = new HashMap<>(Map.of("ciId", ciId.toString(), "name", "web-01", "ciClass", "server",
                 "environment", "production", "status", "OPERATIONAL", "attributes", Map.of("cpu", 8), "deleted", false,
                 "occurredAt", Instant.now().toString()));
-        publish(CATALOG_TOPIC, ciId.toString(), UUID.randomUUID().toString(), "catalog", "ConfigurationItemChanged", ci);
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ciId.toString(), ci);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from catalog_ci where ci_id = ?", ciId) == 1);
         Map<String, Object> body = newIncident(Fixtures.liveService(), "MEDIUM", "HIGH");
         body.put("ciId", ciId.toString());
@@ -90,7 +89,7 @@ class CatalogReplicaTest {
 
         ci.put("deleted", true);
         ci.put("occurredAt", Instant.now().plusSeconds(1).toString());
-        publish(CATALOG_TOPIC, ciId.toString(), UUID.randomUUID().toString(), "catalog", "ConfigurationItemChanged", ci);
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ciId.toString(), ci);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from catalog_ci where ci_id = ? and deleted", ciId) == 1);
         agent().body(body).post("/api/v1/incidents").then().statusCode(422).body("type", equalTo("https://itsm.dev/problems/unknown-ci"));
     }
@@ -98,9 +97,9 @@ class CatalogReplicaTest {
     @Test
     void anUnusableCatalogEventIsDeadLetteredAndUnknownTypesAreIgnored() {
         String key = UUID.randomUUID().toString();
-        publish(CATALOG_TOPIC, key, UUID.randomUUID().toString(), "catalog", "ServiceCreated", Map.of("name", "no id", "status", "LIVE"));
+        CloudEventPublisher.publish("catalog", "ServiceCreated", key, Map.of("name", "no id", "status", "LIVE"));
         String ignored = UUID.randomUUID().toString();
-        publish(CATALOG_TOPIC, key, ignored, "catalog", "OfferingPublished", Map.of("offeringId", key));
+        CloudEventPublisher.publish("catalog", "OfferingPublished", key, ignored, Map.of("offeringId", key));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where event_id = ?", ignored) == 1);
         List<TopicReader.Received> dead = TopicReader.await(CATALOG_TOPIC + ".dlq", 1, Duration.ofSeconds(30), r -> key.equals(r.key()));
         assertEquals("dev.itsm.platform.events.PoisonEventException", dead.get(0).header("dlq_error_class"));

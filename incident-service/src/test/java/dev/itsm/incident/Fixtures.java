@@ -3,7 +3,6 @@ package dev.itsm.incident;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,18 +12,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestInfrastructure;
 import dev.itsm.testing.TestTokens;
 import dev.itsm.testing.TopicReader;
@@ -36,12 +29,10 @@ final class Fixtures {
 
     static final String INCIDENT_TOPIC = "itsm.incident.events";
     static final String CATALOG_TOPIC = "itsm.catalog.events";
-    static final String SLA_TOPIC = "itsm.sla.events";
     static final String PROBLEM = "application/problem+json";
     static final String DATABASE = "itsm_incident";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private static KafkaProducer<String, byte[]> producer;
     private static UUID sharedService;
 
     private Fixtures() {
@@ -61,33 +52,6 @@ final class Fixtures {
 
     // ------------------------------------------------------------------ other services' events
 
-    static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
-    }
-
-    /** Publishes a CloudEvent in Kafka binary mode, as the owning service's outbox relay would. */
-    static void publish(String topic, String key, String ceId, String service, String type, Map<String, Object> data) {
-        try {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, JSON.writeValueAsBytes(data));
-            r.headers().add("ce_specversion", b("1.0"));
-            r.headers().add("ce_id", b(ceId));
-            r.headers().add("ce_type", b("dev.itsm." + service + "." + type));
-            r.headers().add("ce_source", b("/itsm/" + service + "-service"));
-            r.headers().add("ce_subject", b(key));
-            r.headers().add("ce_time", b(Instant.now().toString()));
-            r.headers().add("content-type", b("application/json"));
-            producer().send(r).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Map<String, Object> serviceFacts(UUID id, String name, String status, Instant occurredAt) {
         Map<String, Object> m = new HashMap<>();
         m.put("serviceId", id.toString());
@@ -103,8 +67,7 @@ final class Fixtures {
 
     /** Publishes {@code type} for a service and waits until the replica shows {@code status}. */
     static String publishService(String type, UUID id, String name, String status) {
-        String ceId = UUID.randomUUID().toString();
-        publish(CATALOG_TOPIC, id.toString(), ceId, "catalog", type, serviceFacts(id, name, status, Instant.now()));
+        String ceId = CloudEventPublisher.publish("catalog", type, id.toString(), serviceFacts(id, name, status, Instant.now()));
         awaitReplica(id, status);
         return ceId;
     }
@@ -179,7 +142,4 @@ final class Fixtures {
         }
     }
 
-    static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TopicReader.Received;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,6 +45,8 @@ class IncidentLifecycleTest {
 
     @Inject
     AutoCloser autoCloser;
+    @Inject
+    TestClock clock;
 
     @Test
     void anIncidentGoesThroughItsWholeLifecycleWithHistoryAndEventsOnTheTopic() throws Exception {
@@ -188,7 +191,14 @@ class IncidentLifecycleTest {
                 .body("priority", equalTo("P1")).body("category", nullValue()).body("title", equalTo("Checkout down"))
                 .body("linkedChangeIds", equalTo(List.of("CHG0000042")));
         agent().body("{\"state\":\"CLOSED\",\"colour\":\"red\"}").patch("/api/v1/incidents/" + id)
-                .then().statusCode(400).body("errors.field", equalTo(List.of("state", "colour")));
+                .then().statusCode(400).body("errors.field", equalTo(List.of("state", "colour")))
+                .body("errors[0].message", containsString("changes only through a command"))
+                .body("errors[1].message", equalTo("unknown field"));
+        agent().body("{\"number\":\"INC9999999\",\"title\":\"\"}").patch("/api/v1/incidents/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("number"))
+                .body("errors[0].message", equalTo("is read-only"));
+        agent().body("{\"title\":\"   \"}").patch("/api/v1/incidents/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("title"));
 
         List<Received> events = Fixtures.events(id, 2);
         assertEquals("dev.itsm.incident.IncidentPriorityChanged", events.get(1).ceType());
@@ -245,14 +255,15 @@ class IncidentLifecycleTest {
         command(id, "acknowledge", null).then().statusCode(200);
         command(id, "resolve", Map.of("resolutionCode", "WORKAROUND", "notes", "restarted")).then().statusCode(200);
         try {
-            ShiftableClock.travel(Duration.ofDays(7).plusMinutes(1));
+            clock.advance(Duration.ofDays(7).plusMinutes(1));
             command(id, "reopen", Map.of("reason", "back again")).then().statusCode(409).contentType(PROBLEM)
                     .body("type", equalTo("https://itsm.dev/problems/reopen-window-expired"))
                     .body("reopenWindow", equalTo("PT168H"));
-            ShiftableClock.travel(Duration.ofDays(6));
+            clock.reset();
+            clock.advance(Duration.ofDays(6));
             command(id, "reopen", Map.of("reason", "back again")).then().statusCode(200).body("state", equalTo("IN_PROGRESS"));
         } finally {
-            ShiftableClock.reset();
+            clock.reset();
         }
     }
 
@@ -261,11 +272,17 @@ class IncidentLifecycleTest {
         String id = open();
         command(id, "acknowledge", null).then().statusCode(200);
         command(id, "resolve", Map.of("resolutionCode", "NO_FAULT_FOUND", "notes", "Works now")).then().statusCode(200);
-        autoCloser.closeDue(Instant.now().plus(Duration.ofDays(2)));
-        reader().get("/api/v1/incidents/" + id).then().body("state", equalTo("RESOLVED"));
+        try {
+            clock.advance(Duration.ofDays(2));
+            autoCloser.closeDue(clock.instant());
+            reader().get("/api/v1/incidents/" + id).then().body("state", equalTo("RESOLVED"));
 
-        autoCloser.closeDue(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60));
-        reader().get("/api/v1/incidents/" + id).then().body("state", equalTo("CLOSED"));
+            clock.advance(Duration.ofDays(1).plusSeconds(60));
+            autoCloser.closeDue(clock.instant());
+            reader().get("/api/v1/incidents/" + id).then().body("state", equalTo("CLOSED"));
+        } finally {
+            clock.reset();
+        }
         JsonPath history = reader().get("/api/v1/incidents/" + id + "/history").then().extract().jsonPath();
         assertEquals("auto-close", history.getString("items[-1].action"));
         assertEquals("system", history.getString("items[-1].actor"));

@@ -135,14 +135,14 @@ class IncidentStateMachineTest {
     void changingImpactOrUrgencyRecomputesThePriority() {
         Incident i = inState(NEW); // MEDIUM × MEDIUM → P3
         assertEquals(Priority.P3, i.priority());
-        List<IncidentEvent> events = i.update(changes(Impact.HIGH, null), MATRIX, T0);
+        List<IncidentEvent> events = i.edit(changes(i, Impact.HIGH, null), MATRIX, T0);
         assertEquals(Priority.P2, i.priority());
         IncidentEvent.IncidentPriorityChanged changed = (IncidentEvent.IncidentPriorityChanged) events.get(0);
         assertEquals(Priority.P3, changed.previousPriority());
         assertEquals(Priority.P2, changed.facts().priority());
 
-        assertEquals(List.of(), i.update(changes(Impact.HIGH, Urgency.MEDIUM), MATRIX, T0), "same priority, no event");
-        i.update(changes(null, Urgency.HIGH), MATRIX, T0);
+        assertEquals(List.of(), i.edit(changes(i, Impact.HIGH, Urgency.MEDIUM), MATRIX, T0), "same priority, no event");
+        i.edit(changes(i, null, Urgency.HIGH), MATRIX, T0);
         assertEquals(Priority.P1, i.priority());
     }
 
@@ -179,7 +179,7 @@ class IncidentStateMachineTest {
             case CLOSE -> i.close(now);
             case CANCEL -> i.cancel("duplicate", now);
             case DECLARE_MAJOR -> i.declareMajor(now);
-            case UPDATE -> i.update(changes(Impact.HIGH, Urgency.HIGH), MATRIX, now);
+            case UPDATE -> i.edit(changes(i, Impact.HIGH, Urgency.HIGH), MATRIX, now);
         };
     }
 
@@ -213,7 +213,10 @@ class IncidentStateMachineTest {
                 Urgency.MEDIUM, null, null, parent, Set.of());
     }
 
-    static Incident.Changes changes(Impact impact, Urgency urgency) {
-        return new Incident.Changes(null, null, null, impact, urgency, null, false, null, null, false);
+    /** The incident's editable values with impact and/or urgency changed (null keeps the current one). */
+    static Incident.Edit changes(Incident i, Impact impact, Urgency urgency) {
+        Incident.Edit e = i.editable();
+        return new Incident.Edit(e.title(), e.description(), e.category(), impact == null ? e.impact() : impact,
+                urgency == null ? e.urgency() : urgency, e.ciId(), e.parentIncidentId(), e.linkedChangeIds());
     }
 }

@@ -1,8 +1,6 @@
 package dev.itsm.incident;
 
-import static dev.itsm.incident.Fixtures.SLA_TOPIC;
 import static dev.itsm.incident.Fixtures.open;
-import static dev.itsm.incident.Fixtures.publish;
 import static dev.itsm.incident.Fixtures.reader;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -46,7 +45,7 @@ class SlaStatusTest {
     }
 
     static void sla(String incidentId, String type, Map<String, Object> data) {
-        publish(SLA_TOPIC, incidentId, UUID.randomUUID().toString(), "sla", type, data);
+        CloudEventPublisher.publish("sla", type, incidentId, data);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.itsm.incident.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,12 +25,12 @@ public record IncidentView(
         String caller,
         UUID serviceId,
         @Schema(description = "Name of the service in the local catalogue replica") String serviceName,
-        UUID ciId,
-        String category,
-        Impact impact,
-        Urgency urgency,
-        Priority priority,
-        IncidentState state,
+        @Schema(description = "Affected configuration item, if known") UUID ciId,
+        @Schema(example = "software") String category,
+        @Schema(example = "HIGH") Impact impact,
+        @Schema(example = "MEDIUM") Urgency urgency,
+        @Schema(description = "impact × urgency, from the priority matrix", example = "P2") Priority priority,
+        @Schema(example = "IN_PROGRESS") IncidentState state,
         @Schema(description = "Commands accepted in the current state") List<String> allowedCommands,
         String assignmentGroup,
         String assignee,
@@ -55,7 +56,7 @@ public record IncidentView(
                 i.ciId(), i.category(), i.impact(), i.urgency(), i.priority(), i.state(), i.state().allowedCommands(),
                 i.assignmentGroup(), i.assignee(), i.holdReason(), i.openedAt(), i.acknowledgedAt(), i.resolvedAt(),
                 i.closedAt(), i.canceledAt(), i.resolutionCode(), i.resolutionNotes(), i.cancelReason(),
-                i.reopenCount(), i.majorIncident(), i.parentIncidentId(), new java.util.TreeSet<>(i.linkedChangeIds()),
+                i.reopenCount(), i.majorIncident(), i.parentIncidentId(), new TreeSet<>(i.linkedChangeIds()),
                 sla, i.updatedAt(), i.version());
     }
 }

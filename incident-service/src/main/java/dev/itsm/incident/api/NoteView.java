@@ -11,6 +11,6 @@ import dev.itsm.incident.IncidentNote;
 public record NoteView(UUID id, UUID incidentId, IncidentNote.Kind kind, String text, String author, Instant createdAt) {
 
     public static NoteView of(IncidentNote n) {
-        return new NoteView(n.id, n.incidentId, n.kind, n.text, n.author, n.createdAt);
+        return new NoteView(n.id(), n.incidentId(), n.kind(), n.text(), n.author(), n.createdAt());
     }
 }

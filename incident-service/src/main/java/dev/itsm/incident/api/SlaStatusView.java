@@ -18,7 +18,7 @@ public record SlaStatusView(
         Instant updatedAt) {
 
     public static SlaStatusView of(SlaStatus s) {
-        return new SlaStatusView(s.metric, s.status, s.breached, s.dueAt, s.agreementName, s.targetSeconds,
-                s.elapsedBusinessSeconds, s.lastEventAt);
+        return new SlaStatusView(s.metric(), s.status(), s.breached(), s.dueAt(), s.agreementName(), s.targetSeconds(),
+                s.elapsedBusinessSeconds(), s.lastEventAt());
     }
 }

@@ -1,15 +1,11 @@
 package dev.itsm.incident.catalog;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.time.Clock;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
-import dev.itsm.platform.events.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -23,6 +19,12 @@ public class CatalogEventHandler implements EventHandler {
 
     public static final String TOPIC = "itsm.catalog.events";
     private static final Logger LOG = Logger.getLogger(CatalogEventHandler.class);
+
+    private final Clock clock;
+
+    CatalogEventHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public String topic() {
@@ -39,75 +41,20 @@ public class CatalogEventHandler implements EventHandler {
     }
 
     private void applyService(InboundEvent event) {
-        JsonNode d = event.data();
-        UUID id = uuid(d, "serviceId", event);
-        String name = text(d, "name");
-        String status = text(d, "status");
-        if (name == null || status == null) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " lacks name or status");
+        CatalogService s = CatalogService.replicaOf(event.requiredUuid("serviceId"));
+        if (s.replicate(event.text("key"), event.requiredText("name"), event.text("type"), event.text("owner"),
+                event.requiredText("status"), event.occurredAt(clock.instant()))) {
+            s.persist();
+        } else {
+            LOG.debugf("Ignoring stale %s for service %s", event.type(), s.serviceId());
         }
-        Instant at = occurredAt(d, event);
-        CatalogService s = CatalogService.findById(id);
-        if (s == null) {
-            s = new CatalogService();
-            s.serviceId = id;
-        } else if (s.lastEventAt.isAfter(at)) {
-            LOG.debugf("Ignoring stale %s for service %s", event.type(), id);
-            return;
-        }
-        s.key = text(d, "key");
-        s.name = name;
-        s.type = text(d, "type");
-        s.owner = text(d, "owner");
-        s.status = status;
-        s.lastEventAt = at;
-        s.persist();
     }
 
     private void applyCi(InboundEvent event) {
-        JsonNode d = event.data();
-        UUID id = uuid(d, "ciId", event);
-        Instant at = occurredAt(d, event);
-        CatalogCi ci = CatalogCi.findById(id);
-        if (ci == null) {
-            ci = new CatalogCi();
-            ci.ciId = id;
-        } else if (ci.lastEventAt.isAfter(at)) {
-            return;
+        CatalogCi ci = CatalogCi.replicaOf(event.requiredUuid("ciId"));
+        if (ci.replicate(event.text("name"), event.text("ciClass"), event.text("environment"), event.text("status"),
+                event.bool("deleted", false), event.occurredAt(clock.instant()))) {
+            ci.persist();
         }
-        String name = text(d, "name");
-        ci.name = name != null ? name : ci.name != null ? ci.name : id.toString();
-        ci.ciClass = text(d, "ciClass");
-        ci.environment = text(d, "environment");
-        ci.status = text(d, "status");
-        ci.deleted = d.path("deleted").asBoolean(false);
-        ci.lastEventAt = at;
-        ci.persist();
-    }
-
-    static UUID uuid(JsonNode d, String field, InboundEvent event) {
-        String raw = text(d, field);
-        try {
-            return UUID.fromString(raw);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " has no valid " + field + ": " + raw, e);
-        }
-    }
-
-    static Instant occurredAt(JsonNode d, InboundEvent event) {
-        String raw = text(d, "occurredAt");
-        if (raw != null) {
-            try {
-                return Instant.parse(raw);
-            } catch (RuntimeException e) {
-                // fall back to the CloudEvent time
-            }
-        }
-        return event.time() != null ? event.time() : Instant.now();
-    }
-
-    static String text(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

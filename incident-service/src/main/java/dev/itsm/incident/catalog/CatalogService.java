@@ -16,19 +16,51 @@ public class CatalogService extends PanacheEntityBase {
 
     @Id
     @Column(name = "service_id")
-    public UUID serviceId;
+    private UUID serviceId;
     @Column(name = "service_key")
-    public String key;
-    public String name;
-    public String type;
-    public String owner;
+    private String key;
+    private String name;
+    private String type;
+    private String owner;
     /** PIPELINE | LIVE | RETIRED */
-    public String status;
+    private String status;
     /** occurredAt of the newest event applied (older ones are ignored). */
     @Column(name = "last_event_at")
-    public Instant lastEventAt;
+    private Instant lastEventAt;
+
+    protected CatalogService() {
+        // for JPA
+    }
+
+    /** The replica of a service, or a new, empty one. */
+    public static CatalogService replicaOf(UUID serviceId) {
+        CatalogService s = findById(serviceId);
+        if (s == null) {
+            s = new CatalogService();
+            s.serviceId = serviceId;
+        }
+        return s;
+    }
+
+    /** Takes the facts of an event that happened at {@code at}; false (and no change) when the replica is newer. */
+    public boolean replicate(String key, String name, String type, String owner, String status, Instant at) {
+        if (lastEventAt != null && lastEventAt.isAfter(at)) {
+            return false;
+        }
+        this.key = key;
+        this.name = name;
+        this.type = type;
+        this.owner = owner;
+        this.status = status;
+        this.lastEventAt = at;
+        return true;
+    }
 
     public boolean isLive() {
         return "LIVE".equals(status);
     }
+
+    public UUID serviceId() { return serviceId; }
+    public String name() { return name; }
+    public String status() { return status; }
 }

@@ -1,5 +1,6 @@
 package dev.itsm.incident.sla;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,10 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.incident.HistoryRecorder;
 import dev.itsm.incident.Incident;
-import dev.itsm.incident.api.HistoryEntryView.FieldChange;
+import dev.itsm.incident.IncidentHistory.Change;
 import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
-import dev.itsm.platform.events.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -25,9 +25,11 @@ public class SlaEventHandler implements EventHandler {
     public static final String TOPIC = "itsm.sla.events";
     static final String ACTOR = "sla-service";
 
+    private final Clock clock;
     private final HistoryRecorder history;
 
-    SlaEventHandler(HistoryRecorder history) {
+    SlaEventHandler(Clock clock, HistoryRecorder history) {
+        this.clock = clock;
         this.history = history;
     }
 
@@ -42,47 +44,26 @@ public class SlaEventHandler implements EventHandler {
         if (status == null) {
             return;
         }
-        JsonNode d = event.data();
-        UUID incidentId = uuid(d.path("incidentId").asText(null), event);
-        String metric = d.path("metric").asText(null);
-        if (metric == null || metric.isBlank()) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " has no metric");
+        UUID incidentId = event.requiredUuid("incidentId");
+        String metric = event.requiredText("metric");
+        if (metric.isBlank()) {
+            throw event.poison("metric is blank");
         }
-        Instant at = instant(d.path("occurredAt").asText(null), event.time() != null ? event.time() : Instant.now());
-
-        SlaStatus s = SlaStatus.findById(new SlaStatus.Key(incidentId, metric));
-        if (s == null) {
-            s = new SlaStatus();
-            s.incidentId = incidentId;
-            s.metric = metric;
-        } else if (s.lastEventAt.isAfter(at)) {
-            return;
-        }
-        String timerId = d.path("timerId").asText(null);
-        if (s.timerId != null && timerId != null && !timerId.equals(s.timerId) && status == SlaStatus.Status.RUNNING) {
-            s.breached = false; // a new timer for the metric (e.g. after a reopen) starts with a clean record
-        }
-        boolean newlyBreached = status == SlaStatus.Status.BREACHED && !s.breached;
-        s.status = status;
-        s.breached = s.breached || status == SlaStatus.Status.BREACHED;
-        s.timerId = timerId != null ? timerId : s.timerId;
-        s.agreementId = d.path("agreementId").asText(s.agreementId);
-        s.agreementName = d.path("agreementName").asText(s.agreementName);
-        s.targetSeconds = d.hasNonNull("targetSeconds") ? Long.valueOf(d.get("targetSeconds").asLong()) : s.targetSeconds;
-        s.elapsedBusinessSeconds = d.hasNonNull("elapsedBusinessSeconds")
-                ? Long.valueOf(d.get("elapsedBusinessSeconds").asLong()) : s.elapsedBusinessSeconds;
-        s.dueAt = d.hasNonNull("dueAt") ? instant(d.get("dueAt").asText(), s.dueAt) : s.dueAt;
-        s.lastEventAt = at;
+        Instant at = event.occurredAt(clock.instant());
+        SlaStatus s = SlaStatus.of(incidentId, metric);
+        boolean newlyBreached = s.report(status, new SlaStatus.Report(event.text("timerId"), event.text("agreementId"),
+                event.text("agreementName"), seconds(event, "targetSeconds"), seconds(event, "elapsedBusinessSeconds"),
+                event.instant("dueAt")), at);
         s.persist();
 
         if (newlyBreached) {
             Incident incident = Incident.findById(incidentId);
             if (incident != null && incident.priority().isHigh()) {
                 history.record(incidentId, ACTOR, "sla-breached",
-                        List.of(new FieldChange("sla." + metric, "RUNNING", "BREACHED")),
+                        List.of(new Change("sla." + metric, "RUNNING", "BREACHED")),
                         metric + " of " + incident.priority() + " incident " + incident.number() + " breached"
-                                + (s.agreementName == null ? "" : " (agreement " + s.agreementName + ")")
-                                + (s.dueAt == null ? "" : "; it was due at " + s.dueAt),
+                                + (s.agreementName() == null ? "" : " (agreement " + s.agreementName() + ")")
+                                + (s.dueAt() == null ? "" : "; it was due at " + s.dueAt()),
                         at);
             }
         }
@@ -110,22 +91,15 @@ public class SlaEventHandler implements EventHandler {
         return null;
     }
 
-    private static UUID uuid(String raw, InboundEvent event) {
-        try {
-            return UUID.fromString(raw);
-        } catch (RuntimeException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " has no valid incidentId: " + raw, e);
+    /** A whole number of seconds, or null when absent (InboundEvent has no numeric reader); not a number is poison. */
+    private static Long seconds(InboundEvent event, String field) {
+        JsonNode n = event.payload().path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
         }
-    }
-
-    private static Instant instant(String raw, Instant fallback) {
-        if (raw == null) {
-            return fallback;
+        if (!n.canConvertToLong()) {
+            throw event.poison(field + " '" + n.asText() + "' is not a whole number");
         }
-        try {
-            return Instant.parse(raw);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
+        return n.asLong();
     }
 }

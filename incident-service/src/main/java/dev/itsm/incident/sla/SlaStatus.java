@@ -8,6 +8,8 @@ import java.util.UUID;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -23,29 +25,83 @@ public class SlaStatus extends PanacheEntityBase {
         RUNNING, PAUSED, WARNING, BREACHED, MET, CANCELED
     }
 
+    /** What an SLA event reports about the timer; a null value leaves the stored one as it is. */
+    public record Report(String timerId, String agreementId, String agreementName, Long targetSeconds,
+            Long elapsedBusinessSeconds, Instant dueAt) {
+    }
+
     @Id
     @Column(name = "incident_id")
-    public UUID incidentId;
+    private UUID incidentId;
     @Id
-    public String metric;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    public Status status;
+    private String metric;
+    @Enumerated(EnumType.STRING)
+    private Status status;
     /** Once breached, stays true even when the timer is later paused, resumed or met. */
-    public boolean breached;
+    private boolean breached;
     @Column(name = "timer_id")
-    public String timerId;
+    private String timerId;
     @Column(name = "agreement_id")
-    public String agreementId;
+    private String agreementId;
     @Column(name = "agreement_name")
-    public String agreementName;
+    private String agreementName;
     @Column(name = "target_seconds")
-    public Long targetSeconds;
+    private Long targetSeconds;
     @Column(name = "elapsed_business_seconds")
-    public Long elapsedBusinessSeconds;
+    private Long elapsedBusinessSeconds;
     @Column(name = "due_at")
-    public Instant dueAt;
+    private Instant dueAt;
     @Column(name = "last_event_at")
-    public Instant lastEventAt;
+    private Instant lastEventAt;
+
+    protected SlaStatus() {
+        // for JPA
+    }
+
+    /** The stored status of the metric, or a new one. */
+    public static SlaStatus of(UUID incidentId, String metric) {
+        SlaStatus s = findById(new Key(incidentId, metric));
+        if (s == null) {
+            s = new SlaStatus();
+            s.incidentId = incidentId;
+            s.metric = metric;
+        }
+        return s;
+    }
+
+    /**
+     * Takes the status an event reported at {@code at}; returns true when this makes the metric
+     * breached (it was not). An event older than the stored status changes nothing.
+     */
+    public boolean report(Status next, Report r, Instant at) {
+        if (lastEventAt != null && lastEventAt.isAfter(at)) {
+            return false;
+        }
+        if (timerId != null && r.timerId() != null && !r.timerId().equals(timerId) && next == Status.RUNNING) {
+            breached = false; // a new timer for the metric (e.g. after a reopen) starts with a clean record
+        }
+        boolean newlyBreached = next == Status.BREACHED && !breached;
+        status = next;
+        breached = breached || next == Status.BREACHED;
+        timerId = r.timerId() != null ? r.timerId() : timerId;
+        agreementId = r.agreementId() != null ? r.agreementId() : agreementId;
+        agreementName = r.agreementName() != null ? r.agreementName() : agreementName;
+        targetSeconds = r.targetSeconds() != null ? r.targetSeconds() : targetSeconds;
+        elapsedBusinessSeconds = r.elapsedBusinessSeconds() != null ? r.elapsedBusinessSeconds() : elapsedBusinessSeconds;
+        dueAt = r.dueAt() != null ? r.dueAt() : dueAt;
+        lastEventAt = at;
+        return newlyBreached;
+    }
+
+    public UUID incidentId() { return incidentId; }
+    public String metric() { return metric; }
+    public Status status() { return status; }
+    public boolean breached() { return breached; }
+    public String agreementName() { return agreementName; }
+    public Long targetSeconds() { return targetSeconds; }
+    public Long elapsedBusinessSeconds() { return elapsedBusinessSeconds; }
+    public Instant dueAt() { return dueAt; }
+    public Instant lastEventAt() { return lastEventAt; }
 
     public static class Key implements Serializable {
         public UUID incidentId;
