@@ -3,11 +3,13 @@ package dev.itsm.platform;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -170,6 +172,19 @@ class HttpConventionsTest {
                 .post("/api/v1/tickets")
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("https://itsm.dev/problems/idempotency-key-reused"));
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsCallerAnotherCallerWithTheSameKeyMakesAnotherRequest() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("title", "mine", "kind", "BUG", "renames", 0);
+        Response alices = agent().header("Idempotency-Key", key).body(body).post("/api/v1/tickets");
+        alices.then().statusCode(201);
+        Response bobs = given().header("Authorization", TestTokens.bearer("bob", Roles.AGENT)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(body).post("/api/v1/tickets");
+        bobs.then().statusCode(201).header("Idempotent-Replayed", nullValue());
+        assertNotEquals(alices.jsonPath().getString("id"), bobs.jsonPath().getString("id"),
+                "bob must not receive alice's resource");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.platform.problem.ValidationException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,6 +30,9 @@ import jakarta.ws.rs.core.Response;
  * (with {@code Idempotent-Replayed: true}); the same key with another body is a 422 problem. Two
  * concurrent requests with one key serialise on the key's primary key: the second waits, then
  * replays.
+ * <p>
+ * A key belongs to its caller: it is scoped by (token subject, method, collection), so another
+ * caller sending the same key makes a request of its own and never sees the first caller's response.
  */
 @ApplicationScoped
 public class IdempotentCreate {
@@ -41,10 +45,12 @@ public class IdempotentCreate {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final SecurityIdentity caller;
 
-    IdempotentCreate(DataSource dataSource, ObjectMapper json) {
+    IdempotentCreate(DataSource dataSource, ObjectMapper json, SecurityIdentity caller) {
         this.dataSource = dataSource;
         this.json = json;
+        this.caller = caller;
     }
 
     /**
@@ -64,6 +70,7 @@ public class IdempotentCreate {
             throw new ValidationException(HEADER, "must be at most 200 characters");
         }
         String hash = hash(request);
+        scope = callerName() + " POST " + scope;
         try (Connection c = dataSource.getConnection()) {
             if (claim(c, scope, key, hash)) {
                 Created result = create.get();
@@ -74,6 +81,10 @@ public class IdempotentCreate {
         } catch (SQLException e) {
             throw new IllegalStateException("Idempotency-Key store failed", e);
         }
+    }
+
+    private String callerName() {
+        return caller.isAnonymous() || caller.getPrincipal() == null ? "anonymous" : caller.getPrincipal().getName();
     }
 
     private Response created(Created result) {
