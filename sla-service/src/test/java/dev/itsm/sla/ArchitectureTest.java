@@ -8,27 +8,23 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Domain classes (aggregates, calendar arithmetic, agreement rules, event payloads) know nothing of REST or Kafka. */
+import dev.itsm.testing.ArchitectureRules;
+
+/** The shared rules of the test kit, plus sla's own: the calendar arithmetic and timer state machine are pure Java. */
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.itsm.sla");
-
     @Test
-    void domainClassesDoNotDependOnRestOrKafka() {
-        noClasses().that().haveSimpleNameNotEndingWith("Resource")
-                .and().resideInAnyPackage("dev.itsm.sla.calendar..", "dev.itsm.sla.agreement..", "dev.itsm.sla.timer..",
-                        "dev.itsm.sla.events..", "dev.itsm.sla.report..", "dev.itsm.sla.incident..")
-                .and().haveSimpleNameNotEndingWith("View")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.apache.kafka..")
-                .check(CLASSES);
+    void followsTheSharedArchitectureRules() {
+        ArchitectureRules.check("dev.itsm.sla");
     }
 
     @Test
-    void theCalendarArithmeticAndTheTimerStateMachineArePureJava() {
-        noClasses().that().haveSimpleName("BusinessCalendar").or().haveSimpleName("SlaTimer").or().haveSimpleName("AgreementDefinition")
+    void theWorkingTimeArithmeticAndTheTimerStateMachineArePureJava() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.itsm.sla");
+        noClasses().that().haveSimpleName("WorkingTime").or().haveSimpleName("SlaTimer").or().haveSimpleName("AgreementDefinition")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.apache.kafka..", "jakarta.transaction..",
                         "jakarta.enterprise..", "io.smallrye..")
-                .check(CLASSES);
+                .check(classes);
     }
 }

@@ -2,41 +2,25 @@ package dev.itsm.sla;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import dev.itsm.platform.security.Roles;
-import dev.itsm.testing.TestInfrastructure;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** Helpers shared by the @QuarkusTest classes: tokens, incident events on the real broker, agreements. */
+/** Helpers shared by the @QuarkusTest classes: tokens, incident events on the real broker (test kit publisher), agreements. */
 public final class SlaTestSupport {
 
     public static final String PROBLEM = "application/problem+json";
     public static final String INCIDENT_TOPIC = "itsm.incident.events";
     public static final String SLA_TOPIC = "itsm.sla.events";
     public static final String TWENTY_FOUR_SEVEN = "00000000-0000-0000-0000-000000000247";
-
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static KafkaProducer<String, byte[]> producer;
 
     private SlaTestSupport() {
     }
@@ -47,16 +31,6 @@ public final class SlaTestSupport {
 
     public static RequestSpecification reader() {
         return given().header("Authorization", TestTokens.bearer("rita", Roles.READER)).contentType(ContentType.JSON);
-    }
-
-    public static synchronized KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
     }
 
     /** The facts of one incident, mutated as a test moves it along and published with each event. */
@@ -98,25 +72,9 @@ public final class SlaTestSupport {
                 payload.put((String) extra[i], extra[i + 1]);
             }
             payload.put("occurredAt", occurredAt.toString());
-            try {
-                ProducerRecord<String, byte[]> r = new ProducerRecord<>(INCIDENT_TOPIC, id.toString(), JSON.writeValueAsBytes(payload));
-                r.headers().add("ce_specversion", b("1.0"));
-                r.headers().add("ce_id", b(ceId));
-                r.headers().add("ce_type", b("dev.itsm.incident." + type));
-                r.headers().add("ce_source", b("/itsm/incident-service"));
-                r.headers().add("ce_subject", b(id.toString()));
-                r.headers().add("ce_time", b(occurredAt.toString()));
-                r.headers().add("content-type", b("application/json"));
-                producer().send(r).get();
-                return ceId;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            CloudEventPublisher.publish("incident", type, id.toString(), ceId, payload);
+            return ceId;
         }
-    }
-
-    static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Creates an agreement scoped to one service and returns its id. */

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import dev.itsm.platform.problem.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -20,27 +23,54 @@ import jakarta.persistence.Version;
 public class Agreement extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
     @Column(nullable = false)
-    public String name;
+    private String name;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public AgreementType type;
+    private AgreementType type;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public AgreementStatus status;
+    private AgreementStatus status;
     @Column(nullable = false)
-    public int revision;
+    private int revision;
     @Column(name = "calendar_id", nullable = false)
-    public UUID calendarId;
-    @Column(nullable = false)
-    public String definition;
+    private UUID calendarId;
+    /** The current revision's definition. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private AgreementDefinition definition;
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
     @Version
-    public long version;
+    private long version;
+
+    protected Agreement() {
+        // for JPA
+    }
+
+    /** A new active agreement; its first revision is returned by {@link #revise}. */
+    public static Agreement create(UUID id, Instant now) {
+        Agreement a = new Agreement();
+        a.id = id;
+        a.status = AgreementStatus.ACTIVE;
+        a.revision = 0;
+        a.createdAt = now;
+        return a;
+    }
+
+    /** The definition becomes the next revision (the current one for new timers); returns the revision to keep. */
+    public AgreementRevision revise(AgreementDefinition d, Instant now) {
+        revision++;
+        name = d.name();
+        type = d.type();
+        calendarId = d.calendarId();
+        definition = d;
+        updatedAt = now;
+        return new AgreementRevision(id, revision, d, now);
+    }
 
     public void retire(Instant now) {
         if (status != AgreementStatus.ACTIVE) {
@@ -56,5 +86,37 @@ public class Agreement extends PanacheEntityBase {
         }
         status = AgreementStatus.ACTIVE;
         updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AgreementStatus status() {
+        return status;
+    }
+
+    public int revision() {
+        return revision;
+    }
+
+    public AgreementDefinition definition() {
+        return definition;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

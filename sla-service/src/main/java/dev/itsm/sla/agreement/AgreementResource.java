@@ -21,7 +21,7 @@ import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
-import dev.itsm.sla.QueryParams;
+import dev.itsm.platform.http.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -75,8 +75,6 @@ public class AgreementResource {
             examples = { @ExampleObject(name = "sla", value = EXAMPLE), @ExampleObject(name = "uc", value = UC_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid agreement (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown calendar, or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull AgreementDefinition request, @HeaderParam(IdempotentCreate.HEADER) String key) {
@@ -91,8 +89,6 @@ public class AgreementResource {
     @Operation(summary = "List agreements (filter by type, status, calendarId; sort by name/type/createdAt/updatedAt)")
     @APIResponse(responseCode = "200", description = "A page of agreements")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("calendarId") String calendarId, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("sort") String sort, @Context UriInfo uri) {
@@ -108,8 +104,6 @@ public class AgreementResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get an agreement's current revision")
     @APIResponse(responseCode = "200", description = "The agreement, with ETag", content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         AgreementView a = agreements.get(id);
@@ -121,8 +115,6 @@ public class AgreementResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get one revision of an agreement (what timers started under it use)")
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AgreementView revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
         return agreements.revision(id, revision);
@@ -137,8 +129,6 @@ public class AgreementResource {
             examples = @ExampleObject(name = "thresholds", value = "{\"warningThresholds\":[60,90]}")))
     @APIResponse(responseCode = "200", description = "The new revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid result (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -153,8 +143,6 @@ public class AgreementResource {
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Retire an agreement: no new timers; open timers run to their end")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,8 +156,6 @@ public class AgreementResource {
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Activate a retired agreement again")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = AgreementView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -4,6 +4,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,11 +46,27 @@ public class AgreementRevision extends PanacheEntityBase {
 
     @Id
     @Column(name = "agreement_id")
-    public UUID agreementId;
+    private UUID agreementId;
     @Id
-    public int revision;
-    @Column(nullable = false)
-    public String definition;
+    private int revision;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private AgreementDefinition definition;
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
+    private Instant createdAt;
+
+    protected AgreementRevision() {
+        // for JPA
+    }
+
+    AgreementRevision(UUID agreementId, int revision, AgreementDefinition definition, Instant createdAt) {
+        this.agreementId = agreementId;
+        this.revision = revision;
+        this.definition = definition;
+        this.createdAt = createdAt;
+    }
+
+    public AgreementDefinition definition() {
+        return definition;
+    }
 }

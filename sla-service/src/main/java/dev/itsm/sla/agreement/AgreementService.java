@@ -1,5 +1,6 @@
 package dev.itsm.sla.agreement;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,17 +8,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
-import dev.itsm.platform.problem.ValidationException;
-import dev.itsm.sla.MergePatch;
-import dev.itsm.sla.calendar.SlaCalendar;
+import dev.itsm.sla.calendar.BusinessCalendar;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,12 +25,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AgreementService {
 
-    private final Agreements agreements;
-    private final ObjectMapper json;
+    private final AgreementRevisionCache agreements;
+    private final MergePatch mergePatch;
+    private final Clock clock;
 
-    AgreementService(Agreements agreements, ObjectMapper json) {
+    AgreementService(AgreementRevisionCache agreements, MergePatch mergePatch, Clock clock) {
         this.agreements = agreements;
-        this.json = json;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     @Transactional
@@ -40,12 +41,8 @@ public class AgreementService {
         d.validate();
         requireCalendar(d.calendarId());
         requireUniqueName(d.name(), null);
-        Instant now = Instant.now();
-        Agreement a = new Agreement();
-        a.id = UUID.randomUUID();
-        a.status = AgreementStatus.ACTIVE;
-        a.createdAt = now;
-        a.revision = 0;
+        Instant now = clock.instant();
+        Agreement a = Agreement.create(UUID.randomUUID(), now);
         newRevision(a, d, now);
         return view(a);
     }
@@ -60,7 +57,7 @@ public class AgreementService {
         if (r == null) {
             throw new NotFoundException("Agreement revision", id + "/" + revision);
         }
-        return view(a, agreements.parse(r.definition), revision);
+        return view(a, r.definition(), revision);
     }
 
     public Page<AgreementView> list(PageRequest page, String orderBy, AgreementType type, AgreementStatus status, UUID calendarId) {
@@ -88,26 +85,20 @@ public class AgreementService {
     @Transactional
     public AgreementView patch(UUID id, JsonNode patch, String ifMatch) {
         Agreement a = find(id);
-        ETags.requireMatch(ifMatch, a.version);
-        JsonNode merged = MergePatch.apply(json.valueToTree(agreements.parse(a.definition)), patch);
-        AgreementDefinition d;
-        try {
-            d = json.treeToValue(merged, AgreementDefinition.class).normalised();
-        } catch (Exception e) {
-            throw new ValidationException("body", "the patched agreement is not readable: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        ETags.requireMatch(ifMatch, a.version());
+        AgreementDefinition d = mergePatch.apply(a.definition(), patch, AgreementDefinition.class).normalised();
         d.validate();
         requireCalendar(d.calendarId());
-        requireUniqueName(d.name(), a.id);
-        newRevision(a, d, Instant.now());
+        requireUniqueName(d.name(), a.id());
+        newRevision(a, d, clock.instant());
         return view(a);
     }
 
     @Transactional
     public AgreementView retire(UUID id, String ifMatch) {
         Agreement a = find(id);
-        ETags.requireMatch(ifMatch, a.version);
-        a.retire(Instant.now());
+        ETags.requireMatch(ifMatch, a.version());
+        a.retire(clock.instant());
         a.persistAndFlush();
         return view(a);
     }
@@ -115,25 +106,15 @@ public class AgreementService {
     @Transactional
     public AgreementView activate(UUID id, String ifMatch) {
         Agreement a = find(id);
-        ETags.requireMatch(ifMatch, a.version);
-        a.activate(Instant.now());
+        ETags.requireMatch(ifMatch, a.version());
+        a.activate(clock.instant());
         a.persistAndFlush();
         return view(a);
     }
 
     private void newRevision(Agreement a, AgreementDefinition d, Instant now) {
-        a.revision++;
-        a.name = d.name();
-        a.type = d.type();
-        a.calendarId = d.calendarId();
-        a.definition = agreements.toJson(d);
-        a.updatedAt = now;
+        AgreementRevision r = a.revise(d, now);
         a.persistAndFlush();
-        AgreementRevision r = new AgreementRevision();
-        r.agreementId = a.id;
-        r.revision = a.revision;
-        r.definition = a.definition;
-        r.createdAt = now;
         r.persist();
     }
 
@@ -146,7 +127,7 @@ public class AgreementService {
     }
 
     private void requireCalendar(UUID calendarId) {
-        if (SlaCalendar.findById(calendarId) == null) {
+        if (BusinessCalendar.findById(calendarId) == null) {
             throw new UnprocessableException("calendar-not-found", "Unknown calendar",
                     "calendarId " + calendarId + " names no calendar", Map.of("field", "calendarId"));
         }
@@ -154,14 +135,14 @@ public class AgreementService {
 
     private void requireUniqueName(String name, UUID self) {
         Agreement other = Agreement.find("lower(name) = ?1", name.toLowerCase()).firstResult();
-        if (other != null && !other.id.equals(self)) {
+        if (other != null && !other.id().equals(self)) {
             throw new ConflictException("agreement-name-taken", "Name already used", "An agreement named '" + name + "' already exists",
-                    Map.of("existingId", other.id.toString()));
+                    Map.of("existingId", other.id().toString()));
         }
     }
 
     AgreementView view(Agreement a) {
-        return view(a, agreements.parse(a.definition), a.revision);
+        return view(a, a.definition(), a.revision());
     }
 
     private AgreementView view(Agreement a, AgreementDefinition d, int revision) {
@@ -169,7 +150,7 @@ public class AgreementService {
         for (AgreementDefinition.Target t : d.targets()) {
             targets.add(new AgreementView.TargetView(t.metric(), t.priority(), t.duration(), t.parsed().toSeconds()));
         }
-        return new AgreementView(a.id, d.name(), d.type(), d.supplier(), a.status, revision, d.scope(), d.appliesTo(), d.calendarId(),
-                targets, d.pauseConditions(), d.warningThresholds(), a.version, a.createdAt, a.updatedAt);
+        return new AgreementView(a.id(), d.name(), d.type(), d.supplier(), a.status(), revision, d.scope(), d.appliesTo(), d.calendarId(),
+                targets, d.pauseConditions(), d.warningThresholds(), a.version(), a.createdAt(), a.updatedAt());
     }
 }

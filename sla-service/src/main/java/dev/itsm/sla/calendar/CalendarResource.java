@@ -73,15 +73,13 @@ public class CalendarResource {
     @POST
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Create a business calendar")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarDefinition.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarRequest.class),
             examples = @ExampleObject(name = "office", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Invalid calendar (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull CalendarDefinition request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+    public Response create(@NotNull CalendarRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("sla-calendars", key, request, () -> {
             CalendarView c = calendars.create(request);
             return new IdempotentCreate.Created(URI.create("/api/v1/sla/calendars/" + c.id()), c, c.version());
@@ -93,8 +91,6 @@ public class CalendarResource {
     @Operation(summary = "List calendars (filter by name, sort by name/createdAt)")
     @APIResponse(responseCode = "200", description = "A page of calendars")
     @APIResponse(responseCode = "400", description = "Bad paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("name") String name, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("sort") String sort, @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, Map.of("name", "name", "createdAt", "createdAt"), "name").toOrderBy() + ", id";
@@ -106,8 +102,6 @@ public class CalendarResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get a calendar (the built-in 24x7 calendar is 00000000-0000-0000-0000-000000000247)")
     @APIResponse(responseCode = "200", description = "The calendar, with ETag", content = @Content(schema = @Schema(implementation = CalendarView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         CalendarView c = calendars.get(id);
@@ -119,12 +113,10 @@ public class CalendarResource {
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Change a calendar (JSON merge patch); takes effect for running timers at once")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CalendarDefinition.class),
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CalendarRequest.class),
             examples = @ExampleObject(name = "hours", value = "{\"weeklyHours\":{\"FRIDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}}")))
     @APIResponse(responseCode = "200", description = "The changed calendar", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Invalid result", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Built-in calendar, name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -141,8 +133,6 @@ public class CalendarResource {
     @RequestBody(content = @Content(mediaType = "text/calendar", examples = @ExampleObject(name = "ics", value = ICS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The calendar with the holidays added", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Not a usable iCalendar document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an SLA admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Built-in calendar or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

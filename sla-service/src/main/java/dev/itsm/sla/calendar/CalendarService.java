@@ -1,20 +1,18 @@
 package dev.itsm.sla.calendar;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
-import dev.itsm.platform.problem.ValidationException;
-import dev.itsm.sla.MergePatch;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,24 +21,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CalendarService {
 
-    private final Calendars calendars;
-    private final ObjectMapper json;
+    private final WorkingTimeCache calendars;
+    private final MergePatch mergePatch;
+    private final Clock clock;
 
-    CalendarService(Calendars calendars, ObjectMapper json) {
+    CalendarService(WorkingTimeCache calendars, MergePatch mergePatch, Clock clock) {
         this.calendars = calendars;
-        this.json = json;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     @Transactional
-    public CalendarView create(CalendarDefinition request) {
-        CalendarDefinition d = request.normalised();
+    public CalendarView create(CalendarRequest request) {
+        CalendarRequest d = request.normalised();
         d.validate();
         requireUniqueName(d.name(), null);
-        SlaCalendar c = new SlaCalendar();
-        c.id = UUID.randomUUID();
-        c.builtIn = false;
-        c.createdAt = Instant.now();
-        apply(c, d);
+        BusinessCalendar c = BusinessCalendar.create(UUID.randomUUID(), d, clock.instant());
         c.persistAndFlush();
         return view(c);
     }
@@ -52,7 +48,7 @@ public class CalendarService {
     public Page<CalendarView> list(PageRequest page, String orderBy, String name) {
         String where = name == null || name.isBlank() ? "1 = 1" : "lower(name) like :name";
         Parameters p = name == null || name.isBlank() ? new Parameters() : Parameters.with("name", "%" + name.toLowerCase() + "%");
-        var q = SlaCalendar.<SlaCalendar>find(where + " order by " + orderBy, p);
+        var q = BusinessCalendar.<BusinessCalendar>find(where + " order by " + orderBy, p);
         long total = q.count();
         List<CalendarView> items = q.page(page.page(), page.size()).list().stream().map(this::view).toList();
         return new Page<>(items, page.page(), page.size(), total);
@@ -60,18 +56,12 @@ public class CalendarService {
 
     @Transactional
     public CalendarView patch(UUID id, JsonNode patch, String ifMatch) {
-        SlaCalendar c = find(id);
-        ETags.requireMatch(ifMatch, c.version);
+        BusinessCalendar c = find(id);
+        ETags.requireMatch(ifMatch, c.version());
         requireEditable(c);
-        JsonNode merged = MergePatch.apply(json.valueToTree(calendars.definition(c)), patch);
-        CalendarDefinition d;
-        try {
-            d = json.treeToValue(merged, CalendarDefinition.class).normalised();
-        } catch (Exception e) {
-            throw new ValidationException("body", "the patched calendar is not readable: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        CalendarRequest d = mergePatch.apply(c.definition(), patch, CalendarRequest.class).normalised();
         d.validate();
-        requireUniqueName(d.name(), c.id);
+        requireUniqueName(d.name(), c.id());
         apply(c, d);
         c.persistAndFlush();
         calendars.evict(id);
@@ -81,14 +71,14 @@ public class CalendarService {
     /** Adds the holidays of an iCalendar body; returns the calendar and how many days were new. */
     @Transactional
     public CalendarView importHolidays(UUID id, String ics, String ifMatch) {
-        SlaCalendar c = find(id);
-        ETags.requireMatch(ifMatch, c.version);
+        BusinessCalendar c = find(id);
+        ETags.requireMatch(ifMatch, c.version());
         requireEditable(c);
-        List<CalendarDefinition.Holiday> imported = IcsHolidays.parse(ics);
-        CalendarDefinition current = calendars.definition(c);
-        List<CalendarDefinition.Holiday> all = new ArrayList<>(current.holidays() == null ? List.of() : current.holidays());
+        List<CalendarRequest.Holiday> imported = IcsHolidayImporter.parse(ics);
+        CalendarRequest current = c.definition();
+        List<CalendarRequest.Holiday> all = new ArrayList<>(current.holidays() == null ? List.of() : current.holidays());
         all.addAll(imported);
-        CalendarDefinition d = new CalendarDefinition(current.name(), current.timeZone(), current.weeklyHours(), all).normalised();
+        CalendarRequest d = new CalendarRequest(current.name(), current.timeZone(), current.weeklyHours(), all).normalised();
         d.validate();
         apply(c, d);
         c.persistAndFlush();
@@ -96,37 +86,35 @@ public class CalendarService {
         return view(c);
     }
 
-    SlaCalendar find(UUID id) {
-        SlaCalendar c = SlaCalendar.findById(id);
+    BusinessCalendar find(UUID id) {
+        BusinessCalendar c = BusinessCalendar.findById(id);
         if (c == null) {
             throw new NotFoundException("Calendar", id);
         }
         return c;
     }
 
-    private void requireEditable(SlaCalendar c) {
-        if (c.builtIn) {
-            throw new ConflictException("calendar-built-in", "Built-in calendar", "The built-in calendar '" + c.name + "' cannot be changed; create your own");
+    private void requireEditable(BusinessCalendar c) {
+        if (c.builtIn()) {
+            throw new ConflictException("calendar-built-in", "Built-in calendar", "The built-in calendar '" + c.name() + "' cannot be changed; create your own");
         }
     }
 
     private void requireUniqueName(String name, UUID self) {
-        SlaCalendar other = SlaCalendar.find("lower(name) = ?1", name.toLowerCase()).firstResult();
-        if (other != null && !other.id.equals(self)) {
+        BusinessCalendar other = BusinessCalendar.find("lower(name) = ?1", name.toLowerCase()).firstResult();
+        if (other != null && !other.id().equals(self)) {
             throw new ConflictException("calendar-name-taken", "Name already used", "A calendar named '" + name + "' already exists",
-                    java.util.Map.of("existingId", other.id.toString()));
+                    java.util.Map.of("existingId", other.id().toString()));
         }
     }
 
-    private void apply(SlaCalendar c, CalendarDefinition d) {
-        c.name = d.name();
-        c.timeZone = d.timeZone();
-        c.definition = calendars.toJson(d);
-        c.updatedAt = Instant.now();
+    private void apply(BusinessCalendar c, CalendarRequest d) {
+        c.edit(d, clock.instant());
     }
 
-    CalendarView view(SlaCalendar c) {
-        CalendarDefinition d = calendars.definition(c);
-        return new CalendarView(c.id, c.name, c.timeZone, d.weeklyHours(), d.holidays(), c.builtIn, c.version, c.createdAt, c.updatedAt);
+    CalendarView view(BusinessCalendar c) {
+        CalendarRequest d = c.definition();
+        return new CalendarView(c.id(), c.name(), c.timeZone(), d.weeklyHours(), d.holidays(), c.builtIn(), c.version(), c.createdAt(),
+                c.updatedAt());
     }
 }

@@ -3,23 +3,29 @@ package dev.itsm.sla.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import dev.itsm.platform.events.DomainEvent;
 import dev.itsm.sla.timer.Metric;
 import dev.itsm.sla.timer.TimerState;
 
 /**
- * Facts about SLA timers, published on {@code itsm.sla.events} keyed by incident id. Every payload
- * carries the timer's full current facts.
+ * Facts about SLA timers, published on {@code itsm.sla.events} keyed by incident id. Each payload is
+ * the timer's {@link Facts} (flattened into the top level), the fields particular to the event, then
+ * {@code occurredAt}.
  */
 public sealed interface SlaEvent extends DomainEvent {
 
-    UUID timerId();
+    /** The common facts of a timer at the moment of an event. */
+    record Facts(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric, String priority,
+            TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt) {
+    }
 
-    UUID incidentId();
+    Facts facts();
 
     @Override
     default String aggregateId() {
-        return incidentId().toString();
+        return facts().incidentId().toString();
     }
 
     @Override
@@ -27,71 +33,24 @@ public sealed interface SlaEvent extends DomainEvent {
         return "SlaTimer";
     }
 
-    /** The common facts of a timer at the moment of an event. */
-    record Facts(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric, String priority,
-            TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt, Instant occurredAt) {
+    record SlaTimerStarted(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaTimerStarted(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaTimerStarted(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
+    record SlaTimerPaused(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaTimerPaused(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaTimerPaused(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
+    record SlaTimerResumed(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaTimerResumed(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaTimerResumed(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
+    record SlaWarning(@JsonUnwrapped Facts facts, int thresholdPercent, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaWarning(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            int thresholdPercent, Instant occurredAt) implements SlaEvent {
-        public SlaWarning(Facts f, int thresholdPercent) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), thresholdPercent, f.occurredAt());
-        }
+    record SlaBreached(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaBreached(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaBreached(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
+    record SlaMet(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 
-    record SlaMet(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaMet(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
-    }
-
-    record SlaTimerCanceled(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric,
-            String priority, TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt,
-            Instant occurredAt) implements SlaEvent {
-        public SlaTimerCanceled(Facts f) {
-            this(f.timerId(), f.incidentId(), f.agreementId(), f.agreementName(), f.metric(), f.priority(), f.state(),
-                    f.targetSeconds(), f.elapsedBusinessSeconds(), f.dueAt(), f.occurredAt());
-        }
+    record SlaTimerCanceled(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
 }

@@ -1,5 +1,6 @@
 package dev.itsm.sla.incident;
 
+import java.time.Clock;
 import java.util.Set;
 
 import dev.itsm.platform.events.EventHandler;
@@ -18,9 +19,11 @@ public class IncidentEventHandler implements EventHandler {
             "MajorIncidentDeclared");
 
     private final TimerService timers;
+    private final Clock clock;
 
-    IncidentEventHandler(TimerService timers) {
+    IncidentEventHandler(TimerService timers, Clock clock) {
         this.timers = timers;
+        this.clock = clock;
     }
 
     @Override
@@ -30,10 +33,9 @@ public class IncidentEventHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        String name = event.type() == null ? null : event.type().substring(event.type().lastIndexOf('.') + 1);
-        if (name == null || !TYPES.contains(name)) {
+        if (!TYPES.contains(event.name())) {
             return; // tolerant reader: unknown types are not ours to judge
         }
-        timers.onIncidentEvent(IncidentFacts.from(name, event.data(), event.time()));
+        timers.onIncidentEvent(IncidentFacts.from(event, clock.instant()));
     }
 }

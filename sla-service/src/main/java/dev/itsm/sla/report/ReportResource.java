@@ -1,5 +1,6 @@
 package dev.itsm.sla.report;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
-import dev.itsm.sla.QueryParams;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.sla.agreement.Priority;
-import dev.itsm.sla.calendar.Calendars;
+import dev.itsm.sla.calendar.WorkingTimeCache;
 import dev.itsm.sla.report.ComplianceReport.Outcome;
 import dev.itsm.sla.report.ComplianceReport.TimerFact;
 import dev.itsm.sla.timer.ClockPhase;
@@ -43,10 +44,12 @@ public class ReportResource {
 
     static final String CSV = "text/csv";
 
-    private final Calendars calendars;
+    private final WorkingTimeCache calendars;
+    private final Clock clock;
 
-    ReportResource(Calendars calendars) {
+    ReportResource(WorkingTimeCache calendars, Clock clock) {
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     @GET
@@ -58,8 +61,6 @@ public class ReportResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = "metric,met,breached,running,canceled,compliancePercent,meanSeconds,medianSeconds,p90Seconds\nTIME_TO_RESPOND,9,1,0,0,90.0,640.2,600,1200\n")) })
     @APIResponse(responseCode = "400", description = "Bad from/to or filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response compliance(
             @Parameter(description = "ISO-8601 instant, default: 30 days before `to`", example = "2026-11-01T00:00:00Z") @QueryParam("from") String fromText,
             @Parameter(description = "ISO-8601 instant (exclusive), default: now", example = "2026-12-01T00:00:00Z") @QueryParam("to") String toText,
@@ -68,7 +69,7 @@ public class ReportResource {
         UUID serviceId = QueryParams.uuid("serviceId", serviceIdText);
         UUID agreementId = QueryParams.uuid("agreementId", agreementIdText);
         Priority priority = QueryParams.enumValue("priority", priorityText, Priority.class);
-        Instant to = toText == null ? Instant.now() : instant("to", toText);
+        Instant to = toText == null ? clock.instant() : instant("to", toText);
         Instant from = fromText == null ? to.minus(Duration.ofDays(30)) : instant("from", fromText);
         if (!from.isBefore(to)) {
             throw new ValidationException("from", "must be before to");
@@ -88,11 +89,11 @@ public class ReportResource {
             p.and("agreementId", agreementId);
         }
         List<SlaTimer> timers = SlaTimer.list(where.toString(), p);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<ComplianceReport.Row> rows = new ArrayList<>();
         for (Metric m : Metric.values()) {
-            List<TimerFact> facts = timers.stream().filter(t -> t.metric == m).map(t -> new TimerFact(outcome(t),
-                    t.phase == ClockPhase.STOPPED, t.elapsed(calendars.get(t.calendarId), now).toSeconds())).toList();
+            List<TimerFact> facts = timers.stream().filter(t -> t.metric() == m).map(t -> new TimerFact(outcome(t),
+                    t.phase() == ClockPhase.STOPPED, t.elapsed(calendars.get(t.calendarId()), now).toSeconds())).toList();
             rows.add(ComplianceReport.row(m, facts));
         }
         ComplianceReport report = new ComplianceReport(from, to, serviceId, priority == null ? null : priority.name(), agreementId, rows);
@@ -106,13 +107,13 @@ public class ReportResource {
     }
 
     private static Outcome outcome(SlaTimer t) {
-        if (t.phase == ClockPhase.CANCELED) {
+        if (t.phase() == ClockPhase.CANCELED) {
             return Outcome.CANCELED;
         }
-        if (t.breached) {
+        if (t.breached()) {
             return Outcome.BREACHED;
         }
-        return t.phase == ClockPhase.STOPPED ? Outcome.MET : Outcome.RUNNING;
+        return t.phase() == ClockPhase.STOPPED ? Outcome.MET : Outcome.RUNNING;
     }
 
     private static Instant instant(String field, String text) {

@@ -1,5 +1,6 @@
 package dev.itsm.sla.timer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -21,17 +22,19 @@ public class BreachScheduler {
 
     private final TimerService timers;
     private final SlaConfig config;
+    private final Clock clock;
 
-    BreachScheduler(TimerService timers, SlaConfig config) {
+    BreachScheduler(TimerService timers, SlaConfig config, Clock clock) {
         this.timers = timers;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${sla.scheduler.interval}", delayed = "${sla.scheduler.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     void run() {
         try {
-            runOnce(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            runOnce(clock.instant().truncatedTo(ChronoUnit.MILLIS)); // the SQL compares with this instant, not the database's now()
         } catch (RuntimeException e) {
             LOG.warnf("SLA scheduler round failed, next round retries: %s", e.toString());
         }

@@ -10,21 +10,42 @@ import jakarta.persistence.Embeddable;
 public class PauseInterval {
 
     @Column(name = "paused_at", nullable = false)
-    public Instant pausedAt;
+    private Instant pausedAt;
 
     /** Null while the pause lasts. */
     @Column(name = "resumed_at")
-    public Instant resumedAt;
+    private Instant resumedAt;
 
     /** {@code ON_HOLD:AWAITING_CALLER}, {@code NEW}, {@code RESOLVED} … */
     @Column(name = "reason", nullable = false)
-    public String reason;
+    private String reason;
 
-    public PauseInterval() {
+    protected PauseInterval() {
+        // for JPA
     }
 
-    public PauseInterval(Instant pausedAt, String reason) {
+    PauseInterval(Instant pausedAt, Instant resumedAt, String reason) {
         this.pausedAt = pausedAt;
+        this.resumedAt = resumedAt;
         this.reason = reason;
+    }
+
+    /** Ends the pause at {@code at} unless it has ended already. */
+    void endAt(Instant at) {
+        if (resumedAt == null) {
+            resumedAt = at;
+        }
+    }
+
+    public Instant pausedAt() {
+        return pausedAt;
+    }
+
+    public Instant resumedAt() {
+        return resumedAt;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

@@ -3,11 +3,15 @@ package dev.itsm.sla.timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import dev.itsm.sla.calendar.BusinessCalendar;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.itsm.platform.problem.IllegalTransitionException;
+import dev.itsm.sla.calendar.WorkingTime;
 import dev.itsm.sla.events.SlaEvent;
 import dev.itsm.sla.events.SlaEvent.Facts;
 import org.hibernate.annotations.BatchSize;
@@ -40,68 +44,73 @@ import jakarta.persistence.Version;
 public class SlaTimer extends PanacheEntityBase {
 
     @Id
-    public UUID id;
+    private UUID id;
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
     @Column(name = "incident_number")
-    public String incidentNumber;
+    private String incidentNumber;
     @Column(name = "service_id")
-    public UUID serviceId;
+    private UUID serviceId;
     @Column(name = "agreement_id", nullable = false)
-    public UUID agreementId;
+    private UUID agreementId;
     @Column(name = "agreement_revision", nullable = false)
-    public int agreementRevision;
+    private int agreementRevision;
     @Column(name = "agreement_name", nullable = false)
-    public String agreementName;
+    private String agreementName;
     @Column(name = "calendar_id", nullable = false)
-    public UUID calendarId;
+    private UUID calendarId;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Metric metric;
+    private Metric metric;
     @Column(nullable = false)
-    public String priority;
+    private String priority;
     @Column(name = "target_millis", nullable = false)
-    public long targetMillis;
-    /** Ascending percentages, e.g. {@code 50,75}. */
-    @Column(name = "warning_thresholds", nullable = false)
-    public String warningThresholds;
+    private long targetMillis;
+    /** Ascending percentages, e.g. {@code [50, 75]}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "warning_thresholds", nullable = false, columnDefinition = "jsonb")
+    private List<Integer> warningThresholds;
     /** Highest threshold already announced (0 = none). */
     @Column(name = "warned_percent", nullable = false)
-    public int warnedPercent;
+    private int warnedPercent;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public ClockPhase phase;
+    private ClockPhase phase;
     @Column(nullable = false)
-    public boolean breached;
+    private boolean breached;
     @Column(name = "started_at", nullable = false)
-    public Instant startedAt;
+    private Instant startedAt;
     @Column(name = "running_since")
-    public Instant runningSince;
+    private Instant runningSince;
     @Column(name = "accumulated_millis", nullable = false)
-    public long accumulatedMillis;
+    private long accumulatedMillis;
     @Column(name = "stopped_at")
-    public Instant stoppedAt;
+    private Instant stoppedAt;
     @Column(name = "breached_at")
-    public Instant breachedAt;
+    private Instant breachedAt;
     /** When the target is reached if the clock keeps running; null unless running. */
     @Column(name = "due_at")
-    public Instant dueAt;
+    private Instant dueAt;
     /** When the scheduler must look at this timer next (next warning or the breach); null when nothing can happen. */
     @Column(name = "next_check_at")
-    public Instant nextCheckAt;
+    private Instant nextCheckAt;
     /** The latest instant any command was applied at; later commands never go back before it. */
     @Column(name = "last_change_at", nullable = false)
-    public Instant lastChangeAt;
+    private Instant lastChangeAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100) // the scheduler loads many timers at once: one select per 100 pause lists, not one each
     @CollectionTable(name = "sla_timer_pause", joinColumns = @JoinColumn(name = "timer_id"))
     @OrderColumn(name = "seq")
-    public List<PauseInterval> pauses = new ArrayList<>();
+    private List<PauseInterval> pauses = new ArrayList<>();
 
     @Version
-    public long version;
+    private long version;
+
+    protected SlaTimer() {
+        // for JPA
+    }
 
     // ------------------------------------------------------------------ queries
 
@@ -123,7 +132,12 @@ public class SlaTimer extends PanacheEntityBase {
         return phase == ClockPhase.RUNNING || phase == ClockPhase.PAUSED;
     }
 
-    public Duration elapsed(BusinessCalendar calendar, Instant now) {
+    /** Whether the timer's phase accepts {@code command} (a command it does not accept throws). */
+    public boolean accepts(Command command) {
+        return phase.allows(command);
+    }
+
+    public Duration elapsed(WorkingTime calendar, Instant now) {
         Duration done = Duration.ofMillis(accumulatedMillis);
         if (phase == ClockPhase.RUNNING && now.isAfter(runningSince)) {
             return done.plus(calendar.between(runningSince, now));
@@ -136,81 +150,83 @@ public class SlaTimer extends PanacheEntityBase {
     }
 
     public List<Integer> thresholds() {
-        if (warningThresholds == null || warningThresholds.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(warningThresholds.split(",")).map(String::trim).map(Integer::valueOf).sorted().toList();
+        return warningThresholds == null ? List.of() : warningThresholds.stream().sorted().toList();
     }
 
-    public Facts facts(BusinessCalendar calendar, Instant at) {
+    public Facts facts(WorkingTime calendar, Instant at) {
         return new Facts(id, incidentId, agreementId, agreementName, metric, priority, state(), targetMillis / 1000,
-                elapsed(calendar, at).toSeconds(), dueAt, at);
+                elapsed(calendar, at).toSeconds(), dueAt);
     }
 
     // ------------------------------------------------------------------ commands
 
+    /** What one agreement promises for one metric: the terms a timer starts under. */
+    public record Terms(UUID agreementId, int agreementRevision, String agreementName, UUID calendarId, Metric metric,
+            String priority, Duration target, List<Integer> thresholds) {
+    }
+
+    /** A new timer and the events its start caused. */
+    public record Started(SlaTimer timer, List<SlaEvent> events) {
+    }
+
     /** A running clock from {@code openedAt}; any warnings/breach already due at {@code now} come with it. */
-    public static SlaTimer start(UUID incidentId, UUID agreementId, int revision, String agreementName, UUID calendarId,
-            Metric metric, String priority, Duration target, List<Integer> thresholds, Instant openedAt,
-            BusinessCalendar calendar, Instant now, List<SlaEvent> events) {
+    public static Started start(UUID incidentId, String incidentNumber, UUID serviceId, Terms terms, Instant openedAt,
+            WorkingTime calendar, Instant now) {
         SlaTimer t = new SlaTimer();
         t.id = UUID.randomUUID();
         t.incidentId = incidentId;
-        t.agreementId = agreementId;
-        t.agreementRevision = revision;
-        t.agreementName = agreementName;
-        t.calendarId = calendarId;
-        t.metric = metric;
-        t.priority = priority;
-        t.targetMillis = target.toMillis();
-        t.warningThresholds = String.join(",", thresholds.stream().sorted().map(String::valueOf).toList());
+        t.incidentNumber = incidentNumber;
+        t.serviceId = serviceId;
+        t.agreementId = terms.agreementId();
+        t.agreementRevision = terms.agreementRevision();
+        t.agreementName = terms.agreementName();
+        t.calendarId = terms.calendarId();
+        t.metric = terms.metric();
+        t.priority = terms.priority();
+        t.targetMillis = terms.target().toMillis();
+        t.warningThresholds = new ArrayList<>(terms.thresholds().stream().sorted().toList());
         t.phase = ClockPhase.RUNNING;
         t.startedAt = openedAt;
         t.runningSince = openedAt;
         t.lastChangeAt = openedAt;
         t.reschedule(calendar);
-        events.add(new SlaEvent.SlaTimerStarted(t.facts(calendar, openedAt)));
+        List<SlaEvent> events = new ArrayList<>();
+        events.add(new SlaEvent.SlaTimerStarted(t.facts(calendar, openedAt), openedAt));
         events.addAll(t.evaluate(calendar, now));
-        return t;
+        return new Started(t, events);
     }
 
-    /** Stops counting; no effect unless running. */
-    public List<SlaEvent> pause(String reason, BusinessCalendar calendar, Instant at) {
-        if (phase != ClockPhase.RUNNING) {
-            return List.of();
-        }
+    /** Stops counting (running only). */
+    public List<SlaEvent> pause(String reason, WorkingTime calendar, Instant at) {
+        require(Command.PAUSE);
         Instant t = clamp(at);
         List<SlaEvent> events = new ArrayList<>(evaluate(calendar, t));
         accumulatedMillis += calendar.between(runningSince, t).toMillis();
         runningSince = null;
         phase = ClockPhase.PAUSED;
-        pauses.add(new PauseInterval(t, reason));
+        pauses.add(new PauseInterval(t, null, reason));
         reschedule(calendar);
-        events.add(new SlaEvent.SlaTimerPaused(facts(calendar, t)));
+        events.add(new SlaEvent.SlaTimerPaused(facts(calendar, t), t));
         return events;
     }
 
-    /** Counts again; no effect unless paused. */
-    public List<SlaEvent> resume(BusinessCalendar calendar, Instant at) {
-        if (phase != ClockPhase.PAUSED) {
-            return List.of();
-        }
+    /** Counts again (paused only). */
+    public List<SlaEvent> resume(WorkingTime calendar, Instant at) {
+        require(Command.RESUME);
         Instant t = clamp(at);
         closeOpenPause(t);
         phase = ClockPhase.RUNNING;
         runningSince = t;
         reschedule(calendar);
         List<SlaEvent> events = new ArrayList<>();
-        events.add(new SlaEvent.SlaTimerResumed(facts(calendar, t)));
+        events.add(new SlaEvent.SlaTimerResumed(facts(calendar, t), t));
         events.addAll(evaluate(calendar, t));
         return events;
     }
 
-    /** The target is reached or missed: met when the elapsed time is within the target. No effect unless open. */
-    public List<SlaEvent> stop(BusinessCalendar calendar, Instant at) {
-        if (!isOpen()) {
-            return List.of();
-        }
+    /** The target is reached or missed: met when the elapsed time is within the target (open timers only). */
+    public List<SlaEvent> stop(WorkingTime calendar, Instant at) {
+        require(Command.STOP);
         Instant t = clamp(at);
         List<SlaEvent> events = new ArrayList<>(evaluate(calendar, t));
         if (phase == ClockPhase.RUNNING) {
@@ -223,39 +239,37 @@ public class SlaTimer extends PanacheEntityBase {
         stoppedAt = t;
         reschedule(calendar);
         if (!breached) {
-            events.add(new SlaEvent.SlaMet(facts(calendar, t)));
+            events.add(new SlaEvent.SlaMet(facts(calendar, t), t));
         }
         return events;
     }
 
     /**
-     * Reopen: the same clock runs again from {@code at}; the time since it stopped is recorded as a
-     * {@code RESOLVED} pause and not counted. No effect unless stopped.
+     * Reopen (stopped only): the same clock runs again from {@code at}; the time since it stopped is
+     * recorded as a {@code RESOLVED} pause and not counted.
      */
-    public List<SlaEvent> reopen(BusinessCalendar calendar, Instant at) {
-        if (phase != ClockPhase.STOPPED) {
-            return List.of();
-        }
+    public List<SlaEvent> reopen(WorkingTime calendar, Instant at) {
+        require(Command.REOPEN);
         Instant t = clamp(at);
-        PauseInterval resolved = new PauseInterval(stoppedAt, "RESOLVED");
-        resolved.resumedAt = t;
-        pauses.add(resolved);
+        pauses.add(new PauseInterval(stoppedAt, t, "RESOLVED"));
         stoppedAt = null;
         phase = ClockPhase.RUNNING;
         runningSince = t;
         reschedule(calendar);
         List<SlaEvent> events = new ArrayList<>();
-        events.add(new SlaEvent.SlaTimerResumed(facts(calendar, t)));
+        events.add(new SlaEvent.SlaTimerResumed(facts(calendar, t), t));
         events.addAll(evaluate(calendar, t));
         return events;
     }
 
     /**
-     * Priority change: keeps elapsed time and pauses, takes the new priority's target. When the new
-     * target is already exceeded the breach is immediate. No effect on stopped or canceled timers.
+     * Priority change (open timers only): keeps elapsed time and pauses, takes the new priority's target.
+     * When the new target is already exceeded the breach is immediate. The same priority and target
+     * change nothing.
      */
-    public List<SlaEvent> retarget(String newPriority, Duration newTarget, BusinessCalendar calendar, Instant at) {
-        if (!isOpen() || (newPriority.equals(priority) && newTarget.toMillis() == targetMillis)) {
+    public List<SlaEvent> retarget(String newPriority, Duration newTarget, WorkingTime calendar, Instant at) {
+        require(Command.RETARGET);
+        if (newPriority.equals(priority) && newTarget.toMillis() == targetMillis) {
             return List.of();
         }
         Instant t = clamp(at);
@@ -272,11 +286,9 @@ public class SlaTimer extends PanacheEntityBase {
         return events;
     }
 
-    /** The incident was canceled: the timer ends without a verdict. No effect unless open. */
-    public List<SlaEvent> cancel(BusinessCalendar calendar, Instant at) {
-        if (!isOpen()) {
-            return List.of();
-        }
+    /** The incident was canceled: the timer ends without a verdict (open timers only). */
+    public List<SlaEvent> cancel(WorkingTime calendar, Instant at) {
+        require(Command.CANCEL);
         Instant t = clamp(at);
         if (phase == ClockPhase.RUNNING) {
             accumulatedMillis += calendar.between(runningSince, t).toMillis();
@@ -287,14 +299,15 @@ public class SlaTimer extends PanacheEntityBase {
         phase = ClockPhase.CANCELED;
         stoppedAt = t;
         reschedule(calendar);
-        return List.of(new SlaEvent.SlaTimerCanceled(facts(calendar, t)));
+        return List.of(new SlaEvent.SlaTimerCanceled(facts(calendar, t), t));
     }
 
     /**
      * Announces every warning threshold and the breach that has been reached by {@code now} and not yet
-     * announced (each exactly once), then plans the next check. Used by the scheduler and after every command.
+     * announced (each exactly once), then plans the next check. Not a command: the scheduler and every
+     * command call it, and a clock that is not running has nothing to announce.
      */
-    public List<SlaEvent> evaluate(BusinessCalendar calendar, Instant now) {
+    public List<SlaEvent> evaluate(WorkingTime calendar, Instant now) {
         if (phase != ClockPhase.RUNNING) {
             return List.of();
         }
@@ -305,12 +318,12 @@ public class SlaTimer extends PanacheEntityBase {
             breached = true;
             breachedAt = dueAt != null && !dueAt.isAfter(now) ? dueAt : now;
             warnedPercent = Math.max(warnedPercent, 100);
-            events.add(new SlaEvent.SlaBreached(facts(calendar, now)));
+            events.add(new SlaEvent.SlaBreached(facts(calendar, now), now));
         } else if (!breached) {
             for (int pct : thresholds()) {
                 if (pct > warnedPercent && elapsed * 100 >= (long) pct * targetMillis) {
                     warnedPercent = pct;
-                    events.add(new SlaEvent.SlaWarning(facts(calendar, now), pct));
+                    events.add(new SlaEvent.SlaWarning(facts(calendar, now), pct, now));
                 }
             }
         }
@@ -323,8 +336,14 @@ public class SlaTimer extends PanacheEntityBase {
 
     // ------------------------------------------------------------------ internals
 
+    private void require(Command command) {
+        if (!phase.allows(command)) {
+            throw new IllegalTransitionException("SLA timer", phase, command.wireName(), phase.allowedCommands());
+        }
+    }
+
     /** Recomputes the due time and the next instant the scheduler has to look at this timer. */
-    void reschedule(BusinessCalendar calendar) {
+    void reschedule(WorkingTime calendar) {
         if (phase != ClockPhase.RUNNING) {
             dueAt = phase == ClockPhase.PAUSED ? null : dueAt;
             nextCheckAt = null;
@@ -352,10 +371,7 @@ public class SlaTimer extends PanacheEntityBase {
 
     private void closeOpenPause(Instant t) {
         if (!pauses.isEmpty()) {
-            PauseInterval last = pauses.get(pauses.size() - 1);
-            if (last.resumedAt == null) {
-                last.resumedAt = t;
-            }
+            pauses.get(pauses.size() - 1).endAt(t);
         }
     }
 
@@ -368,5 +384,87 @@ public class SlaTimer extends PanacheEntityBase {
 
     private static Instant later(Instant a, Instant b) {
         return b == null || a.isAfter(b) ? a : b;
+    }
+
+    // ------------------------------------------------------------------ read access
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public String incidentNumber() {
+        return incidentNumber;
+    }
+
+    public UUID serviceId() {
+        return serviceId;
+    }
+
+    public UUID agreementId() {
+        return agreementId;
+    }
+
+    public int agreementRevision() {
+        return agreementRevision;
+    }
+
+    public String agreementName() {
+        return agreementName;
+    }
+
+    public UUID calendarId() {
+        return calendarId;
+    }
+
+    public Metric metric() {
+        return metric;
+    }
+
+    public String priority() {
+        return priority;
+    }
+
+    public long targetMillis() {
+        return targetMillis;
+    }
+
+    public ClockPhase phase() {
+        return phase;
+    }
+
+    public boolean breached() {
+        return breached;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant stoppedAt() {
+        return stoppedAt;
+    }
+
+    public Instant breachedAt() {
+        return breachedAt;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public List<PauseInterval> pauses() {
+        return Collections.unmodifiableList(pauses);
+    }
+
+    public long version() {
+        return version;
     }
 }

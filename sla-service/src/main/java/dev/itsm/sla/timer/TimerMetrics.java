@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -35,12 +36,14 @@ public class TimerMetrics {
 
     private final DataSource dataSource;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Map<TimerState, Long> counts = new EnumMap<>(TimerState.class);
     private Instant sampledAt = Instant.EPOCH;
 
-    TimerMetrics(DataSource dataSource, MeterRegistry registry) {
+    TimerMetrics(DataSource dataSource, MeterRegistry registry, Clock clock) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.clock = clock;
     }
 
     void register(@Observes StartupEvent event) {
@@ -51,7 +54,7 @@ public class TimerMetrics {
     }
 
     private synchronized double count(TimerState state) {
-        if (sampledAt.plus(Duration.ofSeconds(5)).isBefore(Instant.now())) {
+        if (sampledAt.plus(Duration.ofSeconds(5)).isBefore(clock.instant())) {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COUNT_BY_STATE)) {
                 ps.setQueryTimeout(10);
                 Map<TimerState, Long> fresh = new EnumMap<>(TimerState.class);
@@ -65,7 +68,7 @@ public class TimerMetrics {
             } catch (SQLException e) {
                 // keep the last counts; an unreachable database shows in readiness
             }
-            sampledAt = Instant.now();
+            sampledAt = clock.instant();
         }
         return counts.getOrDefault(state, 0L);
     }

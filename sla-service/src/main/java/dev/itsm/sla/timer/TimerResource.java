@@ -1,5 +1,6 @@
 package dev.itsm.sla.timer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
-import dev.itsm.sla.QueryParams;
-import dev.itsm.sla.calendar.Calendars;
+import dev.itsm.platform.http.QueryParams;
+import dev.itsm.sla.calendar.WorkingTimeCache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -38,10 +39,12 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Timers", description = "SLA clocks per incident, agreement and metric (driven by incident events)")
 public class TimerResource {
 
-    private final Calendars calendars;
+    private final WorkingTimeCache calendars;
+    private final Clock clock;
 
-    TimerResource(Calendars calendars) {
+    TimerResource(WorkingTimeCache calendars, Clock clock) {
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     @GET
@@ -49,8 +52,6 @@ public class TimerResource {
     @Operation(summary = "List timers (filter by incidentId, agreementId, state, metric; sort by startedAt/dueAt)")
     @APIResponse(responseCode = "200", description = "A page of timers with elapsed, remaining, percent, due time and pauses")
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("incidentId") String incidentIdText, @QueryParam("agreementId") String agreementIdText,
             @QueryParam("state") String stateText, @QueryParam("metric") String metricText,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort, @Context UriInfo uri) {
@@ -86,9 +87,9 @@ public class TimerResource {
         }
         var q = SlaTimer.<SlaTimer>find(where + " order by " + orderBy, p);
         long total = q.count();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<TimerView> items = q.page(pr.page(), pr.size()).list().stream()
-                .map(t -> TimerView.of(t, calendars.get(t.calendarId), now)).toList();
+                .map(t -> TimerView.of(t, calendars.get(t.calendarId()), now)).toList();
         return Paging.ok(new Page<>(items, pr.page(), pr.size(), total), uri);
     }
 
@@ -97,14 +98,12 @@ public class TimerResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(summary = "Get one timer")
     @APIResponse(responseCode = "200", description = "The timer, with ETag", content = @Content(schema = @Schema(implementation = TimerView.class)))
-    @APIResponse(responseCode = "401", description = "No or invalid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Missing role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such timer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         SlaTimer t = SlaTimer.findById(id);
         if (t == null) {
             throw new NotFoundException("Timer", id);
         }
-        return Response.ok(TimerView.of(t, calendars.get(t.calendarId), Instant.now())).tag(ETags.entityTag(t.version)).build();
+        return Response.ok(TimerView.of(t, calendars.get(t.calendarId()), clock.instant())).tag(ETags.entityTag(t.version())).build();
     }
 }

@@ -13,9 +13,9 @@ import dev.itsm.platform.events.Outbox;
 import dev.itsm.sla.agreement.Agreement;
 import dev.itsm.sla.agreement.AgreementDefinition;
 import dev.itsm.sla.agreement.AgreementStatus;
-import dev.itsm.sla.agreement.Agreements;
-import dev.itsm.sla.calendar.BusinessCalendar;
-import dev.itsm.sla.calendar.Calendars;
+import dev.itsm.sla.agreement.AgreementRevisionCache;
+import dev.itsm.sla.calendar.WorkingTime;
+import dev.itsm.sla.calendar.WorkingTimeCache;
 import dev.itsm.sla.events.SlaEvent;
 import dev.itsm.sla.incident.IncidentFacts;
 import dev.itsm.sla.incident.SlaIncident;
@@ -34,12 +34,12 @@ public class TimerService {
 
     private static final Logger LOG = Logger.getLogger(TimerService.class);
 
-    private final Calendars calendars;
-    private final Agreements agreements;
+    private final WorkingTimeCache calendars;
+    private final AgreementRevisionCache agreements;
     private final Outbox outbox;
     private final EntityManager em;
 
-    TimerService(Calendars calendars, Agreements agreements, Outbox outbox, EntityManager em) {
+    TimerService(WorkingTimeCache calendars, AgreementRevisionCache agreements, Outbox outbox, EntityManager em) {
         this.calendars = calendars;
         this.agreements = agreements;
         this.outbox = outbox;
@@ -55,39 +55,45 @@ public class TimerService {
         SlaIncident incident = SlaIncident.findById(f.incidentId(), LockModeType.PESSIMISTIC_WRITE);
         List<SlaEvent> events = new ArrayList<>();
         if (incident == null) {
-            incident = new SlaIncident();
-            incident.incidentId = f.incidentId();
-            incident.openedAt = f.openedAt();
-            incident.lastEventAt = f.occurredAt();
-            remember(incident, f);
+            incident = SlaIncident.firstSeen(f);
             incident.persist();
             if (!"IncidentCanceled".equals(f.type()) && !"IncidentClosed".equals(f.type())) {
                 // whatever path created the incident: the first event we see starts its clocks at openedAt
                 startTimers(incident, f.occurredAt(), events);
             }
-        } else if (f.occurredAt().isBefore(incident.lastEventAt)) {
-            LOG.infof("ignoring stale %s for incident %s (%s is before %s)", f.type(), f.incidentId(), f.occurredAt(), incident.lastEventAt);
+        } else if (incident.isStale(f)) {
+            LOG.infof("ignoring stale %s for incident %s (%s is before %s)", f.type(), f.incidentId(), f.occurredAt(), incident.lastEventAt());
             return List.of();
         } else {
-            incident.lastEventAt = f.occurredAt();
-            remember(incident, f);
+            incident.apply(f);
         }
         List<SlaTimer> timers = SlaTimer.<SlaTimer>find("incidentId", f.incidentId())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Instant at = f.occurredAt();
         for (SlaTimer t : timers) {
-            BusinessCalendar cal = calendars.get(t.calendarId);
-            AgreementDefinition def = agreements.revision(t.agreementId, t.agreementRevision);
+            WorkingTime cal = calendars.get(t.calendarId());
+            AgreementDefinition def = agreements.revision(t.agreementId(), t.agreementRevision());
+            // Incident events repeat what a timer may already know (a second assignment, closing a resolved
+            // incident, canceling one whose timers are decided, a redelivered fact under a new ce_id): a timer
+            // whose phase does not accept the command is skipped for that event, explicitly, instead of failing it.
             switch (f.type()) {
                 case "IncidentAcknowledged", "IncidentAssigned" -> {
-                    if (t.metric == Metric.TIME_TO_RESPOND) {
+                    if (t.metric() == Metric.TIME_TO_RESPOND && t.accepts(Command.STOP)) {
                         events.addAll(t.stop(cal, at));
                     }
                 }
-                case "IncidentResolved", "IncidentClosed" -> events.addAll(t.stop(cal, at));
-                case "IncidentCanceled" -> events.addAll(t.cancel(cal, at));
+                case "IncidentResolved", "IncidentClosed" -> {
+                    if (t.accepts(Command.STOP)) {
+                        events.addAll(t.stop(cal, at));
+                    }
+                }
+                case "IncidentCanceled" -> {
+                    if (t.accepts(Command.CANCEL)) {
+                        events.addAll(t.cancel(cal, at));
+                    }
+                }
                 case "IncidentReopened" -> {
-                    if (t.metric == Metric.TIME_TO_RESOLVE) {
+                    if (t.metric() == Metric.TIME_TO_RESOLVE && t.accepts(Command.REOPEN)) {
                         events.addAll(t.reopen(cal, at));
                     }
                 }
@@ -95,21 +101,20 @@ public class TimerService {
                 }
             }
             // every payload carries the full facts: follow the priority and the pause conditions whatever the type
-            if (t.isOpen() && incident.priority != null && !incident.priority.equals(t.priority)) {
-                Optional<Duration> target = def.target(t.metric, incident.priority);
+            String priority = incident.priority();
+            if (t.accepts(Command.RETARGET) && priority != null && !priority.equals(t.priority())) {
+                Optional<Duration> target = def.target(t.metric(), priority);
                 if (target.isPresent()) {
-                    events.addAll(t.retarget(incident.priority, target.get(), cal, at));
+                    events.addAll(t.retarget(priority, target.get(), cal, at));
                 } else {
-                    LOG.infof("timer %s keeps its %s target: agreement %s has none for %s", t.id, t.priority, t.agreementName, incident.priority);
+                    LOG.infof("timer %s keeps its %s target: agreement %s has none for %s", t.id(), t.priority(), t.agreementName(), priority);
                 }
             }
-            if (t.isOpen()) {
-                boolean pause = def.pausesIn(incident.state, incident.holdReason);
-                if (pause && t.phase == ClockPhase.RUNNING) {
-                    events.addAll(t.pause(pauseReason(incident), cal, at));
-                } else if (!pause && t.phase == ClockPhase.PAUSED) {
-                    events.addAll(t.resume(cal, at));
-                }
+            boolean pause = def.pausesIn(incident.state(), incident.holdReason());
+            if (pause && t.accepts(Command.PAUSE)) {
+                events.addAll(t.pause(incident.pauseReason(), cal, at));
+            } else if (!pause && t.accepts(Command.RESUME)) {
+                events.addAll(t.resume(cal, at));
             }
             events.addAll(t.evaluate(cal, at)); // wall-clock checks are the scheduler's job
         }
@@ -119,55 +124,27 @@ public class TimerService {
         return events;
     }
 
-    private static String pauseReason(SlaIncident incident) {
-        return "ON_HOLD".equals(incident.state) && incident.holdReason != null ? "ON_HOLD:" + incident.holdReason : incident.state;
-    }
-
-    private static void remember(SlaIncident incident, IncidentFacts f) {
-        if (f.number() != null) {
-            incident.number = f.number();
-        }
-        if (f.serviceId() != null) {
-            incident.serviceId = f.serviceId();
-        }
-        if (f.category() != null) {
-            incident.category = f.category();
-        }
-        if (f.priority() != null) {
-            incident.priority = f.priority();
-        }
-        if (f.state() != null) {
-            incident.state = f.state();
-        }
-        if ("IncidentPutOnHold".equals(f.type())) {
-            incident.holdReason = f.holdReason();
-        } else if (!"ON_HOLD".equals(incident.state)) {
-            incident.holdReason = null;
-        } else if (f.holdReason() != null) {
-            incident.holdReason = f.holdReason();
-        }
-    }
-
     private void startTimers(SlaIncident incident, Instant now, List<SlaEvent> events) {
-        if (incident.priority == null) {
+        if (incident.priority() == null) {
             return;
         }
         for (Agreement a : Agreement.<Agreement>list("status", AgreementStatus.ACTIVE)) {
-            AgreementDefinition def = agreements.revision(a.id, a.revision);
-            if (!def.covers(incident.serviceId, incident.priority, incident.category)) {
+            AgreementDefinition def = agreements.revision(a.id(), a.revision());
+            if (!def.covers(incident.serviceId(), incident.priority(), incident.category())) {
                 continue;
             }
-            BusinessCalendar cal = calendars.get(def.calendarId());
+            WorkingTime cal = calendars.get(def.calendarId());
             for (Metric metric : Metric.values()) {
-                Optional<Duration> target = def.target(metric, incident.priority);
+                Optional<Duration> target = def.target(metric, incident.priority());
                 if (target.isEmpty()) {
                     continue;
                 }
-                SlaTimer t = SlaTimer.start(incident.incidentId, a.id, a.revision, def.name(), def.calendarId(), metric, incident.priority,
-                        target.get(), def.warningThresholds(), incident.openedAt, cal, now, events);
-                t.incidentNumber = incident.number;
-                t.serviceId = incident.serviceId;
-                t.persist();
+                SlaTimer.Terms terms = new SlaTimer.Terms(a.id(), a.revision(), def.name(), def.calendarId(), metric, incident.priority(),
+                        target.get(), def.warningThresholds());
+                SlaTimer.Started started = SlaTimer.start(incident.incidentId(), incident.number(), incident.serviceId(), terms,
+                        incident.openedAt(), cal, now);
+                started.timer().persist();
+                events.addAll(started.events());
             }
         }
         em.flush(); // the timers must be visible to the locking query that follows
@@ -188,7 +165,7 @@ public class TimerService {
                 .setParameter(1, now).setParameter(2, limit).getResultList();
         List<SlaEvent> events = new ArrayList<>();
         for (SlaTimer t : due) {
-            events.addAll(t.evaluate(calendars.get(t.calendarId), now));
+            events.addAll(t.evaluate(calendars.get(t.calendarId()), now));
         }
         if (!events.isEmpty()) {
             outbox.appendAll(events);

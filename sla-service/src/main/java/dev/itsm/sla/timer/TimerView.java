@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.itsm.sla.calendar.BusinessCalendar;
+import dev.itsm.sla.calendar.WorkingTime;
 
 /** A timer as the API shows it, computed at the moment of the request. */
 @Schema(name = "SlaTimer")
@@ -36,12 +36,13 @@ public record TimerView(
     public record Pause(Instant pausedAt, Instant resumedAt, @Schema(example = "ON_HOLD:AWAITING_CALLER") String reason) {
     }
 
-    public static TimerView of(SlaTimer t, BusinessCalendar calendar, Instant now) {
+    public static TimerView of(SlaTimer t, WorkingTime calendar, Instant now) {
         long elapsed = t.elapsed(calendar, now).toSeconds();
-        long target = t.targetMillis / 1000;
+        long target = t.targetMillis() / 1000;
         double percent = target == 0 ? 0 : Math.round(elapsed * 1000.0 / target) / 10.0;
-        return new TimerView(t.id, t.incidentId, t.incidentNumber, t.serviceId, t.agreementId, t.agreementName, t.agreementRevision,
-                t.metric, t.priority, t.state(), target, elapsed, target - elapsed, percent, t.dueAt, t.startedAt, t.stoppedAt,
-                t.breachedAt, t.pauses.stream().map(p -> new Pause(p.pausedAt, p.resumedAt, p.reason)).toList(), t.version);
+        return new TimerView(t.id(), t.incidentId(), t.incidentNumber(), t.serviceId(), t.agreementId(), t.agreementName(),
+                t.agreementRevision(), t.metric(), t.priority(), t.state(), target, elapsed, target - elapsed, percent, t.dueAt(),
+                t.startedAt(), t.stoppedAt(), t.breachedAt(),
+                t.pauses().stream().map(p -> new Pause(p.pausedAt(), p.resumedAt(), p.reason())).toList(), t.version());
     }
 }

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.sla.calendar.BusinessCalendar;
-import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
+import dev.itsm.sla.calendar.WorkingTime;
+import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
 
 /**
  * Due-time computations per second (plain harness, prints numbers; not part of the default test run):
@@ -24,12 +24,12 @@ import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
 @Tag("benchmark")
 class DueTimeBenchmark {
 
-    static BusinessCalendar office() {
+    static WorkingTime office() {
         Map<DayOfWeek, List<WorkInterval>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(d, List.of(WorkInterval.of("08:00", "12:00"), WorkInterval.of("13:00", "17:30")));
         }
-        return new BusinessCalendar(ZoneId.of("Europe/Berlin"), week,
+        return new WorkingTime(ZoneId.of("Europe/Berlin"), week,
                 List.of(LocalDate.parse("2026-04-03"), LocalDate.parse("2026-04-06"), LocalDate.parse("2026-05-14")),
                 List.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(10, 3), MonthDay.of(12, 25), MonthDay.of(12, 26)));
     }
@@ -41,7 +41,7 @@ class DueTimeBenchmark {
         }
     }
 
-    static Result run(String name, Duration maxTarget, BusinessCalendar cal, boolean between) {
+    static Result run(String name, Duration maxTarget, WorkingTime cal, boolean between) {
         SplittableRandom random = new SplittableRandom(42);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         long sink = 0;
@@ -71,8 +71,8 @@ class DueTimeBenchmark {
 
     @Test
     void dueTimeComputationsPerSecond() {
-        BusinessCalendar office = office();
-        BusinessCalendar allDay = BusinessCalendar.twentyFourSeven(ZoneId.of("America/New_York"));
+        WorkingTime office = office();
+        WorkingTime allDay = WorkingTime.twentyFourSeven(ZoneId.of("America/New_York"));
         List<Result> results = List.of(
                 run("due time, office calendar (2 intervals/day, holidays), target ≤ 8h", Duration.ofHours(8), office, false),
                 run("due time, office calendar, target ≤ 5 business days", Duration.ofHours(5 * 8), office, false),

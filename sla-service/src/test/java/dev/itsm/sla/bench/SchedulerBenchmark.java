@@ -92,7 +92,7 @@ class SchedulerBenchmark {
                 insert into sla_timer (id, incident_id, agreement_id, agreement_revision, agreement_name, calendar_id, metric, priority,
                   target_millis, warning_thresholds, warned_percent, phase, breached, started_at, running_since, accumulated_millis,
                   due_at, next_check_at, last_change_at, version)
-                select gen_random_uuid(), gen_random_uuid(), ?::uuid, 1, 'bulk', ?::uuid, 'TIME_TO_RESOLVE', 'P1', 3600000, '50,75', 0,
+                select gen_random_uuid(), gen_random_uuid(), ?::uuid, 1, 'bulk', ?::uuid, 'TIME_TO_RESOLVE', 'P1', 3600000, '[50,75]', 0,
                        'RUNNING', false, now(), now(), 0, now() + interval '1 day', now() + interval '1 day' + g * interval '1 second', now(), 0
                 from generate_series(1, ?) g""")) {
             ps.setString(1, agreementId);

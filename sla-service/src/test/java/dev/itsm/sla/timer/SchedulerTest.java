@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +45,7 @@ class SchedulerTest {
                 insert into sla_timer (id, incident_id, agreement_id, agreement_revision, agreement_name, calendar_id, metric, priority,
                   target_millis, warning_thresholds, warned_percent, phase, breached, started_at, running_since, accumulated_millis,
                   due_at, next_check_at, last_change_at, version)
-                values (?, ?, ?, 1, 'bulk', ?, 'TIME_TO_RESOLVE', 'P1', 1000, '', 0, 'RUNNING', false, ?, ?, 0, ?, ?, ?, 0)""")) {
+                values (?, ?, ?, 1, 'bulk', ?, 'TIME_TO_RESOLVE', 'P1', 1000, '[]', 0, 'RUNNING', false, ?, ?, 0, ?, ?, ?, 0)""")) {
             for (int i = 0; i < n; i++) {
                 Timestamp started = Timestamp.from(now.minusSeconds(10));
                 ps.setObject(1, UUID.randomUUID());
@@ -77,12 +78,12 @@ class SchedulerTest {
         UUID service = UUID.randomUUID();
         String agreementId = agreement("Bulk " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT1S")), Map.of());
         int n = 400;
-        insertDueTimers(ds, UUID.fromString(agreementId), n, Instant.now());
+        insertDueTimers(ds, UUID.fromString(agreementId), n, TestClock.INSTANCE.instant());
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Callable<Integer>> instances = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                instances.add(() -> scheduler.runOnce(Instant.now()));
+                instances.add(() -> scheduler.runOnce(TestClock.INSTANCE.instant()));
             }
             for (Future<Integer> f : pool.invokeAll(instances)) {
                 f.get();
@@ -93,7 +94,7 @@ class SchedulerTest {
         assertEquals(n, count("select count(*) from outbox_event where event_type = 'dev.itsm.sla.SlaBreached' and payload like ?",
                 "%" + agreementId + "%"));
         assertEquals(n, count("select count(*) from sla_timer where breached and next_check_at is null and agreement_id = ?::uuid", agreementId));
-        scheduler.runOnce(Instant.now());
+        scheduler.runOnce(TestClock.INSTANCE.instant());
         assertEquals(n, count("select count(*) from outbox_event where event_type = 'dev.itsm.sla.SlaBreached' and payload like ?",
                 "%" + agreementId + "%"), "a later round finds nothing to announce");
     }

@@ -2,6 +2,7 @@ package dev.itsm.sla.timer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
@@ -22,22 +23,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.itsm.sla.calendar.BusinessCalendar;
-import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
+import dev.itsm.platform.problem.IllegalTransitionException;
+import dev.itsm.sla.calendar.WorkingTime;
+import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
 import dev.itsm.sla.events.SlaEvent;
 
 /** The timer state machine and the due-time arithmetic with pauses, re-targets and reopens (pure, no database). */
 class SlaTimerTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    static final BusinessCalendar OFFICE = office();
+    static final WorkingTime OFFICE = office();
 
-    static BusinessCalendar office() {
+    static WorkingTime office() {
         Map<DayOfWeek, List<WorkInterval>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(d, List.of(WorkInterval.of("09:00", "17:00")));
         }
-        return new BusinessCalendar(BERLIN, week, List.of(), List.of());
+        return new WorkingTime(BERLIN, week, List.of(), List.of());
     }
 
     static Instant berlin(String t) {
@@ -49,8 +51,11 @@ class SlaTimerTest {
     }
 
     static SlaTimer timer(Duration target, Instant openedAt, List<SlaEvent> events) {
-        return SlaTimer.start(UUID.randomUUID(), UUID.randomUUID(), 1, "Gold", UUID.randomUUID(), Metric.TIME_TO_RESOLVE,
-                "P3", target, List.of(50, 75), openedAt, OFFICE, openedAt, events);
+        SlaTimer.Terms terms = new SlaTimer.Terms(UUID.randomUUID(), 1, "Gold", UUID.randomUUID(), Metric.TIME_TO_RESOLVE, "P3",
+                target, List.of(50, 75));
+        SlaTimer.Started started = SlaTimer.start(UUID.randomUUID(), "INC0001001", null, terms, openedAt, OFFICE, openedAt);
+        events.addAll(started.events());
+        return started.timer();
     }
 
     static SlaTimer timer(Duration target, Instant openedAt) {
@@ -68,12 +73,12 @@ class SlaTimerTest {
         List<SlaEvent> events = new ArrayList<>();
         SlaTimer t = timer(h(4), berlin("2026-11-28T22:00"), events); // Saturday night
         assertEquals(List.of("SlaTimerStarted"), names(events));
-        assertEquals(berlin("2026-11-30T13:00"), t.dueAt);
+        assertEquals(berlin("2026-11-30T13:00"), t.dueAt());
         assertEquals(TimerState.RUNNING, t.state());
         SlaEvent.SlaTimerStarted started = (SlaEvent.SlaTimerStarted) events.get(0);
-        assertEquals(4 * 3600, started.targetSeconds());
-        assertEquals(0, started.elapsedBusinessSeconds());
-        assertEquals(berlin("2026-11-30T13:00"), started.dueAt());
+        assertEquals(4 * 3600, started.facts().targetSeconds());
+        assertEquals(0, started.facts().elapsedBusinessSeconds());
+        assertEquals(berlin("2026-11-30T13:00"), started.facts().dueAt());
     }
 
     @Test
@@ -81,14 +86,14 @@ class SlaTimerTest {
         SlaTimer t = timer(h(8), berlin("2026-11-27T15:00")); // Friday
         t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-11-27T16:00"));
         assertEquals(TimerState.PAUSED, t.state());
-        assertNull(t.dueAt, "no due time while paused");
+        assertNull(t.dueAt(), "no due time while paused");
         assertEquals(h(1), t.elapsed(OFFICE, berlin("2026-11-30T10:59")));
         t.resume(OFFICE, berlin("2026-11-30T11:00")); // Monday: 09:00-11:00 was paused working time
         assertEquals(h(1), t.elapsed(OFFICE, berlin("2026-11-30T11:00")));
-        assertEquals(berlin("2026-12-01T10:00"), t.dueAt, "7h left from Monday 11:00 = Mon 11-17 + Tue 09-10");
-        assertEquals(1, t.pauses.size());
-        assertEquals(berlin("2026-11-27T16:00"), t.pauses.get(0).pausedAt);
-        assertEquals(berlin("2026-11-30T11:00"), t.pauses.get(0).resumedAt);
+        assertEquals(berlin("2026-12-01T10:00"), t.dueAt(), "7h left from Monday 11:00 = Mon 11-17 + Tue 09-10");
+        assertEquals(1, t.pauses().size());
+        assertEquals(berlin("2026-11-27T16:00"), t.pauses().get(0).pausedAt());
+        assertEquals(berlin("2026-11-30T11:00"), t.pauses().get(0).resumedAt());
     }
 
     @Test
@@ -102,8 +107,8 @@ class SlaTimerTest {
         t.resume(OFFICE, berlin("2026-12-02T10:00"));
         // counted: 09-10, 12-13, 16-17, Wed 09:00-09:30 = 3.5h
         assertEquals(Duration.ofMinutes(210), t.elapsed(OFFICE, berlin("2026-12-02T10:00")));
-        assertEquals(berlin("2026-12-02T14:30"), t.dueAt);
-        assertEquals(3, t.pauses.size());
+        assertEquals(berlin("2026-12-02T14:30"), t.dueAt());
+        assertEquals(3, t.pauses().size());
         List<SlaEvent> stop = t.stop(OFFICE, berlin("2026-12-02T14:00"));
         assertEquals(List.of("SlaWarning", "SlaWarning", "SlaMet"), names(stop), "thresholds reached on the way are announced before the stop");
         assertEquals(TimerState.MET, t.state());
@@ -116,22 +121,22 @@ class SlaTimerTest {
         t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-11-27T16:00"));
         List<SlaEvent> retarget = t.retarget("P2", h(4), OFFICE, berlin("2026-11-28T12:00"));
         assertEquals(List.of(), names(retarget));
-        assertEquals("P2", t.priority);
+        assertEquals("P2", t.priority());
         assertEquals(TimerState.PAUSED, t.state());
         assertEquals(h(1), t.elapsed(OFFICE, berlin("2026-11-30T11:00")));
         t.resume(OFFICE, berlin("2026-11-30T11:00"));
-        assertEquals(berlin("2026-11-30T14:00"), t.dueAt, "3h of the new 4h target left");
-        assertEquals(1, t.pauses.size(), "the pause interval is kept");
+        assertEquals(berlin("2026-11-30T14:00"), t.dueAt(), "3h of the new 4h target left");
+        assertEquals(1, t.pauses().size(), "the pause interval is kept");
     }
 
     @Test
     void aPriorityChangeWhileRunningMovesTheDueTimeButNotTheElapsedTime() {
         SlaTimer t = timer(h(8), berlin("2026-12-01T09:00"));
         t.retarget("P1", h(2), OFFICE, berlin("2026-12-01T09:30"));
-        assertEquals(berlin("2026-12-01T11:00"), t.dueAt);
+        assertEquals(berlin("2026-12-01T11:00"), t.dueAt());
         assertEquals(Duration.ofMinutes(30), t.elapsed(OFFICE, berlin("2026-12-01T09:30")));
         t.retarget("P4", h(16), OFFICE, berlin("2026-12-01T10:00"));
-        assertEquals(berlin("2026-12-02T17:00"), t.dueAt);
+        assertEquals(berlin("2026-12-02T17:00"), t.dueAt());
     }
 
     @Test
@@ -142,9 +147,9 @@ class SlaTimerTest {
         assertEquals(List.of("SlaBreached"), names(events), "no stale warnings before the breach");
         assertEquals(TimerState.BREACHED, t.state());
         SlaEvent.SlaBreached b = (SlaEvent.SlaBreached) events.get(0);
-        assertEquals(5 * 3600, b.elapsedBusinessSeconds());
-        assertEquals(2 * 3600, b.targetSeconds());
-        assertEquals(TimerState.BREACHED, b.state());
+        assertEquals(5 * 3600, b.facts().elapsedBusinessSeconds());
+        assertEquals(2 * 3600, b.facts().targetSeconds());
+        assertEquals(TimerState.BREACHED, b.facts().state());
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-02T14:00"))), "announced once");
     }
 
@@ -169,8 +174,8 @@ class SlaTimerTest {
         assertEquals(List.of("SlaTimerResumed"), names(reopened));
         assertEquals(TimerState.RUNNING, t.state());
         assertEquals(h(4), t.elapsed(OFFICE, berlin("2026-12-02T11:00")), "Tue 13-17 and Wed 09-11 were resolved time");
-        assertEquals(berlin("2026-12-02T15:00"), t.dueAt);
-        assertEquals("RESOLVED", t.pauses.get(0).reason);
+        assertEquals(berlin("2026-12-02T15:00"), t.dueAt());
+        assertEquals("RESOLVED", t.pauses().get(0).reason());
         assertEquals(List.of("SlaWarning", "SlaMet"), names(t.stop(OFFICE, berlin("2026-12-02T14:00"))));
         assertEquals(h(7), t.elapsed(OFFICE, berlin("2026-12-03T00:00")));
     }
@@ -179,7 +184,7 @@ class SlaTimerTest {
     void aBreachIsNeverTakenBackAndResolvingAfterItEmitsNoMet() {
         SlaTimer t = timer(h(2), berlin("2026-12-01T09:00"));
         assertEquals(List.of("SlaBreached"), names(t.evaluate(OFFICE, berlin("2026-12-01T12:00"))));
-        assertEquals(berlin("2026-12-01T11:00"), t.breachedAt, "breached at the due time, whenever it is noticed");
+        assertEquals(berlin("2026-12-01T11:00"), t.breachedAt(), "breached at the due time, whenever it is noticed");
         assertEquals(List.of(), names(t.stop(OFFICE, berlin("2026-12-01T13:00"))));
         assertEquals(TimerState.BREACHED, t.state());
         assertEquals(h(4), t.elapsed(OFFICE, berlin("2026-12-01T13:00")), "the clock measured time to resolve beyond the breach");
@@ -196,7 +201,7 @@ class SlaTimerTest {
         SlaTimer t = timer(h(2), berlin("2026-12-01T09:00"));
         List<SlaEvent> events = t.stop(OFFICE, berlin("2026-12-01T11:00"));
         assertEquals("SlaMet", names(events).get(names(events).size() - 1));
-        assertTrue(!t.breached);
+        assertTrue(!t.breached());
     }
 
     // ------------------------------------------------------------------ warnings and scheduling
@@ -204,16 +209,16 @@ class SlaTimerTest {
     @Test
     void warningsAndTheBreachAreEachAnnouncedOnceAndTheNextCheckIsPlanned() {
         SlaTimer t = timer(h(4), berlin("2026-12-01T09:00"));
-        assertEquals(berlin("2026-12-01T11:00"), t.nextCheckAt, "50% of 4h");
+        assertEquals(berlin("2026-12-01T11:00"), t.nextCheckAt(), "50% of 4h");
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-01T10:59"))));
         assertEquals(List.of("SlaWarning"), names(t.evaluate(OFFICE, berlin("2026-12-01T11:00"))));
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-01T11:01"))));
-        assertEquals(berlin("2026-12-01T12:00"), t.nextCheckAt, "75% of 4h");
+        assertEquals(berlin("2026-12-01T12:00"), t.nextCheckAt(), "75% of 4h");
         assertEquals(List.of("SlaWarning"), names(t.evaluate(OFFICE, berlin("2026-12-01T12:30"))));
-        assertEquals(berlin("2026-12-01T13:00").plusMillis(1), t.nextCheckAt, "the breach");
+        assertEquals(berlin("2026-12-01T13:00").plusMillis(1), t.nextCheckAt(), "the breach");
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-01T13:00"))), "exactly at the due time is still within target");
         assertEquals(List.of("SlaBreached"), names(t.evaluate(OFFICE, berlin("2026-12-01T13:00:01"))));
-        assertNull(t.nextCheckAt, "nothing left to announce");
+        assertNull(t.nextCheckAt(), "nothing left to announce");
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-05T13:00"))));
     }
 
@@ -227,7 +232,7 @@ class SlaTimerTest {
     void aPausedTimerIsNotScheduled() {
         SlaTimer t = timer(h(4), berlin("2026-12-01T09:00"));
         t.pause("NEW", OFFICE, berlin("2026-12-01T09:10"));
-        assertNull(t.nextCheckAt);
+        assertNull(t.nextCheckAt());
         assertEquals(List.of(), names(t.evaluate(OFFICE, berlin("2026-12-10T09:00"))));
     }
 
@@ -237,13 +242,14 @@ class SlaTimerTest {
         t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-12-01T12:00"));
         t.resume(OFFICE, berlin("2026-12-01T11:00")); // older than the pause: takes effect at 12:00
         assertEquals(h(3), t.elapsed(OFFICE, berlin("2026-12-01T12:00")));
-        assertEquals(berlin("2026-12-01T12:00"), t.pauses.get(0).resumedAt);
-        assertEquals(berlin("2026-12-01T17:00"), t.dueAt);
+        assertEquals(berlin("2026-12-01T12:00"), t.pauses().get(0).resumedAt());
+        assertEquals(berlin("2026-12-01T17:00"), t.dueAt());
     }
 
     // ------------------------------------------------------------------ every command in every phase
 
-    enum Command {
+    /** Each timer command as a call, so the table below can try every one in every phase. */
+    enum Call {
         PAUSE((t, at) -> t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, at)),
         RESUME((t, at) -> t.resume(OFFICE, at)),
         STOP((t, at) -> t.stop(OFFICE, at)),
@@ -253,7 +259,7 @@ class SlaTimerTest {
 
         final BiFunction<SlaTimer, Instant, List<SlaEvent>> apply;
 
-        Command(BiFunction<SlaTimer, Instant, List<SlaEvent>> apply) {
+        Call(BiFunction<SlaTimer, Instant, List<SlaEvent>> apply) {
             this.apply = apply;
         }
     }
@@ -272,47 +278,54 @@ class SlaTimerTest {
     }
 
     static Stream<Arguments> transitions() {
-        // phase, command, resulting phase, events (empty = the command is ignored in that phase)
+        // phase, command, resulting phase, events (null = the phase does not accept the command: 409, nothing changes)
         return Stream.of(
-                Arguments.of(ClockPhase.RUNNING, Command.PAUSE, ClockPhase.PAUSED, List.of("SlaTimerPaused")),
-                Arguments.of(ClockPhase.RUNNING, Command.RESUME, ClockPhase.RUNNING, List.of()),
-                Arguments.of(ClockPhase.RUNNING, Command.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
-                Arguments.of(ClockPhase.RUNNING, Command.REOPEN, ClockPhase.RUNNING, List.of()),
-                Arguments.of(ClockPhase.RUNNING, Command.RETARGET, ClockPhase.RUNNING, List.of()),
-                Arguments.of(ClockPhase.RUNNING, Command.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
-                Arguments.of(ClockPhase.PAUSED, Command.PAUSE, ClockPhase.PAUSED, List.of()),
-                Arguments.of(ClockPhase.PAUSED, Command.RESUME, ClockPhase.RUNNING, List.of("SlaTimerResumed")),
-                Arguments.of(ClockPhase.PAUSED, Command.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
-                Arguments.of(ClockPhase.PAUSED, Command.REOPEN, ClockPhase.PAUSED, List.of()),
-                Arguments.of(ClockPhase.PAUSED, Command.RETARGET, ClockPhase.PAUSED, List.of()),
-                Arguments.of(ClockPhase.PAUSED, Command.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
-                Arguments.of(ClockPhase.STOPPED, Command.PAUSE, ClockPhase.STOPPED, List.of()),
-                Arguments.of(ClockPhase.STOPPED, Command.RESUME, ClockPhase.STOPPED, List.of()),
-                Arguments.of(ClockPhase.STOPPED, Command.STOP, ClockPhase.STOPPED, List.of()),
-                Arguments.of(ClockPhase.STOPPED, Command.REOPEN, ClockPhase.RUNNING, List.of("SlaTimerResumed")),
-                Arguments.of(ClockPhase.STOPPED, Command.RETARGET, ClockPhase.STOPPED, List.of()),
-                Arguments.of(ClockPhase.STOPPED, Command.CANCEL, ClockPhase.STOPPED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.PAUSE, ClockPhase.CANCELED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.RESUME, ClockPhase.CANCELED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.STOP, ClockPhase.CANCELED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.REOPEN, ClockPhase.CANCELED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.RETARGET, ClockPhase.CANCELED, List.of()),
-                Arguments.of(ClockPhase.CANCELED, Command.CANCEL, ClockPhase.CANCELED, List.of()));
+                Arguments.of(ClockPhase.RUNNING, Call.PAUSE, ClockPhase.PAUSED, List.of("SlaTimerPaused")),
+                Arguments.of(ClockPhase.RUNNING, Call.RESUME, ClockPhase.RUNNING, null),
+                Arguments.of(ClockPhase.RUNNING, Call.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
+                Arguments.of(ClockPhase.RUNNING, Call.REOPEN, ClockPhase.RUNNING, null),
+                Arguments.of(ClockPhase.RUNNING, Call.RETARGET, ClockPhase.RUNNING, List.of()),
+                Arguments.of(ClockPhase.RUNNING, Call.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
+                Arguments.of(ClockPhase.PAUSED, Call.PAUSE, ClockPhase.PAUSED, null),
+                Arguments.of(ClockPhase.PAUSED, Call.RESUME, ClockPhase.RUNNING, List.of("SlaTimerResumed")),
+                Arguments.of(ClockPhase.PAUSED, Call.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
+                Arguments.of(ClockPhase.PAUSED, Call.REOPEN, ClockPhase.PAUSED, null),
+                Arguments.of(ClockPhase.PAUSED, Call.RETARGET, ClockPhase.PAUSED, List.of()),
+                Arguments.of(ClockPhase.PAUSED, Call.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
+                Arguments.of(ClockPhase.STOPPED, Call.PAUSE, ClockPhase.STOPPED, null),
+                Arguments.of(ClockPhase.STOPPED, Call.RESUME, ClockPhase.STOPPED, null),
+                Arguments.of(ClockPhase.STOPPED, Call.STOP, ClockPhase.STOPPED, null),
+                Arguments.of(ClockPhase.STOPPED, Call.REOPEN, ClockPhase.RUNNING, List.of("SlaTimerResumed")),
+                Arguments.of(ClockPhase.STOPPED, Call.RETARGET, ClockPhase.STOPPED, null),
+                Arguments.of(ClockPhase.STOPPED, Call.CANCEL, ClockPhase.STOPPED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.PAUSE, ClockPhase.CANCELED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.RESUME, ClockPhase.CANCELED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.STOP, ClockPhase.CANCELED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.REOPEN, ClockPhase.CANCELED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.RETARGET, ClockPhase.CANCELED, null),
+                Arguments.of(ClockPhase.CANCELED, Call.CANCEL, ClockPhase.CANCELED, null));
     }
 
     @ParameterizedTest(name = "{1} in {0} -> {2} {3}")
     @MethodSource("transitions")
-    void everyCommandInEveryPhase(ClockPhase from, Command command, ClockPhase to, List<String> expected) {
+    void everyCommandInEveryPhase(ClockPhase from, Call command, ClockPhase to, List<String> expected) {
         SlaTimer t = inPhase(from);
         long elapsedBefore = t.elapsed(OFFICE, berlin("2026-12-01T11:00")).toMillis();
-        List<SlaEvent> events = command.apply.apply(t, berlin("2026-12-01T11:00"));
-        assertEquals(to, t.phase);
-        assertEquals(expected, names(events));
-        if (expected.isEmpty() && command != Command.RETARGET) {
-            assertEquals(elapsedBefore, t.elapsed(OFFICE, berlin("2026-12-01T11:00")).toMillis(), "an ignored command changes nothing");
+        assertEquals(expected != null, t.accepts(Command.valueOf(command.name())));
+        if (expected == null) {
+            IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
+                    () -> command.apply.apply(t, berlin("2026-12-01T11:00")));
+            assertEquals(409, e.status());
+            assertTrue(e.getMessage().contains("in state " + from), e.getMessage());
+            assertEquals(to, t.phase());
+            assertEquals(elapsedBefore, t.elapsed(OFFICE, berlin("2026-12-01T11:00")).toMillis(), "a refused command changes nothing");
+            return;
         }
-        if (command == Command.RETARGET && (from == ClockPhase.RUNNING || from == ClockPhase.PAUSED)) {
-            assertEquals("P1", t.priority);
+        List<SlaEvent> events = command.apply.apply(t, berlin("2026-12-01T11:00"));
+        assertEquals(to, t.phase());
+        assertEquals(expected, names(events));
+        if (command == Call.RETARGET && (from == ClockPhase.RUNNING || from == ClockPhase.PAUSED)) {
+            assertEquals("P1", t.priority());
         }
     }
 
@@ -322,10 +335,12 @@ class SlaTimerTest {
         assertEquals(TimerState.PAUSED, inPhase(ClockPhase.PAUSED).state());
         assertEquals(TimerState.MET, inPhase(ClockPhase.STOPPED).state());
         assertEquals(TimerState.CANCELED, inPhase(ClockPhase.CANCELED).state());
-        SlaTimer breached = inPhase(ClockPhase.RUNNING);
-        breached.breached = true;
+        SlaTimer breached = timer(h(1), berlin("2026-12-01T09:00"));
+        breached.evaluate(OFFICE, berlin("2026-12-01T11:00"));
         assertEquals(TimerState.BREACHED, breached.state());
-        breached.phase = ClockPhase.CANCELED;
+        breached.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-12-01T11:00"));
+        assertEquals(TimerState.BREACHED, breached.state(), "a breached timer stays breached while paused");
+        breached.cancel(OFFICE, berlin("2026-12-01T12:00"));
         assertEquals(TimerState.CANCELED, breached.state());
     }
 }

@@ -25,10 +25,12 @@ import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.sla.SlaTestSupport.Incident;
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TopicReader;
 import dev.itsm.testing.TopicReader.Received;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,20 +41,26 @@ import jakarta.inject.Inject;
 
 /**
  * Incident event sequences published on the real broker drive the timers. The exact-arithmetic
- * scenarios use event times a day ahead of the wall clock so the scheduler (which works on wall-clock
- * time) cannot interleave with them; the breach scenario uses real time.
+ * scenarios use event times a day ahead of the clock so the scheduler cannot interleave with them;
+ * the warning/breach scenario moves the test clock through the warning windows instead of waiting.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_sla"))
 class TimerFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+    static final TestClock CLOCK = TestClock.INSTANCE;
 
     @Inject
     DataSource ds;
 
+    @AfterEach
+    void resetClock() {
+        CLOCK.reset();
+    }
+
     static Instant future() {
-        return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        return CLOCK.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     static JsonPath timers(UUID incidentId) {
@@ -165,26 +173,45 @@ class TimerFlowTest {
     }
 
     @Test
-    void aBreachIsDetectedWithoutAnyFurtherIncidentEventAndAnnouncedOnce() throws Exception {
+    void warningsAndTheBreachAreDetectedWithoutAnyFurtherIncidentEventAndAnnouncedOnce() throws Exception {
         UUID service = UUID.randomUUID();
-        agreement("Short " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT4S")), Map.of());
-        Instant now = Instant.now();
-        Incident inc = new Incident(service, "P1", now);
-        inc.publish("IncidentOpened", now);
+        agreement("Hour " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT1H")), Map.of());
+        Instant opened = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
+        Incident inc = new Incident(service, "P1", opened);
+        inc.publish("IncidentOpened", opened);
+        awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "RUNNING".equals(t.get("state")));
+        assertEquals(List.of("SlaTimerStarted"), slaEvents(inc.id, 1));
+
+        CLOCK.advance(Duration.ofMinutes(31)); // past 50 %: the scheduler (every 200 ms in tests) warns once
+        assertEquals(List.of("SlaTimerStarted", "SlaWarning"), slaEvents(inc.id, 2));
+        CLOCK.advance(Duration.ofMinutes(15)); // 46 min: past 75 %
+        assertEquals(List.of("SlaTimerStarted", "SlaWarning", "SlaWarning"), slaEvents(inc.id, 3));
+        CLOCK.advance(Duration.ofMinutes(15)); // 61 min: past the target
         awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "BREACHED".equals(t.get("state")));
         List<Received> events = TopicReader.await(SLA_TOPIC, 4, WAIT, r -> inc.id.toString().equals(r.key()));
         assertEquals(List.of("SlaTimerStarted", "SlaWarning", "SlaWarning", "SlaBreached"),
                 events.stream().map(r -> r.ceType().substring("dev.itsm.sla.".length())).toList());
         assertEquals(50, JsonPath.from(events.get(1).value()).getInt("thresholdPercent"));
         assertEquals(75, JsonPath.from(events.get(2).value()).getInt("thresholdPercent"));
-        assertEquals("BREACHED", JsonPath.from(events.get(3).value()).getString("state"));
+        JsonPath breached = JsonPath.from(events.get(3).value());
+        assertEquals("BREACHED", breached.getString("state"));
+        assertEquals(opened.plus(Duration.ofHours(1)).toString(), breached.getString("dueAt"));
+        assertEquals(opened.plus(Duration.ofHours(1)).toString(), timer(inc.id, "TIME_TO_RESOLVE").get("breachedAt"),
+                "breached at the due time, whenever the scheduler noticed");
         // later scheduler rounds announce nothing more; resolving now emits no SlaMet
-        inc.set("state", "RESOLVED").publish("IncidentResolved", Instant.now());
+        CLOCK.advance(Duration.ofMinutes(30));
+        inc.set("state", "RESOLVED").publish("IncidentResolved", CLOCK.instant());
         await().atMost(WAIT).until(() -> timer(inc.id, "TIME_TO_RESOLVE").get("stoppedAt") != null);
         assertEquals(1, outboxCount(inc.id, "SlaBreached"));
         assertEquals(2, outboxCount(inc.id, "SlaWarning"));
         assertEquals(0, outboxCount(inc.id, "SlaMet"));
         assertEquals("BREACHED", timer(inc.id, "TIME_TO_RESOLVE").get("state"));
+    }
+
+    /** The names of the first {@code n} SLA events of an incident, once that many are on the topic. */
+    static List<String> slaEvents(UUID incidentId, int n) {
+        return TopicReader.await(SLA_TOPIC, n, WAIT, r -> incidentId.toString().equals(r.key())).stream()
+                .map(r -> r.ceType().substring("dev.itsm.sla.".length())).toList();
     }
 
     @Test

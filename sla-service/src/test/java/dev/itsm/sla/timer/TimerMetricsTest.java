@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.itsm.sla.SlaTestSupport.Incident;
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,7 @@ class TimerMetricsTest {
         agreement("Metrics " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")), Map.of());
         String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
         double runningBefore = Math.max(0, gauge(before, "RUNNING"));
-        new Incident(service, "P3", Instant.now()).publish("IncidentOpened", Instant.now());
+        new Incident(service, "P3", TestClock.INSTANCE.instant()).publish("IncidentOpened", TestClock.INSTANCE.instant());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(gauge(metrics, "RUNNING") >= runningBefore + 1, "a RUNNING timer more");

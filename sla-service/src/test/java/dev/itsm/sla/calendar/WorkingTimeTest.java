@@ -17,24 +17,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
+import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
 
 /** The business-time arithmetic: elapsed business time between instants, and start + business duration. */
-class BusinessCalendarTest {
+class WorkingTimeTest {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     /** Mon–Fri with the given intervals. */
-    static BusinessCalendar weekdays(ZoneId zone, List<LocalDate> holidays, List<MonthDay> yearly, WorkInterval... intervals) {
+    static WorkingTime weekdays(ZoneId zone, List<LocalDate> holidays, List<MonthDay> yearly, WorkInterval... intervals) {
         Map<DayOfWeek, List<WorkInterval>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
             week.put(d, List.of(intervals));
         }
-        return new BusinessCalendar(zone, week, holidays, yearly);
+        return new WorkingTime(zone, week, holidays, yearly);
     }
 
-    static BusinessCalendar office(ZoneId zone) {
+    static WorkingTime office(ZoneId zone) {
         return weekdays(zone, List.of(), List.of(), WorkInterval.of("09:00", "17:00"));
     }
 
@@ -59,7 +59,7 @@ class BusinessCalendarTest {
 
         @Test
         void openedSaturdayNightStartsCountingMondayMorningAndHasADueTime() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             Instant saturday = berlin("2026-11-28T22:00");
             assertEquals(berlin("2026-11-30T13:00"), cal.plus(saturday, h(4)));
             assertEquals(Instant.parse("2026-11-30T12:00:00Z"), cal.plus(saturday, h(4)));
@@ -69,20 +69,20 @@ class BusinessCalendarTest {
 
         @Test
         void fridayAfternoonPlusTwoHoursIsMondayMorning() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(berlin("2026-11-30T10:00"), cal.plus(berlin("2026-11-27T16:00"), h(2)));
             assertEquals(h(2), cal.between(berlin("2026-11-27T16:00"), berlin("2026-11-30T10:00")));
         }
 
         @Test
         void aWholeWeekendCountsNothing() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(Duration.ZERO, cal.between(berlin("2026-11-27T17:00"), berlin("2026-11-30T09:00")));
         }
 
         @Test
         void aFullWorkingWeekIsFortyHours() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(h(40), cal.between(berlin("2026-11-30T00:00"), berlin("2026-12-07T00:00")));
             assertEquals(berlin("2026-12-04T17:00"), cal.plus(berlin("2026-11-30T00:00"), h(40)));
         }
@@ -93,27 +93,27 @@ class BusinessCalendarTest {
 
         @Test
         void openedBeforeOpeningCountsFromOpening() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(berlin("2026-12-01T10:30"), cal.plus(berlin("2026-12-01T07:00"), Duration.ofMinutes(90)));
         }
 
         @Test
         void openedAfterClosingCountsFromTheNextWorkingDay() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(berlin("2026-12-02T11:00"), cal.plus(berlin("2026-12-01T18:00"), h(2)));
             assertEquals(Duration.ZERO, cal.between(berlin("2026-12-01T17:00"), berlin("2026-12-02T09:00")));
         }
 
         @Test
         void aTargetEndingExactlyAtClosingIsDueAtClosingNotNextMorning() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             assertEquals(berlin("2026-12-01T17:00"), cal.plus(berlin("2026-12-01T09:00"), h(8)));
             assertEquals(berlin("2026-12-02T09:00:01"), cal.plus(berlin("2026-12-01T09:00"), h(8).plusSeconds(1)));
         }
 
         @Test
         void severalIntervalsPerDaySkipTheLunchBreak() {
-            BusinessCalendar cal = weekdays(BERLIN, List.of(), List.of(), WorkInterval.of("09:00", "12:00"), WorkInterval.of("13:00", "17:00"));
+            WorkingTime cal = weekdays(BERLIN, List.of(), List.of(), WorkInterval.of("09:00", "12:00"), WorkInterval.of("13:00", "17:00"));
             assertEquals(berlin("2026-12-01T14:00"), cal.plus(berlin("2026-12-01T11:00"), h(2)));
             assertEquals(h(7), cal.between(berlin("2026-12-01T00:00"), berlin("2026-12-02T00:00")));
             assertEquals(berlin("2026-12-01T12:00"), cal.plus(berlin("2026-12-01T11:00"), h(1)), "ends at the break, not after it");
@@ -122,7 +122,7 @@ class BusinessCalendarTest {
 
         @Test
         void zeroOrNegativeDurationIsTheStartItself() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             Instant sunday = berlin("2026-11-29T10:00");
             assertEquals(sunday, cal.plus(sunday, Duration.ZERO));
             assertEquals(sunday, cal.plus(sunday, h(-1)));
@@ -133,7 +133,7 @@ class BusinessCalendarTest {
     @Nested
     class Holidays {
 
-        final BusinessCalendar cal = weekdays(BERLIN, List.of(LocalDate.parse("2026-12-24")),
+        final WorkingTime cal = weekdays(BERLIN, List.of(LocalDate.parse("2026-12-24")),
                 List.of(MonthDay.of(12, 25), MonthDay.of(12, 26), MonthDay.of(1, 1)), WorkInterval.of("09:00", "17:00"));
 
         @Test
@@ -159,7 +159,7 @@ class BusinessCalendarTest {
 
         @Test
         void berlinSpringForwardDayHas23HoursAroundTheClock() {
-            BusinessCalendar cal = BusinessCalendar.twentyFourSeven(BERLIN);
+            WorkingTime cal = WorkingTime.twentyFourSeven(BERLIN);
             assertEquals(h(23), cal.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00")));
             assertEquals(berlin("2026-03-29T13:00"), cal.plus(berlin("2026-03-28T12:00"), h(24)));
             assertEquals(berlin("2026-03-29T03:30"), cal.plus(berlin("2026-03-29T01:30"), h(1)));
@@ -167,7 +167,7 @@ class BusinessCalendarTest {
 
         @Test
         void berlinFallBackDayHas25Hours() {
-            BusinessCalendar cal = BusinessCalendar.twentyFourSeven(BERLIN);
+            WorkingTime cal = WorkingTime.twentyFourSeven(BERLIN);
             assertEquals(h(25), cal.between(berlin("2026-10-25T00:00"), berlin("2026-10-26T00:00")));
             assertEquals(berlin("2026-10-25T11:00"), cal.plus(berlin("2026-10-24T12:00"), h(24)));
         }
@@ -176,7 +176,7 @@ class BusinessCalendarTest {
         void berlinIntervalsAcrossTheGapAndTheOverlapCountRealTime() {
             Map<DayOfWeek, List<WorkInterval>> sundays = new EnumMap<>(DayOfWeek.class);
             sundays.put(DayOfWeek.SUNDAY, List.of(WorkInterval.of("01:00", "04:00")));
-            BusinessCalendar cal = new BusinessCalendar(BERLIN, sundays, List.of(), List.of());
+            WorkingTime cal = new WorkingTime(BERLIN, sundays, List.of(), List.of());
             assertEquals(h(2), cal.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00")), "02:00-03:00 does not exist");
             assertEquals(h(4), cal.between(berlin("2026-10-25T00:00"), berlin("2026-10-26T00:00")), "02:00-03:00 happens twice");
             assertEquals(h(3), cal.between(berlin("2026-11-01T00:00"), berlin("2026-11-02T00:00")));
@@ -184,7 +184,7 @@ class BusinessCalendarTest {
 
         @Test
         void berlinOfficeHoursAcrossTheSpringWeekendKeepLocalOpeningTimes() {
-            BusinessCalendar cal = office(BERLIN);
+            WorkingTime cal = office(BERLIN);
             Instant due = cal.plus(berlin("2026-03-27T16:00"), h(2));
             assertEquals(berlin("2026-03-30T10:00"), due);
             assertEquals(Instant.parse("2026-03-30T08:00:00Z"), due, "CEST is UTC+2");
@@ -193,7 +193,7 @@ class BusinessCalendarTest {
 
         @Test
         void newYorkSpringForwardAndFallBack() {
-            BusinessCalendar cal = BusinessCalendar.twentyFourSeven(NEW_YORK);
+            WorkingTime cal = WorkingTime.twentyFourSeven(NEW_YORK);
             assertEquals(h(23), cal.between(ny("2026-03-08T00:00"), ny("2026-03-09T00:00")));
             assertEquals(h(25), cal.between(ny("2026-11-01T00:00"), ny("2026-11-02T00:00")));
             assertEquals(ny("2026-03-08T03:30"), cal.plus(ny("2026-03-08T01:30"), h(1)));
@@ -204,13 +204,13 @@ class BusinessCalendarTest {
 
         @Test
         void newYorkOfficeHoursOverTheFallBackWeekend() {
-            BusinessCalendar cal = weekdays(NEW_YORK, List.of(), List.of(), WorkInterval.of("08:00", "18:00"));
+            WorkingTime cal = weekdays(NEW_YORK, List.of(), List.of(), WorkInterval.of("08:00", "18:00"));
             // Fri 30 Oct 17:00 EDT + 3h business = Mon 2 Nov 10:00 EST (15:00Z)
             assertEquals(Instant.parse("2026-11-02T15:00:00Z"), cal.plus(ny("2026-10-30T17:00"), h(3)));
             assertEquals(h(3), cal.between(ny("2026-10-30T17:00"), ny("2026-11-02T10:00")));
             Map<DayOfWeek, List<WorkInterval>> sundays = new EnumMap<>(DayOfWeek.class);
             sundays.put(DayOfWeek.SUNDAY, List.of(WorkInterval.of("01:00", "03:00")));
-            BusinessCalendar night = new BusinessCalendar(NEW_YORK, sundays, List.of(), List.of());
+            WorkingTime night = new WorkingTime(NEW_YORK, sundays, List.of(), List.of());
             assertEquals(h(3), night.between(ny("2026-11-01T00:00"), ny("2026-11-02T00:00")));
             assertEquals(h(1), night.between(ny("2026-03-08T00:00"), ny("2026-03-09T00:00")));
         }
@@ -228,7 +228,7 @@ class BusinessCalendarTest {
 
         @Test
         void aCalendarAroundTheClockIsPlainDuration() {
-            BusinessCalendar cal = BusinessCalendar.twentyFourSeven(ZoneId.of("UTC"));
+            WorkingTime cal = WorkingTime.twentyFourSeven(ZoneId.of("UTC"));
             Instant t = Instant.parse("2026-12-01T15:30:00Z");
             assertEquals(t.plus(Duration.ofDays(40)), cal.plus(t, Duration.ofDays(40)));
             assertEquals(Duration.ofMinutes(61), cal.between(t, t.plusSeconds(61 * 60)));
@@ -240,7 +240,7 @@ class BusinessCalendarTest {
 
         @Test
         void betweenStartAndPlusIsTheDurationForManyStarts() {
-            BusinessCalendar cal = weekdays(BERLIN, List.of(LocalDate.parse("2026-04-03")), List.of(MonthDay.of(5, 1)),
+            WorkingTime cal = weekdays(BERLIN, List.of(LocalDate.parse("2026-04-03")), List.of(MonthDay.of(5, 1)),
                     WorkInterval.of("08:00", "12:00"), WorkInterval.of("12:30", "16:45"));
             Instant start = berlin("2026-03-20T00:00");
             for (int i = 0; i < 24 * 60; i += 37) { // spans the spring DST weekend, Good Friday and 1 May
@@ -269,7 +269,7 @@ class BusinessCalendarTest {
         void overlappingIntervalsAndAnEmptyWeekAreRejected() {
             assertThrows(IllegalArgumentException.class, () -> weekdays(BERLIN, List.of(), List.of(),
                     WorkInterval.of("09:00", "13:00"), WorkInterval.of("12:00", "17:00")));
-            assertThrows(IllegalArgumentException.class, () -> new BusinessCalendar(BERLIN, Map.of(), List.of(), List.of()));
+            assertThrows(IllegalArgumentException.class, () -> new WorkingTime(BERLIN, Map.of(), List.of(), List.of()));
         }
     }
 }

@@ -18,14 +18,14 @@ import net.fortuna.ical4j.model.component.VEvent;
  * (a multi-day all-day event gives one holiday per day, {@code DTEND} exclusive); an event with
  * {@code RRULE:FREQ=YEARLY} is a yearly holiday.
  */
-public final class IcsHolidays {
+public final class IcsHolidayImporter {
 
     private static final int MAX_DAYS_PER_EVENT = 31;
 
-    private IcsHolidays() {
+    private IcsHolidayImporter() {
     }
 
-    public static List<CalendarDefinition.Holiday> parse(String ics) {
+    public static List<CalendarRequest.Holiday> parse(String ics) {
         if (ics == null || ics.isBlank()) {
             throw new ValidationException("body", "must be an iCalendar (text/calendar) document");
         }
@@ -35,7 +35,7 @@ public final class IcsHolidays {
         } catch (Exception e) {
             throw new ValidationException("body", "not a valid iCalendar document: " + firstLine(e.getMessage()));
         }
-        List<CalendarDefinition.Holiday> holidays = new ArrayList<>();
+        List<CalendarRequest.Holiday> holidays = new ArrayList<>();
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         for (int i = 0; i < events.size(); i++) {
             VEvent event = events.get(i);
@@ -56,7 +56,7 @@ public final class IcsHolidays {
             boolean yearly = event.getProperty(Property.RRULE).map(Property::getValue)
                     .map(r -> r.toUpperCase().contains("FREQ=YEARLY")).orElse(false);
             for (LocalDate d = first; d.isBefore(endExclusive); d = d.plusDays(1)) {
-                holidays.add(new CalendarDefinition.Holiday(d, summary, yearly));
+                holidays.add(new CalendarRequest.Holiday(d, summary, yearly));
             }
         }
         return holidays;

@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.itsm.platform.problem.Problem.FieldError;
 import dev.itsm.platform.problem.ValidationException;
-import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
+import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
 
 /** A calendar as clients write it (and as it is stored). {@link #validate()} names every offending field. */
 @Schema(name = "CalendarRequest", description = "A business calendar")
-public record CalendarDefinition(
+public record CalendarRequest(
         @Schema(description = "Unique name", example = "Berlin office hours", required = true) String name,
         @Schema(description = "IANA time zone of the working hours and holidays", example = "Europe/Berlin", required = true) String timeZone,
         @Schema(description = "Working intervals per weekday (several per day allowed); days not listed are not working days") Map<DayOfWeek, List<Interval>> weeklyHours,
@@ -42,7 +42,7 @@ public record CalendarDefinition(
     }
 
     /** Normalised copy: holidays sorted and de-duplicated, empty lists instead of nulls. */
-    public CalendarDefinition normalised() {
+    public CalendarRequest normalised() {
         Map<DayOfWeek, List<Interval>> week = new EnumMap<>(DayOfWeek.class);
         if (weeklyHours != null) {
             weeklyHours.forEach((d, l) -> {
@@ -58,14 +58,14 @@ public record CalendarDefinition(
         }
         if (holidays != null && holidays.stream().anyMatch(h -> h == null || h.date() == null)) {
             // leave the list as sent so that validate() names the null entry
-            return new CalendarDefinition(name == null ? null : name.trim(), timeZone, week, holidays);
+            return new CalendarRequest(name == null ? null : name.trim(), timeZone, week, holidays);
         }
         Map<String, Holiday> unique = new LinkedHashMap<>();
         if (holidays != null) {
             holidays.stream().sorted(Comparator.comparing(Holiday::date))
                     .forEach(h -> unique.putIfAbsent(h.date() + "/" + h.yearly(), h));
         }
-        return new CalendarDefinition(name == null ? null : name.trim(), timeZone, week, List.copyOf(unique.values()));
+        return new CalendarRequest(name == null ? null : name.trim(), timeZone, week, List.copyOf(unique.values()));
     }
 
     /** Throws a 400 naming each invalid field. */
@@ -140,7 +140,7 @@ public record CalendarDefinition(
     }
 
     /** The arithmetic for this (valid) definition. */
-    public BusinessCalendar toCalendar() {
+    public WorkingTime toCalendar() {
         Map<DayOfWeek, List<WorkInterval>> week = new EnumMap<>(DayOfWeek.class);
         weeklyHours.forEach((d, l) -> week.put(d, l.stream().map(i -> WorkInterval.of(i.start(), i.end())).toList()));
         List<LocalDate> fixed = new ArrayList<>();
@@ -152,6 +152,6 @@ public record CalendarDefinition(
                 fixed.add(h.date());
             }
         }
-        return new BusinessCalendar(ZoneId.of(timeZone), week, fixed, yearly);
+        return new WorkingTime(ZoneId.of(timeZone), week, fixed, yearly);
     }
 }
