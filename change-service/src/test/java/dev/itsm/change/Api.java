@@ -2,25 +2,18 @@ package dev.itsm.change;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.itsm.platform.security.Roles;
-import dev.itsm.testing.TestInfrastructure;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +25,6 @@ public final class Api {
     public static final String PROBLEM = "application/problem+json";
     public static final String CHANGES = "/api/v1/changes";
 
-    private static KafkaProducer<String, byte[]> producer;
     /** Each test gets its own far-future day, so windows of different tests never meet. */
     private static final AtomicLong DAY = new AtomicLong(30);
 
@@ -113,39 +105,13 @@ public final class Api {
 
     // ------------------------------------------------------------------------------ other services' events
 
-    public static synchronized void publish(String topic, String type, String key, String json) {
-        if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        }
-        String service = topic.split("\\.")[1];
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("ce_specversion", b("1.0"));
-        r.headers().add("ce_id", b(UUID.randomUUID().toString()));
-        r.headers().add("ce_type", b("dev.itsm." + service + "." + type));
-        r.headers().add("ce_source", b("/itsm/" + service + "-service"));
-        r.headers().add("ce_subject", b(key));
-        r.headers().add("ce_time", b(Instant.now().toString()));
-        r.headers().add("content-type", b("application/json"));
-        try {
-            producer.send(r).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
     /** Publishes ServiceCreated like catalog-service would. */
     public static void serviceCreated(UUID serviceId, String name, UUID... dependsOn) {
         StringBuilder deps = new StringBuilder();
         for (UUID d : dependsOn) {
             deps.append(deps.isEmpty() ? "" : ",").append('"').append(d).append('"');
         }
-        publish("itsm.catalog.events", "ServiceCreated", serviceId.toString(), """
+        CloudEventPublisher.publish("catalog", "ServiceCreated", serviceId.toString(), """
                 {"serviceId":"%s","key":"%s","name":"%s","type":"BUSINESS","owner":"ops","status":"LIVE",
                  "dependsOn":[%s],"occurredAt":"%s","someFutureField":{"x":1}}""".formatted(serviceId, name, name, deps, Instant.now()));
     }
@@ -153,7 +119,7 @@ public final class Api {
     /** Publishes CiRelationChanged (ADDED) like catalog-service would: source relation target. */
     public static void relation(UUID source, String relation, String targetType, UUID target) {
         UUID id = UUID.randomUUID();
-        publish("itsm.catalog.events", "CiRelationChanged", source.toString(), """
+        CloudEventPublisher.publish("catalog", "CiRelationChanged", source.toString(), """
                 {"relationId":"%s","sourceId":"%s","relation":"%s","targetType":"%s","targetId":"%s","change":"ADDED","occurredAt":"%s"}"""
                 .formatted(id, source, relation, targetType, target, Instant.now()));
     }

@@ -5,13 +5,8 @@ import static dev.itsm.change.Api.command;
 import static dev.itsm.change.Api.freshSlot;
 import static dev.itsm.change.Api.rita;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,13 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 
 import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.AsyncApiValidator;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TopicReader;
 import dev.itsm.testing.TopicReader.Received;
@@ -41,22 +32,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_change"))
 class AsyncApiContractTest {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyEmittedEventMatchesItsDocumentedSchema() throws Exception {
-        JsonNode doc;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("asyncapi.yaml")) {
-            assertNotNull(in, "asyncapi.yaml on the class path");
-            doc = YAML.readTree(in);
-        }
+        AsyncApiValidator asyncApi = AsyncApiValidator.load();
+        JsonNode doc = asyncApi.document();
         assertEquals("3.0.0", doc.path("asyncapi").asText());
         assertEquals("itsm.change.events", doc.path("channels").path("changeEvents").path("address").asText());
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        JsonNode messages = doc.path("components").path("messages");
-        Set<String> documented = new TreeSet<>();
-        messages.fieldNames().forEachRemaining(documented::add);
 
         // one change through every event type, plus a rejected and a canceled one
         UUID service = UUID.randomUUID();
@@ -80,23 +63,12 @@ class AsyncApiContractTest {
 
         Set<String> ours = Set.of(full, rejected, canceled);
         List<Received> events = TopicReader.await("itsm.change.events", 10 + 5 + 2, Duration.ofSeconds(30), r -> ours.contains(r.key()));
+        asyncApi.assertValid(events);
         Set<String> seen = new TreeSet<>();
-        List<String> failures = new ArrayList<>();
         for (Received r : events) {
-            String type = r.ceType().substring("dev.itsm.change.".length());
-            seen.add(type);
-            JsonNode message = messages.path(type);
-            if (message.isMissingNode()) {
-                failures.add(type + " is emitted but not documented");
-                continue;
-            }
-            String ref = message.path("payload").path("$ref").asText();
-            JsonNode payloadSchema = doc.at(ref.substring(1));
-            check(factory, payloadSchema, JSON.readTree(r.value()), type + " payload", failures);
-            check(factory, message.path("headers"), JSON.valueToTree(r.headers()), type + " headers", failures);
+            seen.add(r.ceType().substring("dev.itsm.change.".length()));
             assertEquals(r.key(), r.header("ce_subject"));
         }
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
         // one real payload per type, for the README and the issue note
         Map<String, JsonNode> examples = new java.util.TreeMap<>();
         for (Received r : events) {
@@ -104,14 +76,6 @@ class AsyncApiContractTest {
         }
         java.nio.file.Files.writeString(java.nio.file.Path.of("target", "example-events.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
-        assertEquals(documented, seen, "every documented event type is emitted by these flows and nothing else");
-    }
-
-    static void check(JsonSchemaFactory factory, JsonNode schema, JsonNode value, String what, List<String> failures) {
-        JsonSchema s = factory.getSchema(schema);
-        Set<ValidationMessage> errors = s.validate(value);
-        for (Iterator<ValidationMessage> it = errors.iterator(); it.hasNext();) {
-            failures.add(what + ": " + it.next().getMessage() + " in " + value);
-        }
+        assertEquals(asyncApi.documentedTypes(), seen, "every documented event type is emitted by these flows and nothing else");
     }
 }

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -51,8 +52,8 @@ class CatalogReplicaTest {
         String added = """
                 {"relationId":"%s","sourceId":"%s","relation":"depends_on","targetType":"CI","targetId":"%s","change":"ADDED","occurredAt":"%s"}"""
                 .formatted(relationId, app, db, Instant.now());
-        Api.publish("itsm.catalog.events", "CiRelationChanged", app.toString(), added);
-        Api.publish("itsm.catalog.events", "CiRelationChanged", app.toString(), added); // a second copy is harmless
+        CloudEventPublisher.publish("catalog", "CiRelationChanged", app.toString(), added);
+        CloudEventPublisher.publish("catalog", "CiRelationChanged", app.toString(), added); // a second copy is harmless
         await().atMost(Duration.ofSeconds(30)).until(() -> "depends_on".equals(text(
                 "select relation from catalog_ci_relation where relation_id = ?", relationId)));
 
@@ -61,7 +62,7 @@ class CatalogReplicaTest {
         String onApp = Api.authorisedNormal("On the app", slot, Duration.ofHours(1), List.of(), List.of(app));
         rita().get(CHANGES + "/" + onApp + "/conflicts").then().statusCode(200).body("schedulable", equalTo(false));
 
-        Api.publish("itsm.catalog.events", "CiRelationChanged", app.toString(), added.replace("ADDED", "REMOVED"));
+        CloudEventPublisher.publish("catalog", "CiRelationChanged", app.toString(), added.replace("ADDED", "REMOVED"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> rita().get(CHANGES + "/" + onApp + "/conflicts")
                 .then().statusCode(200).body("schedulable", equalTo(true)));
     }
@@ -71,24 +72,24 @@ class CatalogReplicaTest {
         UUID service = UUID.randomUUID();
         UUID dependency = UUID.randomUUID();
         Api.serviceCreated(service, "billing");
-        Api.publish("itsm.catalog.events", "ServiceStatusChanged", service.toString(), """
+        CloudEventPublisher.publish("catalog", "ServiceStatusChanged", service.toString(), """
                 {"serviceId":"%s","key":"billing","name":"Billing","type":"BUSINESS","owner":"fin","status":"RETIRED",
                  "previousStatus":"LIVE","dependsOn":["%s"],"occurredAt":"%s"}""".formatted(service, dependency, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "RETIRED".equals(text("select status from catalog_service where id = ?", service)));
         assertEquals("[\"" + dependency + "\"]", text("select depends_on from catalog_service where id = ?", service));
 
         UUID ci = UUID.randomUUID();
-        Api.publish("itsm.catalog.events", "ConfigurationItemChanged", ci.toString(), """
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ci.toString(), """
                 {"ciId":"%s","name":"db-prod-1","ciClass":"database","environment":"prod","status":"ACTIVE",
                  "attributes":{"engine":"postgres"},"deleted":false,"occurredAt":"%s"}""".formatted(ci, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "db-prod-1".equals(text("select name from catalog_ci where id = ?", ci)));
-        Api.publish("itsm.catalog.events", "OfferingPublished", UUID.randomUUID().toString(), "{\"offeringId\":\"x\"}");
+        CloudEventPublisher.publish("catalog", "OfferingPublished", UUID.randomUUID().toString(), "{\"offeringId\":\"x\"}");
     }
 
     @Test
     void anUnusableCatalogEventGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        Api.publish("itsm.catalog.events", "CiRelationChanged", key,
+        CloudEventPublisher.publish("catalog", "CiRelationChanged", key,
                 "{\"relationId\":\"not-a-uuid\",\"sourceId\":\"x\",\"relation\":\"depends_on\",\"change\":\"ADDED\"}");
         var dead = TopicReader.await("itsm.catalog.events.dlq", 1, Duration.ofSeconds(30), r -> key.equals(r.key()));
         assertEquals(1, dead.size());

@@ -13,7 +13,9 @@ import static dev.itsm.change.Api.rita;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -263,8 +265,12 @@ class ChangeFlowsTest {
                 .body("{\"title\":\"Patched\",\"description\":null,\"testPlan\":\"new tests\"}")
                 .patch(CHANGES + "/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("title", equalTo("Patched")).body("testPlan", equalTo("new tests"));
-        rita().body("{\"state\":\"CLOSED\",\"plannedStart\":\"yesterday\",\"serviceIds\":[\"nope\"]}").patch(CHANGES + "/" + id)
-                .then().statusCode(400).contentType(PROBLEM).body("errors", hasSize(3));
+        rita().body("{\"state\":\"CLOSED\",\"number\":\"CHG1\"}").patch(CHANGES + "/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors", hasSize(2)).body("errors.field", hasItems("state", "number"));
+        rita().body("{\"plannedStart\":\"yesterday\"}").patch(CHANGES + "/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("plannedStart"));
+        rita().body("{\"serviceIds\":[\"nope\"]}").patch(CHANGES + "/" + id)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", startsWith("serviceIds"));
         rita().body("{\"title\":").patch(CHANGES + "/" + id).then().statusCode(400).contentType(PROBLEM);
         rita().get(CHANGES + "/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         rita().get(CHANGES + "/not-a-uuid").then().statusCode(404).contentType(PROBLEM);

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -30,7 +31,7 @@ import io.restassured.path.json.JsonPath;
 class IncidentLinkTest {
 
     static void incident(String type, UUID incidentId, String state, UUID serviceId, String extra) {
-        Api.publish("itsm.incident.events", type, incidentId.toString(), """
+        CloudEventPublisher.publish("incident", type, incidentId.toString(), """
                 {"incidentId":"%s","number":"INC0000777","title":"Checkout fails","serviceId":"%s","ciId":null,
                  "category":"software","impact":"HIGH","urgency":"HIGH","priority":"P1","state":"%s","assignmentGroup":"web",
                  "assignee":null,"majorIncident":false,"parentIncidentId":null,"openedAt":"%s","occurredAt":"%s"%s}"""

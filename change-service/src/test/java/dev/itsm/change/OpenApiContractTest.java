@@ -65,6 +65,8 @@ class OpenApiContractTest {
                 }
             }
         }
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
+        assertTrue(schemas.containsKey("Problem"), "the Problem schema the error responses refer to");
         assertTrue(operations >= 35, "expected every change-service operation, found " + operations);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }

@@ -7,13 +7,13 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.itsm.change.ApprovalStatus;
-import dev.itsm.change.ChangeRequest;
-import dev.itsm.change.ChangeState;
-import dev.itsm.change.ChangeType;
-import dev.itsm.change.CloseCode;
-import dev.itsm.change.OverrideRecord;
-import dev.itsm.change.Risk;
+import dev.itsm.change.approval.ApprovalStatus;
+import dev.itsm.change.request.ChangeRequest;
+import dev.itsm.change.request.ChangeState;
+import dev.itsm.change.request.ChangeType;
+import dev.itsm.change.request.CloseCode;
+import dev.itsm.change.request.OverrideRecord;
+import dev.itsm.change.risk.Risk;
 import dev.itsm.change.approval.ApprovalDecision;
 import dev.itsm.change.approval.ApprovalLevel;
 
@@ -29,10 +29,10 @@ public record ChangeView(UUID id, @Schema(example = "CHG0000042") String number,
         List<IncidentLink> linkedIncidents, String requestedBy, Instant createdAt, Instant updatedAt, long version) {
 
     public static ChangeView of(ChangeRequest c, List<IncidentLink> links) {
-        return new ChangeView(c.id, c.number, c.title, c.description, c.justification, c.type, c.modelId, c.state,
-                c.allowedCommands(), c.serviceIds, c.ciIds, c.implementationPlan, c.backoutPlan, c.testPlan, c.risk,
-                c.riskScore, c.impactedServiceCount, c.riskAnswers, c.plannedStart, c.plannedEnd, c.actualStart,
-                c.actualEnd, c.closeCode, c.closeNotes, c.approvalStatus, c.approvalLevels, c.approvalDecisions,
-                c.overrideRecord, c.cancelReason, links, c.requestedBy, c.createdAt, c.updatedAt, c.version);
+        return new ChangeView(c.id(), c.number(), c.title(), c.description(), c.justification(), c.type(), c.modelId(), c.state(),
+                c.allowedCommands(), c.serviceIds(), c.ciIds(), c.plans().implementation(), c.plans().backout(), c.plans().test(), c.risk(),
+                c.riskScore(), c.impactedServiceCount(), c.riskAnswers(), c.plannedStart(), c.plannedEnd(), c.actualStart(),
+                c.actualEnd(), c.closeCode(), c.closeNotes(), c.approvalStatus(), c.approvalLevels(), c.approvalDecisions(),
+                c.overrideRecord(), c.cancelReason(), links, c.requestedBy(), c.createdAt(), c.updatedAt(), c.version());
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.itsm.change.ChangeType;
-import dev.itsm.change.Risk;
+import dev.itsm.change.request.ChangeType;
+import dev.itsm.change.risk.Risk;
 
 /**
  * Maps change type and risk to the sequence of approval levels (the change authority).

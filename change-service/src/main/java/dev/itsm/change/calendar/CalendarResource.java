@@ -7,8 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.itsm.change.Params;
-import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,12 +22,6 @@ import jakarta.ws.rs.core.Response;
 /** The change calendar (forward schedule of change) as JSON and as an iCalendar feed. */
 @Path("/api/v1/changes/calendar")
 @Tag(name = "Change calendar", description = "Forward schedule of change, with blackout windows")
-@APIResponse(responseCode = "400", description = "Bad range (to before from, range too long, not ISO-8601)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CalendarResource {
 
     public static final String TEXT_CALENDAR = "text/calendar";
@@ -55,7 +48,7 @@ public class CalendarResource {
         if (ical) {
             return ics(from, to);
         }
-        return Response.ok(calendar.calendar(Params.instant(from, "from"), Params.instant(to, "to")), MediaType.APPLICATION_JSON).build();
+        return Response.ok(calendar.calendar(QueryParams.instant("from", from), QueryParams.instant("to", to)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -70,7 +63,7 @@ public class CalendarResource {
     }
 
     private Response ics(String from, String to) {
-        String body = calendar.ical(calendar.calendar(Params.instant(from, "from"), Params.instant(to, "to")));
+        String body = calendar.ical(calendar.calendar(QueryParams.instant("from", from), QueryParams.instant("to", to)));
         return Response.ok(body, TEXT_CALENDAR + "; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"change-calendar.ics\"").build();
     }

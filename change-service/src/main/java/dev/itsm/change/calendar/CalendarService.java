@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.itsm.change.ChangeConfig;
-import dev.itsm.change.ChangeRequest;
-import dev.itsm.change.ChangeState;
+import dev.itsm.change.request.ChangeRequest;
+import dev.itsm.change.request.ChangeState;
 import dev.itsm.change.schedule.BlackoutWindow;
 import dev.itsm.platform.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +38,11 @@ public class CalendarService {
             ChangeState.CLOSED);
 
     private final ChangeConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CalendarService(ChangeConfig config) {
+    CalendarService(ChangeConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -57,12 +58,12 @@ public class CalendarService {
         List<CalendarEntry> changes = ChangeRequest.<ChangeRequest>list(
                 "plannedStart < ?1 and plannedEnd > ?2 and state in ?3 order by plannedStart, number", end, start,
                 CALENDAR_STATES)
-                .stream().map(c -> new CalendarEntry("CHANGE", c.id, c.number, c.title, c.type.name(), c.state.name(),
-                        c.risk == null ? null : c.risk.name(), c.plannedStart, c.plannedEnd, c.serviceIds, c.ciIds))
+                .stream().map(c -> new CalendarEntry("CHANGE", c.id(), c.number(), c.title(), c.type().name(), c.state().name(),
+                        c.risk() == null ? null : c.risk().name(), c.plannedStart(), c.plannedEnd(), c.serviceIds(), c.ciIds()))
                 .toList();
         List<CalendarEntry> blackouts = BlackoutWindow.<BlackoutWindow>list("startsAt < ?1 and endsAt > ?2 order by startsAt", end, start)
-                .stream().map(b -> new CalendarEntry("BLACKOUT", b.id, null, b.name, null, null, null, b.startsAt, b.endsAt,
-                        b.serviceIds, null))
+                .stream().map(b -> new CalendarEntry("BLACKOUT", b.id(), null, b.name(), null, null, null, b.startsAt(), b.endsAt(),
+                        b.serviceIds(), null))
                 .toList();
         return new ChangeCalendar(start, end, changes, blackouts);
     }

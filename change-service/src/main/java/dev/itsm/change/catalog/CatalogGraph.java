@@ -3,9 +3,6 @@ package dev.itsm.change.catalog;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.itsm.change.JsonColumns;
 import dev.itsm.change.schedule.DependencyGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,13 +40,14 @@ public class CatalogGraph {
     @SuppressWarnings("unchecked")
     private DependencyGraph load() {
         DependencyGraph.Builder b = DependencyGraph.builder();
-        List<Object[]> services = em.createNativeQuery("select id, depends_on from catalog_service").getResultList();
+        List<Object[]> services = em.createNativeQuery("""
+                select s.id, cast(dep.id as uuid) from catalog_service s
+                left join lateral jsonb_array_elements_text(s.depends_on) as dep(id) on true""").getResultList();
         for (Object[] row : services) {
             UUID id = (UUID) row[0];
             b.service(id);
-            for (UUID dep : JsonColumns.read((String) row[1], new TypeReference<List<UUID>>() {
-            })) {
-                b.dependsOn(id, dep);
+            if (row[1] != null) {
+                b.dependsOn(id, (UUID) row[1]);
             }
         }
         List<Object[]> relations = em.createNativeQuery("select source_id, relation, target_id from catalog_ci_relation")

@@ -1,16 +1,14 @@
 package dev.itsm.change.incident;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
-import dev.itsm.platform.events.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -29,10 +27,12 @@ public class IncidentEventHandler implements EventHandler {
 
     private final EntityManager em;
     private final IncidentLinks links;
+    private final Clock clock;
 
-    IncidentEventHandler(EntityManager em, IncidentLinks links) {
+    IncidentEventHandler(EntityManager em, IncidentLinks links, Clock clock) {
         this.em = em;
         this.links = links;
+        this.clock = clock;
     }
 
     @Override
@@ -45,12 +45,9 @@ public class IncidentEventHandler implements EventHandler {
         if (event.type() == null || !(event.type().startsWith("dev.itsm.incident.Incident") || event.is("MajorIncidentDeclared"))) {
             return; // tolerant reader: types we do not know carry nothing for us
         }
-        JsonNode d = event.data();
-        if (d == null || !d.isObject()) {
-            throw new PoisonEventException("incident event " + event.id() + " has no JSON object payload");
-        }
-        UUID incidentId = uuid(d, "incidentId", true);
-        Instant at = event.time() != null ? event.time() : Instant.now();
+        UUID incidentId = event.requiredUuid("incidentId");
+        Instant at = event.occurredAt(clock.instant());
+        Instant openedAt = event.instant("openedAt");
         em.createNativeQuery("""
                 insert into incident_ref (incident_id, number, title, state, priority, service_id, ci_id, opened_at, updated_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
@@ -58,21 +55,20 @@ public class IncidentEventHandler implements EventHandler {
                     state = excluded.state, priority = excluded.priority, service_id = excluded.service_id,
                     ci_id = excluded.ci_id, opened_at = excluded.opened_at, updated_at = excluded.updated_at
                 where incident_ref.updated_at <= excluded.updated_at""")
-                .setParameter(1, incidentId).setParameter(2, text(d, "number")).setParameter(3, text(d, "title"))
-                .setParameter(4, text(d, "state")).setParameter(5, text(d, "priority"))
-                .setParameter(6, uuid(d, "serviceId", false)).setParameter(7, uuid(d, "ciId", false))
-                .setParameter(8, d.hasNonNull("openedAt") ? Timestamp.from(Instant.parse(d.get("openedAt").asText())) : null)
+                .setParameter(1, incidentId).setParameter(2, event.text("number")).setParameter(3, event.text("title"))
+                .setParameter(4, event.text("state")).setParameter(5, event.text("priority"))
+                .setParameter(6, event.uuid("serviceId")).setParameter(7, event.uuid("ciId"))
+                .setParameter(8, openedAt == null ? null : Timestamp.from(openedAt))
                 .setParameter(9, Timestamp.from(at)).executeUpdate();
 
-        linkExplicit(d, incidentId, "causedByChangeId", "CAUSED_BY", at);
-        linkExplicit(d, incidentId, "resolvedByChangeId", "RESOLVED_BY", at);
+        linkExplicit(event.uuid("causedByChangeId"), incidentId, "CAUSED_BY", at);
+        linkExplicit(event.uuid("resolvedByChangeId"), incidentId, "RESOLVED_BY", at);
         if (event.is("IncidentOpened")) {
-            linkSuspects(incidentId, uuid(d, "serviceId", false), uuid(d, "ciId", false), at);
+            linkSuspects(incidentId, event.uuid("serviceId"), event.uuid("ciId"), at);
         }
     }
 
-    private void linkExplicit(JsonNode d, UUID incidentId, String field, String relation, Instant at) {
-        UUID changeId = uuid(d, field, false);
+    private void linkExplicit(UUID changeId, UUID incidentId, String relation, Instant at) {
         if (changeId != null && exists(changeId)) {
             links.link(changeId, incidentId, relation, "EVENT", null, at);
         }
@@ -80,20 +76,20 @@ public class IncidentEventHandler implements EventHandler {
 
     @SuppressWarnings("unchecked")
     private void linkSuspects(UUID incidentId, UUID serviceId, UUID ciId, Instant at) {
-        List<String> patterns = new java.util.ArrayList<>();
+        List<String> items = new java.util.ArrayList<>();
         if (serviceId != null) {
-            patterns.add("%" + serviceId + "%");
+            items.add("[\"" + serviceId + "\"]");
         }
         if (ciId != null) {
-            patterns.add("%" + ciId + "%");
+            items.add("[\"" + ciId + "\"]");
         }
-        for (String pattern : patterns) {
+        for (String item : items) {
             List<UUID> changes = em.createNativeQuery("""
                     select id from change_request
                     where (state = 'IMPLEMENT' or (state in ('REVIEW', 'CLOSED') and actual_end > ?1))
-                      and (service_ids like ?2 or ci_ids like ?2)""")
+                      and (service_ids @> cast(?2 as jsonb) or ci_ids @> cast(?2 as jsonb))""")
                     .setParameter(1, Timestamp.from(at.minus(SUSPECT_WINDOW)))
-                    .setParameter(2, pattern)
+                    .setParameter(2, item)
                     .getResultList();
             for (UUID changeId : changes) {
                 links.link(changeId, incidentId, "CAUSED_BY", "EVENT", null, at);
@@ -104,28 +100,5 @@ public class IncidentEventHandler implements EventHandler {
     private boolean exists(UUID changeId) {
         return ((Number) em.createNativeQuery("select count(*) from change_request where id = ?1").setParameter(1, changeId)
                 .getSingleResult()).longValue() > 0;
-    }
-
-    private static String text(JsonNode d, String field) {
-        JsonNode n = d.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static UUID uuid(JsonNode d, String field, boolean required) {
-        String value = text(d, field);
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new PoisonEventException("incident event without " + field);
-            }
-            return null;
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            if (required) {
-                throw new PoisonEventException(field + " is not a UUID: " + value);
-            }
-            return null;
-        }
     }
 }

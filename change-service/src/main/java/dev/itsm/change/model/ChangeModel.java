@@ -1,17 +1,19 @@
 package dev.itsm.change.model;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.itsm.change.JsonColumns;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.itsm.change.Plans;
+import dev.itsm.change.VersionedEntity;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A change model: the pre-authorised template a STANDARD change instantiates. Its plans pre-fill
@@ -20,35 +22,47 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "change_model")
-public class ChangeModel extends PanacheEntityBase {
+public class ChangeModel extends VersionedEntity {
 
-    @Id
-    public UUID id;
-    public String name;
-    public String description;
-    @Column(name = "implementation_plan")
-    public String implementationPlan;
-    @Column(name = "backout_plan")
-    public String backoutPlan;
-    @Column(name = "test_plan")
-    public String testPlan;
-    @Convert(converter = JsonColumns.UuidList.class)
-    @Column(name = "allowed_service_ids")
-    public List<UUID> allowedServiceIds = List.of();
-    @Convert(converter = JsonColumns.UuidList.class)
-    @Column(name = "allowed_ci_ids")
-    public List<UUID> allowedCiIds = List.of();
-    public boolean active;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
+    private String name;
+    private String description;
+    @Embedded
+    private Plans plans;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_service_ids", columnDefinition = "jsonb")
+    private List<UUID> allowedServiceIds = List.of();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "allowed_ci_ids", columnDefinition = "jsonb")
+    private List<UUID> allowedCiIds = List.of();
+    private boolean active;
+
+    protected ChangeModel() {
+    }
+
+    private ChangeModel(UUID id, Instant now) {
+        super(id, now);
+    }
+
+    public static ChangeModel create(UUID id, ChangeModelRequest r, Instant now) {
+        ChangeModel m = new ChangeModel(id, now);
+        m.replace(r, now);
+        return m;
+    }
+
+    /** Replaces every editable field (PUT, and PATCH after the merge). */
+    public void replace(ChangeModelRequest r, Instant now) {
+        name = r.name().strip();
+        description = r.description();
+        plans = new Plans(r.implementationPlan(), r.backoutPlan(), r.testPlan());
+        allowedServiceIds = distinct(r.allowedServiceIds());
+        allowedCiIds = distinct(r.allowedCiIds());
+        active = r.active() == null || r.active();
+        touch(now);
+    }
 
     /** Ids of {@code serviceIds}/{@code ciIds} this model does not allow. */
     public List<UUID> disallowed(List<UUID> serviceIds, List<UUID> ciIds) {
-        List<UUID> bad = new java.util.ArrayList<>();
+        List<UUID> bad = new ArrayList<>();
         if (!allowedServiceIds.isEmpty()) {
             serviceIds.stream().filter(s -> !allowedServiceIds.contains(s)).forEach(bad::add);
         }
@@ -57,4 +71,18 @@ public class ChangeModel extends PanacheEntityBase {
         }
         return bad;
     }
+
+    /** The editable fields as they are now (what a PATCH merges into). */
+    public ChangeModelRequest editable() {
+        return new ChangeModelRequest(name, description, plans().implementation(), plans().backout(), plans().test(),
+                allowedServiceIds, allowedCiIds, active);
+    }
+
+    public String name() { return name; }
+    public String description() { return description; }
+    /** The plans a STANDARD change of this model starts with. */
+    public Plans plans() { return Plans.orNone(plans); }
+    public List<UUID> allowedServiceIds() { return allowedServiceIds; }
+    public List<UUID> allowedCiIds() { return allowedCiIds; }
+    public boolean active() { return active; }
 }

@@ -13,19 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.itsm.change.MergePatch;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,12 +44,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Change models", description = "Standard change templates (pre-authorised)")
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ChangeModelResource {
 
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
@@ -64,14 +54,12 @@ public class ChangeModelResource {
 
     private final ChangeModelService models;
     private final IdempotentCreate idempotent;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    ChangeModelResource(ChangeModelService models, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+    ChangeModelResource(ChangeModelService models, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.models = models;
         this.idempotent = idempotent;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -80,8 +68,8 @@ public class ChangeModelResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
             examples = @ExampleObject(name = "tls", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
-    @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Name already used")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response create(@NotNull @Valid ChangeModelRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("change-models", key, request, () -> {
             ChangeModelView v = models.create(request);
@@ -93,9 +81,9 @@ public class ChangeModelResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "List change models", description = "Paged; filter active; sort by name, createdAt, updatedAt")
     @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("active") String active, @Context UriInfo uri) {
-        return Paging.ok(models.list(PageRequest.of(page, size), panache(Sort.parse(sort, SORTABLE, "name")), bool(active)), uri);
+        return Paging.ok(models.list(QueryParams.page(page, size), panache(Sort.parse(sort, SORTABLE, "name")), QueryParams.bool("active", active)), uri);
     }
 
     @GET
@@ -103,7 +91,7 @@ public class ChangeModelResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get a change model")
     @APIResponse(responseCode = "200", description = "The model; ETag = version", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
-    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model")
     public Response get(@PathParam("id") UUID id) {
         ChangeModelView v = models.get(id);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
@@ -116,9 +104,9 @@ public class ChangeModelResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
             examples = @ExampleObject(name = "tls", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
-    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model")
+    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ChangeModelRequest request) {
         ChangeModelView v = models.replace(id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
@@ -132,16 +120,11 @@ public class ChangeModelResource {
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "deactivate", value = "{\"active\":false}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
-    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model")
+    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
-        var patch = MergePatch.parse(json, body);
-        ChangeModelView current = models.get(id);
-        ChangeModelRequest merged = MergePatch.apply(json, validator, new ChangeModelRequest(current.name(), current.description(),
-                current.implementationPlan(), current.backoutPlan(), current.testPlan(), current.allowedServiceIds(),
-                current.allowedCiIds(), current.active()), patch, ChangeModelRequest.class);
-        ChangeModelView v = models.replace(id, ifMatch, merged);
+        ChangeModelView v = models.patch(id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -150,23 +133,12 @@ public class ChangeModelResource {
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Delete an unused change model", description = "A model used by changes cannot be deleted; deactivate it")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such model", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Model in use", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such model")
+    @APIResponse(responseCode = "409", description = "Model in use")
+    @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         models.delete(id, ifMatch);
         return Response.noContent().build();
-    }
-
-    static Boolean bool(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new dev.itsm.platform.problem.ValidationException("active", "must be true or false");
-        };
     }
 
     /** Platform sort (validated field list) → Panache sort. */

@@ -1,10 +1,13 @@
 package dev.itsm.change.model;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
@@ -19,18 +22,19 @@ import jakarta.transaction.Transactional;
 public class ChangeModelService {
 
     private final EntityManager em;
+    private final MergePatch mergePatch;
+    private final Clock clock;
 
-    ChangeModelService(EntityManager em) {
+    ChangeModelService(EntityManager em, MergePatch mergePatch, Clock clock) {
         this.em = em;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
     }
 
     @Transactional
     public ChangeModelView create(ChangeModelRequest r) {
         requireUniqueName(r.name(), null);
-        ChangeModel m = new ChangeModel();
-        m.id = UUID.randomUUID();
-        m.createdAt = Instant.now();
-        apply(m, r);
+        ChangeModel m = ChangeModel.create(UUID.randomUUID(), r, clock.instant());
         m.persist();
         em.flush();
         return ChangeModelView.of(m);
@@ -38,7 +42,7 @@ public class ChangeModelService {
 
     @Transactional
     public ChangeModelView get(UUID id) {
-        return ChangeModelView.of(load(id));
+        return ChangeModelView.of(load(id, null));
     }
 
     @Transactional
@@ -50,37 +54,33 @@ public class ChangeModelService {
 
     @Transactional
     public ChangeModelView replace(UUID id, String ifMatch, ChangeModelRequest r) {
-        ChangeModel m = load(id);
-        ETags.requireMatch(ifMatch, m.version);
+        ChangeModel m = load(id, ifMatch);
         requireUniqueName(r.name(), id);
-        apply(m, r);
+        m.replace(r, clock.instant());
+        em.flush();
+        return ChangeModelView.of(m);
+    }
+
+    @Transactional
+    public ChangeModelView patch(UUID id, String ifMatch, JsonNode patch) {
+        ChangeModel m = load(id, ifMatch);
+        ChangeModelRequest r = mergePatch.apply(m.editable(), patch, ChangeModelRequest.class);
+        requireUniqueName(r.name(), id);
+        m.replace(r, clock.instant());
         em.flush();
         return ChangeModelView.of(m);
     }
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
-        ChangeModel m = load(id);
-        ETags.requireMatch(ifMatch, m.version);
+        ChangeModel m = load(id, ifMatch);
         long used = ((Number) em.createNativeQuery("select count(*) from change_request where model_id = ?1")
                 .setParameter(1, id).getSingleResult()).longValue();
         if (used > 0) {
             throw new ConflictException("change-model-in-use", "Change model in use",
-                    "Change model '" + m.name + "' is used by " + used + " change(s); deactivate it instead (active=false)");
+                    "Change model '" + m.name() + "' is used by " + used + " change(s); deactivate it instead (active=false)");
         }
         m.delete();
-    }
-
-    private void apply(ChangeModel m, ChangeModelRequest r) {
-        m.name = r.name().strip();
-        m.description = r.description();
-        m.implementationPlan = r.implementationPlan();
-        m.backoutPlan = r.backoutPlan();
-        m.testPlan = r.testPlan();
-        m.allowedServiceIds = r.allowedServiceIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(r.allowedServiceIds()));
-        m.allowedCiIds = r.allowedCiIds() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(r.allowedCiIds()));
-        m.active = r.active() == null || r.active();
-        m.updatedAt = Instant.now();
     }
 
     private void requireUniqueName(String name, UUID self) {
@@ -91,11 +91,12 @@ public class ChangeModelService {
         }
     }
 
-    private ChangeModel load(UUID id) {
+    private ChangeModel load(UUID id, String ifMatch) {
         ChangeModel m = ChangeModel.findById(id);
         if (m == null) {
             throw new NotFoundException("Change model", id);
         }
+        ETags.requireMatch(ifMatch, m.version());
         return m;
     }
 }

@@ -13,7 +13,7 @@ public record ChangeModelView(UUID id, String name, String description, String i
         Instant updatedAt, long version) {
 
     static ChangeModelView of(ChangeModel m) {
-        return new ChangeModelView(m.id, m.name, m.description, m.implementationPlan, m.backoutPlan, m.testPlan,
-                m.allowedServiceIds, m.allowedCiIds, m.active, m.createdAt, m.updatedAt, m.version);
+        return new ChangeModelView(m.id(), m.name(), m.description(), m.plans().implementation(), m.plans().backout(), m.plans().test(),
+                m.allowedServiceIds(), m.allowedCiIds(), m.active(), m.createdAt(), m.updatedAt(), m.version());
     }
 }

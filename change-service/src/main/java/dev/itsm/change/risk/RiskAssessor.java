@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.change.Risk;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
 

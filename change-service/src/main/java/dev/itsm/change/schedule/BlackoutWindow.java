@@ -5,39 +5,82 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.change.JsonColumns;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.itsm.change.VersionedEntity;
+import dev.itsm.platform.problem.ValidationException;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** A period in which no change may be implemented: global (no services) or for the listed services. */
 @Entity
 @Table(name = "blackout_window")
-public class BlackoutWindow extends PanacheEntityBase {
+public class BlackoutWindow extends VersionedEntity implements EditableWindow<WindowRequests.Blackout, WindowRequests.BlackoutView> {
 
-    @Id
-    public UUID id;
-    public String name;
-    public String reason;
+    private String name;
+    private String reason;
     @Column(name = "starts_at")
-    public Instant startsAt;
+    private Instant startsAt;
     @Column(name = "ends_at")
-    public Instant endsAt;
-    @Convert(converter = JsonColumns.UuidList.class)
-    @Column(name = "service_ids")
-    public List<UUID> serviceIds = List.of();
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
+    private Instant endsAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "service_ids", columnDefinition = "jsonb")
+    private List<UUID> serviceIds = List.of();
+
+    protected BlackoutWindow() {
+    }
+
+    private BlackoutWindow(UUID id, Instant now) {
+        super(id, now);
+    }
+
+    public static BlackoutWindow create(UUID id, WindowRequests.Blackout r, Instant now) {
+        BlackoutWindow b = new BlackoutWindow(id, now);
+        b.replace(r, now);
+        return b;
+    }
+
+    @Override
+    public void replace(WindowRequests.Blackout r, Instant now) {
+        if (!r.endsAt().isAfter(r.startsAt())) {
+            throw new ValidationException("endsAt", "must be after startsAt");
+        }
+        name = r.name().strip();
+        reason = r.reason();
+        startsAt = r.startsAt();
+        endsAt = r.endsAt();
+        serviceIds = distinct(r.serviceIds());
+        touch(now);
+    }
+
+    @Override
+    public WindowRequests.Blackout editable() {
+        return new WindowRequests.Blackout(name, reason, startsAt, endsAt, serviceIds);
+    }
+
+    @Override
+    public WindowRequests.BlackoutView view() {
+        return new WindowRequests.BlackoutView(id(), name, reason, startsAt, endsAt, serviceIds, isGlobal(), createdAt(), updatedAt(),
+                version());
+    }
+
+    /** No services named: applies to every service. */
+    public boolean isGlobal() {
+        return serviceIds.isEmpty();
+    }
+
+    public boolean appliesTo(UUID serviceId) {
+        return isGlobal() || serviceIds.contains(serviceId);
+    }
 
     public Blackout toRule() {
-        return new Blackout(id, name, startsAt, endsAt, Set.copyOf(serviceIds));
+        return new Blackout(id(), name, startsAt, endsAt, Set.copyOf(serviceIds));
     }
+
+    public String name() { return name; }
+    public Instant startsAt() { return startsAt; }
+    public Instant endsAt() { return endsAt; }
+    public List<UUID> serviceIds() { return serviceIds; }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.change.ChangeType;
+import dev.itsm.change.request.ChangeType;
 
 /** The change being checked: its id (excluded from the overlap check), type, window and scope. */
 public record ChangeWindow(UUID changeId, ChangeType type, Instant start, Instant end, Set<UUID> serviceIds, Set<UUID> ciIds) {

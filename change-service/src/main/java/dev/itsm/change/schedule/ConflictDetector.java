@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.itsm.change.ChangeType;
+import dev.itsm.change.request.ChangeType;
 
 /**
  * Finds every reason a change window cannot be scheduled. Time ranges are half-open

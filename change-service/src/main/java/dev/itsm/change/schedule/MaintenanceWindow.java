@@ -1,5 +1,6 @@
 package dev.itsm.change.schedule;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,51 +12,79 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.itsm.change.VersionedEntity;
+import dev.itsm.platform.problem.ValidationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** A recurring weekly maintenance window of one service, in the service's time zone. */
 @Entity
 @Table(name = "maintenance_window")
-public class MaintenanceWindow extends PanacheEntityBase {
+public class MaintenanceWindow extends VersionedEntity
+        implements EditableWindow<WindowRequests.Maintenance, WindowRequests.MaintenanceView> {
 
-    @Id
-    public UUID id;
     @Column(name = "service_id")
-    public UUID serviceId;
-    public String name;
+    private UUID serviceId;
+    private String name;
     /** Comma-separated {@link DayOfWeek} names. */
     @Column(name = "days_of_week")
-    public String daysOfWeek;
+    private String daysOfWeek;
     /** Local start time, {@code HH:mm}. */
     @Column(name = "start_time")
-    public String startTime;
+    private String startTime;
     @Column(name = "duration_minutes")
-    public int durationMinutes;
+    private int durationMinutes;
     @Column(name = "time_zone")
-    public String timeZone;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
+    private String timeZone;
+
+    protected MaintenanceWindow() {
+    }
+
+    private MaintenanceWindow(UUID id, Instant now) {
+        super(id, now);
+    }
+
+    public static MaintenanceWindow create(UUID id, WindowRequests.Maintenance r, Instant now) {
+        MaintenanceWindow m = new MaintenanceWindow(id, now);
+        m.replace(r, now);
+        return m;
+    }
+
+    @Override
+    public void replace(WindowRequests.Maintenance r, Instant now) {
+        try {
+            ZoneId.of(r.timeZone());
+        } catch (DateTimeException e) {
+            throw new ValidationException("timeZone", "must be an IANA time zone id such as Europe/Berlin");
+        }
+        serviceId = r.serviceId();
+        name = r.name().strip();
+        daysOfWeek = r.daysOfWeek().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        startTime = r.startTime();
+        durationMinutes = r.durationMinutes();
+        timeZone = r.timeZone();
+        touch(now);
+    }
+
+    @Override
+    public WindowRequests.Maintenance editable() {
+        return new WindowRequests.Maintenance(serviceId, name, days(), startTime, durationMinutes, timeZone);
+    }
+
+    @Override
+    public WindowRequests.MaintenanceView view() {
+        return new WindowRequests.MaintenanceView(id(), serviceId, name, days(), startTime, durationMinutes, timeZone, createdAt(),
+                updatedAt(), version());
+    }
 
     public Set<DayOfWeek> days() {
         return Arrays.stream(daysOfWeek.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(DayOfWeek::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
     }
 
-    public static String days(Set<DayOfWeek> days) {
-        return days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
-    }
-
     public MaintenanceRule toRule() {
-        return new MaintenanceRule(id, serviceId, name, days(), LocalTime.parse(startTime), Duration.ofMinutes(durationMinutes),
+        return new MaintenanceRule(id(), serviceId, name, days(), LocalTime.parse(startTime), Duration.ofMinutes(durationMinutes),
                 ZoneId.of(timeZone));
     }
 }

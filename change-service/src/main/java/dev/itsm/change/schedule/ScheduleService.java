@@ -4,16 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.itsm.change.ChangeType;
-import dev.itsm.change.JsonColumns;
+import dev.itsm.change.request.ChangeType;
 import dev.itsm.change.catalog.CatalogGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,9 +26,6 @@ public class ScheduleService {
 
     /** Advisory lock key serialising schedule decisions, so two overlapping changes cannot both pass the check. */
     static final long SCHEDULE_LOCK = 8082_0001L;
-
-    private static final TypeReference<List<UUID>> UUIDS = new TypeReference<>() {
-    };
 
     private final EntityManager em;
     private final CatalogGraph graph;
@@ -61,19 +56,24 @@ public class ScheduleService {
         return ConflictDetector.detect(change, g, others, blackouts, maintenance);
     }
 
+    /** Scheduled and implementing changes overlapping [start, end), one row per change and item of its scope. */
     @SuppressWarnings("unchecked")
     List<ScheduledChange> overlapping(Instant start, Instant end, UUID exclude) {
         List<Object[]> rows = em.createNativeQuery("""
-                select id, number, planned_start, planned_end, service_ids, ci_ids from change_request
-                where state in ('SCHEDULED', 'IMPLEMENT') and planned_start < ?1 and planned_end > ?2 and id <> ?3""")
+                select c.id, c.number, c.planned_start, c.planned_end, cast(item.id as uuid) from change_request c
+                left join lateral jsonb_array_elements_text(c.service_ids || c.ci_ids) as item(id) on true
+                where c.state in ('SCHEDULED', 'IMPLEMENT') and c.planned_start < ?1 and c.planned_end > ?2 and c.id <> ?3
+                order by c.id""")
                 .setParameter(1, end).setParameter(2, start).setParameter(3, exclude).getResultList();
-        List<ScheduledChange> out = new ArrayList<>(rows.size());
+        Map<UUID, ScheduledChange> byId = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            Set<UUID> scope = new HashSet<>(JsonColumns.read((String) r[4], UUIDS));
-            scope.addAll(JsonColumns.read((String) r[5], UUIDS));
-            out.add(new ScheduledChange((UUID) r[0], (String) r[1], instant(r[2]), instant(r[3]), scope));
+            ScheduledChange change = byId.computeIfAbsent((UUID) r[0],
+                    id -> new ScheduledChange(id, (String) r[1], instant(r[2]), instant(r[3]), new HashSet<>()));
+            if (r[4] != null) {
+                change.scope().add((UUID) r[4]);
+            }
         }
-        return out;
+        return new ArrayList<>(byId.values());
     }
 
     public static Instant instant(Object value) {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.change.ChangeType;
-import dev.itsm.change.Risk;
+import dev.itsm.change.request.ChangeType;
+import dev.itsm.change.risk.Risk;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.ProblemException;
 

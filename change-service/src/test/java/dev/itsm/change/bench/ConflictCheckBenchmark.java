@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.change.ChangeType;
+import dev.itsm.change.request.ChangeType;
 import dev.itsm.change.schedule.ChangeWindow;
 import dev.itsm.change.schedule.Conflict;
 import dev.itsm.change.schedule.ConflictDetector;

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.change.Risk;
 import dev.itsm.platform.problem.ValidationException;
 
 class RiskAssessorTest {

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.change.ChangeType;
+import dev.itsm.change.request.ChangeType;
 
 class ConflictDetectorTest {
 

@@ -1,5 +1,6 @@
-package dev.itsm.change;
+package dev.itsm.change.request;
 
+import dev.itsm.change.risk.Risk;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.change.api.ChangeCreateRequest;
 import dev.itsm.change.api.ChangeView;
@@ -24,11 +22,11 @@ import dev.itsm.change.api.IncidentLink;
 import dev.itsm.change.risk.RiskQuestion;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
-import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,28 +52,24 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Change requests", description = "Change enablement: requests, risk assessment, approvals, scheduling")
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Invalid input (one entry per field in errors[])",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ChangeResource {
 
-    static final String READERS_ALL = "";
+    private static final String NO_SUCH_CHANGE = "No such change";
+    private static final String ILLEGAL_TRANSITION = "Not allowed in the current state (names currentState and allowedCommands)";
+    private static final String STALE_IF_MATCH = "If-Match does not name the current version";
     private static final Map<String, String> SORTABLE = Map.of("number", "number", "createdAt", "created_at",
             "plannedStart", "planned_start", "state", "state", "type", "type", "risk", "risk", "title", "title");
 
     private final ChangeService changes;
     private final IdempotentCreate idempotent;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
+    private final MergePatch mergePatch;
 
-    ChangeResource(ChangeService changes, IdempotentCreate idempotent, SecurityIdentity identity, ObjectMapper json) {
+    ChangeResource(ChangeService changes, IdempotentCreate idempotent, SecurityIdentity identity, MergePatch mergePatch) {
         this.changes = changes;
         this.idempotent = idempotent;
         this.identity = identity;
-        this.json = json;
+        this.mergePatch = mergePatch;
     }
 
     private Actor actor() {
@@ -119,13 +113,13 @@ public class ChangeResource {
     @Operation(summary = "List change requests", description = "Paged; filters state, type, risk, serviceId, requestedBy; "
             + "sort by number, createdAt, plannedStart, state, type, risk, title (prefix - for descending)")
     @APIResponse(responseCode = "200", description = "One page of change requests, with a Link header")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("state") String state, @QueryParam("type") String type, @QueryParam("risk") String risk,
             @QueryParam("serviceId") String serviceId, @QueryParam("requestedBy") String requestedBy, @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, SORTABLE, "-createdAt").toOrderBy() + ", id";
-        return Paging.ok(changes.list(PageRequest.of(page, size), orderBy, Params.enumOf(ChangeState.class, state, "state"),
-                Params.enumOf(ChangeType.class, type, "type"), Params.enumOf(Risk.class, risk, "risk"),
-                Params.uuid(serviceId, "serviceId"), requestedBy), uri);
+        return Paging.ok(changes.list(QueryParams.page(page, size), orderBy, QueryParams.enumValue("state", state, ChangeState.class),
+                QueryParams.enumValue("type", type, ChangeType.class), QueryParams.enumValue("risk", risk, Risk.class),
+                QueryParams.uuid("serviceId", serviceId), QueryParams.text(requestedBy)), uri);
     }
 
     @GET
@@ -142,8 +136,7 @@ public class ChangeResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get a change request", description = "With approval levels and decisions (the history), override record, linked incidents and allowed commands")
     @APIResponse(responseCode = "200", description = "The change; ETag = version", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     public Response get(@PathParam("id") UUID id) {
         return one(changes.get(id));
     }
@@ -158,22 +151,12 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT),
             examples = @ExampleObject(name = "move window", value = "{\"plannedStart\":\"2026-12-06T22:00:00Z\",\"plannedEnd\":\"2026-12-06T23:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not editable in this state, scheduling conflicts, or edited concurrently",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "Not editable in this state, scheduling conflicts, or edited concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
+    @APIResponse(responseCode = "415", description = "Not JSON")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
-        JsonNode patch;
-        try {
-            patch = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
-        }
-        return one(changes.patch(id, ifMatch, patch, actor()));
+        return one(changes.patch(id, ifMatch, mergePatch.parse(body), actor()));
     }
 
     // ------------------------------------------------------------------------------ commands
@@ -183,11 +166,10 @@ public class ChangeResource {
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Submit a change", description = "NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE, opening the emergency change authority's first level.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state (names currentState and allowedCommands)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Implementation or backout plan missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
+    @APIResponse(responseCode = "422", description = "Implementation or backout plan missing")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return one(changes.submit(id, ifMatch, actor()));
     }
@@ -200,9 +182,9 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Assess.class),
             examples = @ExampleObject(name = "answers", value = "{\"answers\":{\"customerFacing\":true,\"untestedInStaging\":false,\"noBackout\":false,\"outsideBusinessHoursNotPossible\":false}}")))
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response assess(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Assess body) {
         return one(changes.assess(id, ifMatch, body, actor()));
     }
@@ -215,9 +197,9 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
             examples = @ExampleObject(name = "approve", value = "{\"comment\":\"Backout plan verified in staging\"}")))
     @APIResponse(responseCode = "200", description = "Decision recorded", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided")
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Decide body) {
         return one(changes.approve(id, ifMatch, body, actor()));
     }
@@ -229,9 +211,9 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
             examples = @ExampleObject(name = "reject", value = "{\"comment\":\"No tested backout plan\"}")))
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "Not awaiting approval, or the approver already decided")
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Decide body) {
         return one(changes.reject(id, ifMatch, body, actor()));
     }
@@ -246,10 +228,10 @@ public class ChangeResource {
             examples = { @ExampleObject(name = "plain", value = "{}"),
                     @ExampleObject(name = "override", value = "{\"override\":true,\"justification\":\"P1 outage, vendor hotfix\"}") }))
     @APIResponse(responseCode = "200", description = "Scheduled", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Scheduling conflicts (conflicts[]) or not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Planned window missing or (non-emergency) in the past", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "Scheduling conflicts (conflicts[]) or not allowed in the current state")
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
+    @APIResponse(responseCode = "422", description = "Planned window missing or (non-emergency) in the past")
     public Response schedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid CommandRequests.Schedule body) {
         return one(changes.schedule(id, ifMatch, body, actor()));
     }
@@ -259,8 +241,8 @@ public class ChangeResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Preview scheduling conflicts", description = "The conflicts scheduling the change in its planned window would meet now")
     @APIResponse(responseCode = "200", description = "Conflict report", content = @Content(schema = @Schema(implementation = ConflictReport.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No planned window", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "422", description = "No planned window")
     public ConflictReport conflicts(@PathParam("id") UUID id) {
         return changes.conflicts(id);
     }
@@ -270,9 +252,9 @@ public class ChangeResource {
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Start implementing", description = "SCHEDULED → IMPLEMENT; records the actual start")
     @APIResponse(responseCode = "200", description = "Implementing", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response start(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return one(changes.start(id, ifMatch, actor()));
     }
@@ -282,9 +264,9 @@ public class ChangeResource {
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Complete the implementation", description = "IMPLEMENT → REVIEW; records the actual end")
     @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response complete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return one(changes.complete(id, ifMatch));
     }
@@ -296,9 +278,9 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Close.class),
             examples = @ExampleObject(name = "close", value = "{\"closeCode\":\"SUCCESSFUL\",\"notes\":\"No incidents in 24h\"}")))
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current state", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Close body) {
         return one(changes.close(id, ifMatch, body));
     }
@@ -310,9 +292,9 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Cancel.class),
             examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Superseded by CHG0000043\"}")))
     @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already final", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "Already final")
+    @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid CommandRequests.Cancel body) {
         return one(changes.cancel(id, ifMatch, body, actor()));
     }
@@ -324,7 +306,7 @@ public class ChangeResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "List incidents linked to a change", description = "Caused-by / resolved-by links with the incident facts known from incident events (shown at review)")
     @APIResponse(responseCode = "200", description = "Links")
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     public java.util.List<IncidentLink> incidents(@PathParam("id") UUID id) {
         return changes.incidents(id);
     }
@@ -336,8 +318,8 @@ public class ChangeResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.LinkIncident.class),
             examples = @ExampleObject(name = "caused", value = "{\"incidentId\":\"3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9\",\"relation\":\"CAUSED_BY\"}")))
     @APIResponse(responseCode = "200", description = "The change with its links", content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "404", description = "No such change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The change is canceled", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
+    @APIResponse(responseCode = "409", description = "The change is canceled")
     public Response linkIncident(@PathParam("id") UUID id, @NotNull @Valid CommandRequests.LinkIncident body) {
         return one(changes.linkIncident(id, body, actor()));
     }
@@ -347,7 +329,7 @@ public class ChangeResource {
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Unlink an incident from a change")
     @APIResponse(responseCode = "204", description = "Unlinked")
-    @APIResponse(responseCode = "404", description = "No such change or link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such change or link")
     public Response unlinkIncident(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
         changes.unlinkIncident(id, incidentId);
         return Response.noContent().build();

@@ -1,27 +1,26 @@
-package dev.itsm.change;
-
-import static dev.itsm.change.ChangeLifecycle.APPROVE;
-import static dev.itsm.change.ChangeLifecycle.ASSESS;
-import static dev.itsm.change.ChangeLifecycle.CANCEL;
-import static dev.itsm.change.ChangeLifecycle.CLOSE;
-import static dev.itsm.change.ChangeLifecycle.COMPLETE;
-import static dev.itsm.change.ChangeLifecycle.REJECT;
-import static dev.itsm.change.ChangeLifecycle.SCHEDULE;
-import static dev.itsm.change.ChangeLifecycle.START;
-import static dev.itsm.change.ChangeLifecycle.SUBMIT;
+package dev.itsm.change.request;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import dev.itsm.change.Plans;
+import dev.itsm.change.VersionedEntity;
 import dev.itsm.change.approval.ApprovalChain;
 import dev.itsm.change.approval.ApprovalDecision;
 import dev.itsm.change.approval.ApprovalLevel;
+import dev.itsm.change.approval.ApprovalStatus;
 import dev.itsm.change.approval.Decision;
 import dev.itsm.change.approval.LevelSpec;
 import dev.itsm.change.events.ChangeEvent;
@@ -37,6 +36,7 @@ import dev.itsm.change.events.ChangeEvent.ChangeRequested;
 import dev.itsm.change.events.ChangeEvent.ChangeScheduled;
 import dev.itsm.change.events.ChangeEvent.ChangeSubmitted;
 import dev.itsm.change.events.ChangeFacts;
+import dev.itsm.change.risk.Risk;
 import dev.itsm.change.risk.RiskAssessment;
 import dev.itsm.change.schedule.ChangeWindow;
 import dev.itsm.change.schedule.Conflict;
@@ -45,100 +45,92 @@ import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.platform.problem.ValidationException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
- * The change request aggregate. Every command checks the state machine ({@link ChangeLifecycle}),
- * changes the fields and returns the events it caused; the service appends them to the outbox.
+ * The change request aggregate. Every command checks the state machine ({@link ChangeState} and
+ * {@link #allows}), changes the fields and returns the events it caused; the service appends them to
+ * the outbox.
  */
 @Entity
 @Table(name = "change_request")
-public class ChangeRequest extends PanacheEntityBase {
+public class ChangeRequest extends VersionedEntity {
 
     /** How far in the past a NORMAL/STANDARD window may start when scheduled (clock skew, slow clients). */
     static final Duration PAST_TOLERANCE = Duration.ofMinutes(5);
 
-    @Id
-    public UUID id;
-    public String number;
-    public String title;
-    public String description;
-    public String justification;
+    private String number;
+    private String title;
+    private String description;
+    private String justification;
     @Enumerated(EnumType.STRING)
-    public ChangeType type;
+    private ChangeType type;
     @Column(name = "model_id")
-    public UUID modelId;
+    private UUID modelId;
     @Enumerated(EnumType.STRING)
-    public ChangeState state;
-    @Convert(converter = JsonColumns.UuidList.class)
-    @Column(name = "service_ids")
-    public List<UUID> serviceIds = List.of();
-    @Convert(converter = JsonColumns.UuidList.class)
-    @Column(name = "ci_ids")
-    public List<UUID> ciIds = List.of();
-    @Column(name = "implementation_plan")
-    public String implementationPlan;
-    @Column(name = "backout_plan")
-    public String backoutPlan;
-    @Column(name = "test_plan")
-    public String testPlan;
+    private ChangeState state;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "service_ids", columnDefinition = "jsonb")
+    private List<UUID> serviceIds = List.of();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "ci_ids", columnDefinition = "jsonb")
+    private List<UUID> ciIds = List.of();
+    @Embedded
+    private Plans plans;
     @Enumerated(EnumType.STRING)
-    public Risk risk;
+    private Risk risk;
     @Column(name = "risk_score")
-    public Integer riskScore;
+    private Integer riskScore;
     @Column(name = "impacted_service_count")
-    public Integer impactedServiceCount;
-    @Convert(converter = JsonColumns.Answers.class)
-    @Column(name = "risk_answers")
-    public Map<String, Boolean> riskAnswers = Map.of();
+    private Integer impactedServiceCount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "risk_answers", columnDefinition = "jsonb")
+    private Map<String, Boolean> riskAnswers = Map.of();
     @Column(name = "planned_start")
-    public Instant plannedStart;
+    private Instant plannedStart;
     @Column(name = "planned_end")
-    public Instant plannedEnd;
+    private Instant plannedEnd;
     @Column(name = "actual_start")
-    public Instant actualStart;
+    private Instant actualStart;
     @Column(name = "actual_end")
-    public Instant actualEnd;
+    private Instant actualEnd;
     @Enumerated(EnumType.STRING)
     @Column(name = "close_code")
-    public CloseCode closeCode;
+    private CloseCode closeCode;
     @Column(name = "close_notes")
-    public String closeNotes;
+    private String closeNotes;
     @Enumerated(EnumType.STRING)
     @Column(name = "approval_status")
-    public ApprovalStatus approvalStatus;
-    @Convert(converter = JsonColumns.Levels.class)
-    @Column(name = "approval_levels")
-    public List<ApprovalLevel> approvalLevels = List.of();
-    @Convert(converter = JsonColumns.Decisions.class)
-    @Column(name = "approval_decisions")
-    public List<ApprovalDecision> approvalDecisions = List.of();
-    @Convert(converter = JsonColumns.OverrideDoc.class)
-    @Column(name = "override_record")
-    public OverrideRecord overrideRecord;
+    private ApprovalStatus approvalStatus;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "approval_levels", columnDefinition = "jsonb")
+    private List<ApprovalLevel> approvalLevels = List.of();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "approval_decisions", columnDefinition = "jsonb")
+    private List<ApprovalDecision> approvalDecisions = List.of();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "override_record", columnDefinition = "jsonb")
+    private OverrideRecord overrideRecord;
     @Column(name = "cancel_reason")
-    public String cancelReason;
+    private String cancelReason;
     @Column(name = "requested_by")
-    public String requestedBy;
-    @Column(name = "created_at")
-    public Instant createdAt;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Version
-    public long version;
+    private String requestedBy;
+
+    protected ChangeRequest() {
+    }
+
+    private ChangeRequest(UUID id, Instant now) {
+        super(id, now);
+    }
 
     /** What a caller wants to create (already validated for shape). */
     public record Draft(String title, String description, String justification, ChangeType type, UUID modelId,
-            List<UUID> serviceIds, List<UUID> ciIds, String implementationPlan, String backoutPlan, String testPlan,
-            Instant plannedStart, Instant plannedEnd) {
+            List<UUID> serviceIds, List<UUID> ciIds, Plans plans, Instant plannedStart, Instant plannedEnd) {
     }
 
     /** The new change and its ChangeRequested event. */
@@ -148,8 +140,7 @@ public class ChangeRequest extends PanacheEntityBase {
     /** Opens a change request in NEW. STANDARD changes are pre-authorised by their model. */
     public static Created request(UUID id, String number, Draft d, String requester, Instant now) {
         requireWindowOrder(d.plannedStart(), d.plannedEnd());
-        ChangeRequest c = new ChangeRequest();
-        c.id = id;
+        ChangeRequest c = new ChangeRequest(id, now);
         c.number = number;
         c.title = d.title();
         c.description = d.description();
@@ -158,9 +149,7 @@ public class ChangeRequest extends PanacheEntityBase {
         c.modelId = d.modelId();
         c.serviceIds = distinct(d.serviceIds());
         c.ciIds = distinct(d.ciIds());
-        c.implementationPlan = d.implementationPlan();
-        c.backoutPlan = d.backoutPlan();
-        c.testPlan = d.testPlan();
+        c.plans = d.plans();
         c.plannedStart = d.plannedStart();
         c.plannedEnd = d.plannedEnd();
         c.state = ChangeState.NEW;
@@ -169,8 +158,6 @@ public class ChangeRequest extends PanacheEntityBase {
             c.risk = Risk.LOW; // pre-authorised: its model was assessed as low risk once
         }
         c.requestedBy = requester;
-        c.createdAt = now;
-        c.updatedAt = now;
         return new Created(c, List.of(new ChangeRequested(c.facts(), c.description, now)));
     }
 
@@ -178,9 +165,9 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE with the emergency change authority's levels. */
     public List<ChangeEvent> submit(String actor, RiskAssessment emergencyRisk, List<LevelSpec> emergencyLevels, Instant now) {
-        require(SUBMIT);
-        requireText("implementationPlan", implementationPlan, "a change needs an implementation plan before it is submitted");
-        requireText("backoutPlan", backoutPlan, "a change needs a backout plan before it is submitted");
+        require(Command.SUBMIT);
+        requireText("implementationPlan", plans().implementation(), "a change needs an implementation plan before it is submitted");
+        requireText("backoutPlan", plans().backout(), "a change needs a backout plan before it is submitted");
         List<ChangeEvent> events = new ArrayList<>();
         if (type == ChangeType.EMERGENCY) {
             applyRisk(emergencyRisk);
@@ -197,9 +184,9 @@ public class ChangeRequest extends PanacheEntityBase {
     }
 
     /** NORMAL: ASSESS → AUTHORIZE with the levels the policy gives for the assessed risk. */
-    public List<ChangeEvent> assess(RiskAssessment assessment, java.util.function.Function<Risk, List<LevelSpec>> policy,
+    public List<ChangeEvent> assess(RiskAssessment assessment, Function<Risk, List<LevelSpec>> policy,
             String actor, Instant now) {
-        require(ASSESS);
+        require(Command.ASSESS);
         applyRisk(assessment);
         state = ChangeState.AUTHORIZE;
         List<ChangeEvent> approvals = startApprovals(policy.apply(risk), now);
@@ -212,13 +199,13 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** An approver approves the open level; may open the next level or authorise the change. */
     public List<ChangeEvent> approve(String approver, String comment, Instant now) {
-        require(APPROVE);
+        require(Command.APPROVE);
         return decide(approver, Decision.APPROVED, comment, now);
     }
 
     /** An approver rejects: the change is REJECTED (final). */
     public List<ChangeEvent> reject(String approver, String comment, Instant now) {
-        require(REJECT);
+        require(Command.REJECT);
         if (comment == null || comment.isBlank()) {
             throw new ValidationException("comment", "a rejection needs a comment");
         }
@@ -231,7 +218,7 @@ public class ChangeRequest extends PanacheEntityBase {
      * an EMERGENCY change or as a change manager.
      */
     public List<ChangeEvent> schedule(List<Conflict> conflicts, Override override, Instant now) {
-        require(SCHEDULE);
+        require(Command.SCHEDULE);
         requireWindow();
         if (type != ChangeType.EMERGENCY && plannedStart.isBefore(now.minus(PAST_TOLERANCE))) {
             throw new UnprocessableException("window-in-the-past", "Planned window starts in the past",
@@ -248,7 +235,7 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** Starts implementing: SCHEDULED → IMPLEMENT. */
     public List<ChangeEvent> start(String actor, Instant now) {
-        require(START);
+        require(Command.START);
         state = ChangeState.IMPLEMENT;
         actualStart = now;
         touch(now);
@@ -257,7 +244,7 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** Implementation done: IMPLEMENT → REVIEW. */
     public List<ChangeEvent> complete(Instant now) {
-        require(COMPLETE);
+        require(Command.COMPLETE);
         state = ChangeState.REVIEW;
         actualEnd = now;
         touch(now);
@@ -266,7 +253,7 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** Review done: REVIEW → CLOSED with a close code. */
     public List<ChangeEvent> close(CloseCode code, String notes, Instant now) {
-        require(CLOSE);
+        require(Command.CLOSE);
         if (code == null) {
             throw new ValidationException("closeCode", "must be one of SUCCESSFUL, SUCCESSFUL_WITH_ISSUES, UNSUCCESSFUL, BACKED_OUT");
         }
@@ -279,7 +266,7 @@ public class ChangeRequest extends PanacheEntityBase {
 
     /** Cancels from any non-final state. */
     public List<ChangeEvent> cancel(String reason, String actor, Instant now) {
-        require(CANCEL);
+        require(Command.CANCEL);
         ChangeState previous = state;
         state = ChangeState.CANCELED;
         cancelReason = reason;
@@ -287,24 +274,43 @@ public class ChangeRequest extends PanacheEntityBase {
         return List.of(new ChangeCanceled(facts(), previous.name(), reason, actor, now));
     }
 
-    /** A field edit (PATCH). Allowed until the change is being implemented. */
-    public void requireEditable() {
-        if (!ChangeLifecycle.editable(state)) {
-            throw new IllegalTransitionException("change", state, "update", allowedCommands());
-        }
+    /** The fields a PATCH may edit, as they are now; throws 409 when the change is no longer editable. */
+    public ChangeEdit editable() {
+        require(Command.UPDATE);
+        return new ChangeEdit(title, description, justification, plans().implementation(), plans().backout(), plans().test(),
+                plannedStart, plannedEnd, serviceIds, ciIds);
     }
 
     /**
-     * Applies an edited window/scope to a SCHEDULED change after the conflict re-check; emits
-     * ChangeScheduled (rescheduled) so consumers learn the new window.
+     * A field edit (PATCH), allowed until the change is being implemented. A new window or scope of a
+     * SCHEDULED change is re-checked ({@code conflictsOf} the new window) and announced with
+     * ChangeScheduled (rescheduled) so consumers learn it; other edits cause no event.
      */
-    public List<ChangeEvent> rescheduled(List<Conflict> conflicts, Override override, Instant now) {
+    public List<ChangeEvent> edit(ChangeEdit e, Function<ChangeWindow, List<Conflict>> conflictsOf, String actor, Instant now) {
+        require(Command.UPDATE);
+        requireWindowOrder(e.plannedStart(), e.plannedEnd());
+        Set<UUID> scopeBefore = scope();
+        Instant startBefore = plannedStart;
+        Instant endBefore = plannedEnd;
+        title = e.title().strip();
+        description = e.description();
+        justification = e.justification();
+        plans = new Plans(e.implementationPlan(), e.backoutPlan(), e.testPlan());
+        plannedStart = e.plannedStart();
+        plannedEnd = e.plannedEnd();
+        serviceIds = distinct(e.serviceIds());
+        ciIds = distinct(e.ciIds());
+        touch(now);
+        boolean moved = !scopeBefore.equals(scope()) || !Objects.equals(startBefore, plannedStart)
+                || !Objects.equals(endBefore, plannedEnd);
+        if (state != ChangeState.SCHEDULED || !moved) {
+            return List.of();
+        }
         requireWindow();
-        OverrideRecord record = checkConflicts(conflicts, override, now);
+        OverrideRecord record = checkConflicts(conflictsOf.apply(window()), Override.none(actor), now);
         if (record != null) {
             overrideRecord = record;
         }
-        touch(now);
         return List.of(scheduled(true, record, now));
     }
 
@@ -318,8 +324,31 @@ public class ChangeRequest extends PanacheEntityBase {
 
     // ------------------------------------------------------------------------------ queries
 
+    /** The lifecycle commands this change accepts now (REST names, in lifecycle order). */
     public List<String> allowedCommands() {
-        return ChangeLifecycle.allowedCommands(type, state, approvalStatus);
+        return EnumSet.allOf(Command.class).stream().filter(Command::isLifecycle).filter(this::allows).map(Command::wireName)
+                .toList();
+    }
+
+    /** The state allows the command, narrowed by type (which path) and approval status (inside AUTHORIZE). */
+    public boolean allows(Command command) {
+        if (!state.allows(command)) {
+            return false;
+        }
+        return switch (command) {
+            case SUBMIT -> type != ChangeType.STANDARD;
+            case ASSESS -> type == ChangeType.NORMAL;
+            case APPROVE, REJECT -> approvalStatus == ApprovalStatus.PENDING;
+            case SCHEDULE -> state == ChangeState.NEW ? type == ChangeType.STANDARD : approvalStatus == ApprovalStatus.APPROVED;
+            default -> true;
+        };
+    }
+
+    /** Throws the 409 naming the state and the allowed commands unless {@code command} is allowed now. */
+    public void require(Command command) {
+        if (!allows(command)) {
+            throw new IllegalTransitionException("change " + number, state, command.wireName(), allowedCommands());
+        }
     }
 
     public boolean hasWindow() {
@@ -327,11 +356,11 @@ public class ChangeRequest extends PanacheEntityBase {
     }
 
     public ChangeWindow window() {
-        return new ChangeWindow(id, type, plannedStart, plannedEnd, Set.copyOf(serviceIds), Set.copyOf(ciIds));
+        return new ChangeWindow(id(), type, plannedStart, plannedEnd, Set.copyOf(serviceIds), Set.copyOf(ciIds));
     }
 
     public ChangeFacts facts() {
-        return new ChangeFacts(id.toString(), number, title, type.name(), state.name(), risk == null ? null : risk.name(),
+        return new ChangeFacts(id().toString(), number, title, type.name(), state.name(), risk == null ? null : risk.name(),
                 approvalStatus.name(), modelId, serviceIds, ciIds, plannedStart, plannedEnd, requestedBy);
     }
 
@@ -411,19 +440,18 @@ public class ChangeRequest extends PanacheEntityBase {
         riskAnswers = assessment.answers();
     }
 
-    private void require(String command) {
-        List<String> allowed = allowedCommands();
-        if (!allowed.contains(command)) {
-            throw new IllegalTransitionException("change " + number, state, command, allowed);
-        }
-    }
-
     private void requireWindow() {
         if (!hasWindow()) {
             throw new UnprocessableException("window-missing", "Planned window missing",
                     "Set plannedStart and plannedEnd before scheduling " + number);
         }
         requireWindowOrder(plannedStart, plannedEnd);
+    }
+
+    private Set<UUID> scope() {
+        Set<UUID> scope = new HashSet<>(serviceIds);
+        scope.addAll(ciIds);
+        return scope;
     }
 
     static void requireWindowOrder(Instant start, Instant end) {
@@ -438,11 +466,33 @@ public class ChangeRequest extends PanacheEntityBase {
         }
     }
 
-    private void touch(Instant now) {
-        updatedAt = now;
-    }
 
-    static List<UUID> distinct(List<UUID> ids) {
-        return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids));
-    }
+    // ------------------------------------------------------------------------------ read access
+
+    public String number() { return number; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public String justification() { return justification; }
+    public ChangeType type() { return type; }
+    public UUID modelId() { return modelId; }
+    public ChangeState state() { return state; }
+    public List<UUID> serviceIds() { return serviceIds; }
+    public List<UUID> ciIds() { return ciIds; }
+    public Plans plans() { return Plans.orNone(plans); }
+    public Risk risk() { return risk; }
+    public Integer riskScore() { return riskScore; }
+    public Integer impactedServiceCount() { return impactedServiceCount; }
+    public Map<String, Boolean> riskAnswers() { return riskAnswers; }
+    public Instant plannedStart() { return plannedStart; }
+    public Instant plannedEnd() { return plannedEnd; }
+    public Instant actualStart() { return actualStart; }
+    public Instant actualEnd() { return actualEnd; }
+    public CloseCode closeCode() { return closeCode; }
+    public String closeNotes() { return closeNotes; }
+    public ApprovalStatus approvalStatus() { return approvalStatus; }
+    public List<ApprovalLevel> approvalLevels() { return approvalLevels; }
+    public List<ApprovalDecision> approvalDecisions() { return approvalDecisions; }
+    public OverrideRecord overrideRecord() { return overrideRecord; }
+    public String cancelReason() { return cancelReason; }
+    public String requestedBy() { return requestedBy; }
 }

@@ -1,4 +1,4 @@
-package dev.itsm.change.windows;
+package dev.itsm.change.schedule;
 
 import java.net.URI;
 
@@ -14,21 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.itsm.change.MergePatch;
-import dev.itsm.change.Params;
 import dev.itsm.change.model.ChangeModelResource;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,9 +46,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Maintenance windows", description = "Weekly maintenance windows per service, in the service time zone; a NORMAL change outside them is a conflict")
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MaintenanceWindowResource {
 
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "serviceId", "serviceId");
@@ -62,14 +54,12 @@ public class MaintenanceWindowResource {
 
     private final WindowService windows;
     private final IdempotentCreate idempotent;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    MaintenanceWindowResource(WindowService windows, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+    MaintenanceWindowResource(WindowService windows, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.windows = windows;
         this.idempotent = idempotent;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -78,7 +68,7 @@ public class MaintenanceWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another maintenance window")
     public Response create(@NotNull @Valid WindowRequests.Maintenance request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("maintenance-windows", key, request, () -> {
             WindowRequests.MaintenanceView v = windows.createMaintenance(request);
@@ -90,10 +80,10 @@ public class MaintenanceWindowResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "List maintenance windows", description = "Paged; filter serviceId; sort by name, serviceId")
     @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
         var s = ChangeModelResource.panache(Sort.parse(sort, SORTABLE, "name"));
-        return Paging.ok(windows.maintenanceWindows(PageRequest.of(page, size), s, Params.uuid(serviceId, "serviceId")), uri);
+        return Paging.ok(windows.maintenanceWindows(QueryParams.page(page, size), s, QueryParams.uuid("serviceId", serviceId)), uri);
     }
 
     @GET
@@ -101,9 +91,9 @@ public class MaintenanceWindowResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get a maintenance window")
     @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such maintenance window")
     public Response get(@PathParam("id") UUID id) {
-        WindowRequests.MaintenanceView v = windows.maintenance(id);
+        WindowRequests.MaintenanceView v = windows.get(MaintenanceWindow.class, id);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -114,11 +104,11 @@ public class MaintenanceWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such maintenance window")
+    @APIResponse(responseCode = "409", description = "The maintenance window was edited concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Maintenance request) {
-        WindowRequests.MaintenanceView v = windows.replaceMaintenance(id, ifMatch, request);
+        WindowRequests.MaintenanceView v = windows.replace(MaintenanceWindow.class, id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -130,14 +120,11 @@ public class MaintenanceWindowResource {
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "edit", value = "{\"durationMinutes\":300}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such maintenance window")
+    @APIResponse(responseCode = "409", description = "The maintenance window was edited concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
-        var patch = MergePatch.parse(json, body);
-        WindowRequests.MaintenanceView c = windows.maintenance(id);
-        WindowRequests.Maintenance merged = MergePatch.apply(json, validator, new WindowRequests.Maintenance(c.serviceId(), c.name(), c.daysOfWeek(), c.startTime(), c.durationMinutes(), c.timeZone()), patch, WindowRequests.Maintenance.class);
-        WindowRequests.MaintenanceView v = windows.replaceMaintenance(id, ifMatch, merged);
+        WindowRequests.MaintenanceView v = windows.patch(MaintenanceWindow.class, WindowRequests.Maintenance.class, id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -146,10 +133,10 @@ public class MaintenanceWindowResource {
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Delete a maintenance window", description = "Honours If-Match")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such maintenance window")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        windows.deleteMaintenance(id, ifMatch);
+        windows.delete(MaintenanceWindow.class, id, ifMatch);
         return Response.noContent().build();
     }
 }

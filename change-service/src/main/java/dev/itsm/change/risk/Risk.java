@@ -1,4 +1,4 @@
-package dev.itsm.change;
+package dev.itsm.change.risk;
 
 /** Outcome of a risk assessment. */
 public enum Risk {

@@ -1,4 +1,4 @@
-package dev.itsm.change;
+package dev.itsm.change.request;
 
 import java.time.Instant;
 import java.util.List;

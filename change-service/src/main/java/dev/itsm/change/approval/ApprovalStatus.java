@@ -1,4 +1,4 @@
-package dev.itsm.change;
+package dev.itsm.change.approval;
 
 /** Where the authorisation of a change stands. */
 public enum ApprovalStatus {

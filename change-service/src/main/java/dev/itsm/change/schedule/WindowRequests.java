@@ -1,4 +1,4 @@
-package dev.itsm.change.windows;
+package dev.itsm.change.schedule;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

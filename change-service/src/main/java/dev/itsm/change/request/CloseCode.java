@@ -1,4 +1,4 @@
-package dev.itsm.change;
+package dev.itsm.change.request;
 
 /** How a change ended, recorded by {@code close}. */
 public enum CloseCode {

@@ -1,4 +1,4 @@
-package dev.itsm.change;
+package dev.itsm.change.request;
 
 /** The three ITIL change types. */
 public enum ChangeType {

@@ -1,4 +1,4 @@
-package dev.itsm.change.windows;
+package dev.itsm.change.schedule;
 
 import java.net.URI;
 import java.time.Instant;
@@ -14,21 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.itsm.change.MergePatch;
-import dev.itsm.change.Params;
 import dev.itsm.change.model.ChangeModelResource;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,9 +46,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Blackout windows", description = "Periods in which no change may be implemented, global or per service (a conflict when scheduling)")
-@APIResponse(responseCode = "401", description = "Missing or invalid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BlackoutWindowResource {
 
     private static final Map<String, String> SORTABLE = Map.of("startsAt", "startsAt", "endsAt", "endsAt", "name", "name");
@@ -62,14 +54,12 @@ public class BlackoutWindowResource {
 
     private final WindowService windows;
     private final IdempotentCreate idempotent;
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    BlackoutWindowResource(WindowService windows, IdempotentCreate idempotent, ObjectMapper json, Validator validator) {
+    BlackoutWindowResource(WindowService windows, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.windows = windows;
         this.idempotent = idempotent;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @POST
@@ -78,7 +68,7 @@ public class BlackoutWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another blackout window")
     public Response create(@NotNull @Valid WindowRequests.Blackout request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("blackout-windows", key, request, () -> {
             WindowRequests.BlackoutView v = windows.createBlackout(request);
@@ -90,10 +80,11 @@ public class BlackoutWindowResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "List blackout windows", description = "Paged; from/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, name")
     @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort,
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
         var s = ChangeModelResource.panache(Sort.parse(sort, SORTABLE, "startsAt"));
-        return Paging.ok(windows.blackouts(PageRequest.of(page, size), s, Params.instant(from, "from"), Params.instant(to, "to"), Params.uuid(serviceId, "serviceId")), uri);
+        return Paging.ok(windows.blackouts(QueryParams.page(page, size), s, QueryParams.instant("from", from),
+                QueryParams.instant("to", to), QueryParams.uuid("serviceId", serviceId)), uri);
     }
 
     @GET
@@ -101,9 +92,9 @@ public class BlackoutWindowResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Get a blackout window")
     @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such blackout window")
     public Response get(@PathParam("id") UUID id) {
-        WindowRequests.BlackoutView v = windows.blackout(id);
+        WindowRequests.BlackoutView v = windows.get(BlackoutWindow.class, id);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -114,11 +105,11 @@ public class BlackoutWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such blackout window")
+    @APIResponse(responseCode = "409", description = "The blackout window was edited concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Blackout request) {
-        WindowRequests.BlackoutView v = windows.replaceBlackout(id, ifMatch, request);
+        WindowRequests.BlackoutView v = windows.replace(BlackoutWindow.class, id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -130,14 +121,11 @@ public class BlackoutWindowResource {
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "edit", value = "{\"endsAt\":\"2027-01-06T00:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Edited concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such blackout window")
+    @APIResponse(responseCode = "409", description = "The blackout window was edited concurrently")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
-        var patch = MergePatch.parse(json, body);
-        WindowRequests.BlackoutView c = windows.blackout(id);
-        WindowRequests.Blackout merged = MergePatch.apply(json, validator, new WindowRequests.Blackout(c.name(), c.reason(), c.startsAt(), c.endsAt(), c.serviceIds()), patch, WindowRequests.Blackout.class);
-        WindowRequests.BlackoutView v = windows.replaceBlackout(id, ifMatch, merged);
+        WindowRequests.BlackoutView v = windows.patch(BlackoutWindow.class, WindowRequests.Blackout.class, id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
     }
 
@@ -146,10 +134,10 @@ public class BlackoutWindowResource {
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "Delete a blackout window", description = "Honours If-Match")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "Not found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such blackout window")
+    @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        windows.deleteBlackout(id, ifMatch);
+        windows.delete(BlackoutWindow.class, id, ifMatch);
         return Response.noContent().build();
     }
 }

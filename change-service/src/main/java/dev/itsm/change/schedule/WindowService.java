@@ -1,0 +1,129 @@
+package dev.itsm.change.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.itsm.change.VersionedEntity;
+import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.Page;
+import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.problem.NotFoundException;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** CRUD of blackout windows and maintenance windows. */
+@ApplicationScoped
+public class WindowService {
+
+    private final EntityManager em;
+    private final MergePatch mergePatch;
+    private final Clock clock;
+
+    WindowService(EntityManager em, MergePatch mergePatch, Clock clock) {
+        this.em = em;
+        this.mergePatch = mergePatch;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------ blackout
+
+    @Transactional
+    public WindowRequests.BlackoutView createBlackout(WindowRequests.Blackout r) {
+        return saved(BlackoutWindow.create(UUID.randomUUID(), r, clock.instant())).view();
+    }
+
+    /** Blackout windows overlapping [from, to) (either may be null), optionally only those of a service (globals included). */
+    @Transactional
+    public Page<WindowRequests.BlackoutView> blackouts(PageRequest page, Sort sort, Instant from, Instant to, UUID serviceId) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (from != null) {
+            q.append(" and endsAt > :from");
+            p.and("from", from);
+        }
+        if (to != null) {
+            q.append(" and startsAt < :to");
+            p.and("to", to);
+        }
+        List<BlackoutWindow> all = BlackoutWindow.<BlackoutWindow>find(q.toString(), sort, p.map()).list();
+        if (serviceId != null) {
+            all = all.stream().filter(b -> b.appliesTo(serviceId)).toList();
+        }
+        int fromIndex = Math.min(page.offset(), all.size());
+        int toIndex = Math.min(fromIndex + page.size(), all.size());
+        return new Page<>(all.subList(fromIndex, toIndex).stream().map(BlackoutWindow::view).toList(), page.page(), page.size(),
+                all.size());
+    }
+
+    // ------------------------------------------------------------------------------ maintenance
+
+    @Transactional
+    public WindowRequests.MaintenanceView createMaintenance(WindowRequests.Maintenance r) {
+        return saved(MaintenanceWindow.create(UUID.randomUUID(), r, clock.instant())).view();
+    }
+
+    @Transactional
+    public Page<WindowRequests.MaintenanceView> maintenanceWindows(PageRequest page, Sort sort, UUID serviceId) {
+        var query = serviceId == null ? MaintenanceWindow.<MaintenanceWindow>findAll(sort)
+                : MaintenanceWindow.<MaintenanceWindow>find("serviceId", sort, serviceId);
+        List<WindowRequests.MaintenanceView> items = query.page(page.page(), page.size()).list().stream()
+                .map(MaintenanceWindow::view).toList();
+        return new Page<>(items, page.page(), page.size(), query.count());
+    }
+
+    // ------------------------------------------------------------------------------ both kinds
+
+    @Transactional
+    public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V get(Class<W> type, UUID id) {
+        return load(type, id, null).view();
+    }
+
+    /** PUT: replaces the whole window. */
+    @Transactional
+    public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V replace(Class<W> type, UUID id, String ifMatch, R request) {
+        W window = load(type, id, ifMatch);
+        window.replace(request, clock.instant());
+        return saved(window).view();
+    }
+
+    /** PATCH: merges the patch into the window's editable fields, validated like a PUT body. */
+    @Transactional
+    public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V patch(Class<W> type, Class<R> requestType, UUID id,
+            String ifMatch, JsonNode patch) {
+        W window = load(type, id, ifMatch);
+        window.replace(mergePatch.apply(window.editable(), patch, requestType), clock.instant());
+        return saved(window).view();
+    }
+
+    /** Deletes a blackout or maintenance window. */
+    @Transactional
+    public void delete(Class<? extends VersionedEntity> type, UUID id, String ifMatch) {
+        load(type, id, ifMatch).delete();
+    }
+
+    private <T extends VersionedEntity> T saved(T window) {
+        if (!em.contains(window)) {
+            window.persist();
+        }
+        em.flush();
+        return window;
+    }
+
+    /** The window, 404 when there is none; 412 when {@code ifMatch} does not name the current version. */
+    private <T extends VersionedEntity> T load(Class<T> type, UUID id, String ifMatch) {
+        T window = em.find(type, id);
+        if (window == null) {
+            throw new NotFoundException(type == BlackoutWindow.class ? "Blackout window" : "Maintenance window", id);
+        }
+        ETags.requireMatch(ifMatch, window.version());
+        return window;
+    }
+}
