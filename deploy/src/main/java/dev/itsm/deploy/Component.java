@@ -24,6 +24,6 @@ record Component(String name, int port, String database) {
     }
 
     String baseUrl() {
-        return "http://localhost:" + port;
+        return "http://" + Stack.LOOPBACK + ":" + port;
     }
 }

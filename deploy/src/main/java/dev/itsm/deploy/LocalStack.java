@@ -25,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  * module as its own JVM (logs in {@code .itsm/logs/<component>.log}), waits until each is ready,
  * prints the URLs and an admin token, and stops everything on Ctrl-C or {@code ./itsm stop}.
  * {@code --external} (or the env vars {@code ITSM_DB_URL} / {@code KAFKA_BOOTSTRAP_SERVERS}) uses an
- * existing PostgreSQL and Kafka instead.
+ * existing PostgreSQL and Kafka instead. Everything listens on loopback; {@code --bind <address>}
+ * (or {@code ITSM_BIND}) opens the gateway — and only the gateway — to other machines.
  */
 public final class LocalStack {
 
@@ -53,13 +54,13 @@ public final class LocalStack {
         LocalStack stack = new LocalStack(root);
         String command = args.length == 0 ? "up" : args[0];
         int exit = switch (command) {
-            case "up", "start" -> stack.up(List.of(args).contains("--external"));
+            case "up", "start" -> stack.up(List.of(args).contains("--external"), gatewayBind(args));
             case "status" -> stack.status();
             case "stop", "down" -> stack.stop();
             case "token" -> stack.token(args.length > 1 ? args[1] : "itsm-admin", args.length > 2 ? args[2] : "dev");
             case "selfcheck" -> selfcheck(Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir")));
             default -> {
-                System.err.println("usage: ./itsm up [--external] | status | stop | token <role> [subject]");
+                System.err.println("usage: ./itsm up [--external] [--bind <address>] | status | stop | token <role> [subject]");
                 yield 2;
             }
         };
@@ -68,7 +69,21 @@ public final class LocalStack {
 
     // ------------------------------------------------------------------ up
 
-    private int up(boolean externalFlag) throws Exception {
+    /**
+     * Where the gateway listens: {@code --bind <address>}, else {@code ITSM_BIND}, else loopback.
+     * The services always listen on loopback; only the gateway may be opened to the network.
+     */
+    static String gatewayBind(String[] args) {
+        List<String> list = List.of(args);
+        int at = list.indexOf("--bind");
+        if (at >= 0 && at + 1 < list.size()) {
+            return list.get(at + 1);
+        }
+        String fromEnv = env("ITSM_BIND");
+        return fromEnv == null ? Stack.LOOPBACK : fromEnv;
+    }
+
+    private int up(boolean externalFlag, String gatewayBind) throws Exception {
         Files.createDirectories(logs);
         Files.createDirectories(run);
         Optional<ProcessHandle> running = launcherProcess();
@@ -82,7 +97,7 @@ public final class LocalStack {
             System.err.println("--external needs ITSM_DB_URL (e.g. jdbc:postgresql://db:5432/), ITSM_DB_USER, ITSM_DB_PASSWORD and KAFKA_BOOTSTRAP_SERVERS");
             return 2;
         }
-        Stack stack = new Stack(Stack.Options.localStack(root));
+        Stack stack = new Stack(Stack.Options.localStack(root).withGatewayBind(gatewayBind));
         if (stack.components().isEmpty()) {
             System.err.println("No service is built yet: run ./mvnw -B -DskipTests install (./itsm up does it for you).");
             return 1;
@@ -100,7 +115,7 @@ public final class LocalStack {
         for (Map.Entry<String, Process> e : stack.supervisor().processes().entrySet()) {
             Files.writeString(run.resolve(e.getKey() + ".pid"), String.valueOf(e.getValue().pid()));
         }
-        printBanner(stack, Duration.between(started, Instant.now()));
+        printBanner(stack, Duration.between(started, Instant.now()), gatewayBind);
         // Stay in the foreground until Ctrl-C / ./itsm stop (SIGTERM) or a component dies.
         while (true) {
             for (Map.Entry<String, Process> e : stack.supervisor().processes().entrySet()) {
@@ -114,9 +129,9 @@ public final class LocalStack {
         }
     }
 
-    private void printBanner(Stack stack, Duration took) throws IOException {
+    private void printBanner(Stack stack, Duration took, String gatewayBind) throws IOException {
         String token = stack.tokens().token("admin", Set.of("itsm-admin"), Duration.ofHours(12));
-        Files.writeString(home.resolve("admin.token"), token);
+        OwnerOnlyFiles.write(home.resolve("admin.token"), token);
         StringBuilder sb = new StringBuilder();
         sb.append("\nITSM suite is up in ").append(took.toMillis() / 1000.0).append(" s\n\n");
         boolean gateway = stack.has("gateway");
@@ -133,7 +148,11 @@ public final class LocalStack {
         if (stack.embeddedPostgres()) {
             sb.append(String.format("  %-18s %s%n", "PostgreSQL", stack.jdbcUrl("") + " (user postgres)"));
         }
-        sb.append("\nAdmin token (12 h; also in .itsm/admin.token):\n  ").append(token).append("\n");
+        if (gateway && !Stack.LOOPBACK.equals(gatewayBind)) {
+            sb.append("\n  The gateway listens on ").append(gatewayBind).append(" (--bind / ITSM_BIND); the services on ")
+                    .append(Stack.LOOPBACK).append(" only.\n");
+        }
+        sb.append("\nAdmin token (12 h; also in .itsm/admin.token, readable by you only):\n  ").append(token).append("\n");
         String first = gateway ? stack.url("gateway") : stack.url(stack.components().get(0));
         sb.append("\nTry:  curl -H \"Authorization: Bearer $(cat .itsm/admin.token)\" ").append(first)
                 .append("/api/v1/catalog/services\n");

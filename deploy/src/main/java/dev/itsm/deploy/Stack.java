@@ -23,31 +23,45 @@ import dev.itsm.infra.PostgresServer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Where and on which ports the stack runs. */
+    /**
+     * Where and on which ports the stack runs. Every component listens on loopback only; the
+     * gateway on {@code gatewayBind} ({@value #LOOPBACK} unless told otherwise).
+     */
     public record Options(Path root, Path home, int pgPort, int kafkaPort, int kafkaControllerPort,
-            Map<String, Integer> ports, boolean cleanData, PrintStream progress, Map<String, String> env) {
+            Map<String, Integer> ports, boolean cleanData, PrintStream progress, Map<String, String> env,
+            String gatewayBind) {
 
         /** The same options with extra environment variables for every component. */
         public Options withEnv(Map<String, String> extra) {
             Map<String, String> all = new LinkedHashMap<>(env);
             all.putAll(extra);
-            return new Options(root, home, pgPort, kafkaPort, kafkaControllerPort, ports, cleanData, progress, all);
+            return new Options(root, home, pgPort, kafkaPort, kafkaControllerPort, ports, cleanData, progress, all,
+                    gatewayBind);
+        }
+
+        /** The same options with the gateway listening on {@code address} (e.g. {@code 0.0.0.0} for the LAN). */
+        public Options withGatewayBind(String address) {
+            return new Options(root, home, pgPort, kafkaPort, kafkaControllerPort, ports, cleanData, progress, env, address);
         }
 
         /** The local stack: fixed ports (docs/ARCHITECTURE.md §8), data kept in {@code <root>/.itsm}. */
         public static Options localStack(Path root) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Component.ALL.forEach(c -> ports.put(c.name(), c.port()));
-            return new Options(root, root.resolve(".itsm"), 5432, 9092, 9093, ports, false, System.out, Map.of());
+            return new Options(root, root.resolve(".itsm"), 5432, 9092, 9093, ports, false, System.out, Map.of(), LOOPBACK);
         }
 
         /** A throw-away stack on free ports with fresh data in {@code home} (system tests, benchmarks). */
         public static Options isolated(Path root, Path home, PrintStream progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             Component.ALL.forEach(c -> ports.put(c.name(), FreePorts.pick()));
-            return new Options(root, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), ports, true, progress, Map.of());
+            return new Options(root, home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), ports, true, progress, Map.of(),
+                    LOOPBACK);
         }
     }
+
+    /** The only address the services listen on: nothing but this machine reaches them. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -149,7 +163,7 @@ public final class Stack implements AutoCloseable {
     }
 
     public String url(String component) {
-        return "http://localhost:" + port(component);
+        return "http://" + LOOPBACK + ":" + port(component);
     }
 
     public String kafkaBootstrapServers() {
@@ -238,8 +252,17 @@ public final class Stack implements AutoCloseable {
     void spawn(String name) throws IOException {
         Component c = components.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         step("starting " + name + " on :" + port(name) + " (log: " + logs().resolve(name + ".log") + ")");
+        supervisor.spawn(name, List.of(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar",
+                c.runner(options.root()).toString()), environment(name), options.root());
+    }
+
+    /** The environment component {@code name} runs with. */
+    Map<String, String> environment(String name) {
+        Component c = Component.ALL.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(name)));
+        // services are reached through the gateway only: nothing off this machine may call them directly
+        env.put("QUARKUS_HTTP_HOST", c.name().equals("gateway") ? options.gatewayBind() : LOOPBACK);
         if (c.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", dbBase + c.database());
             env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
@@ -250,13 +273,13 @@ public final class Stack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", TokenSigner.ISSUER);
         env.put("ITSM_JWT_ISSUER", TokenSigner.ISSUER);
         env.put("ITSM_JWT_PUBLIC_KEY", tokens.publicKey().toString());
+        env.put("ITSM_JWT_AUDIENCE", TokenSigner.AUDIENCE);
         for (Component other : Component.ALL) {
             String key = "ITSM_UPSTREAM_" + other.name().replace("-service", "").toUpperCase() + "_URL";
             env.put(key, url(other.name()));
         }
         env.putAll(options.env());
-        supervisor.spawn(name, List.of(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                c.runner(options.root()).toString()), env, options.root());
+        return env;
     }
 
     // ------------------------------------------------------------------ internals

@@ -31,6 +31,8 @@ import org.jose4j.lang.JoseException;
 public final class TokenSigner {
 
     public static final String ISSUER = "https://itsm.local/issuer";
+    /** The audience the gateway and the services accept ({@code ITSM_JWT_AUDIENCE}, default {@code itsm}). */
+    public static final String AUDIENCE = "itsm";
 
     private final Path dir;
 
@@ -50,31 +52,38 @@ public final class TokenSigner {
         return dir.resolve("private.pem");
     }
 
-    /** Creates the key pair unless it exists; returns true when it was created now. */
+    /**
+     * Creates the key pair unless it exists; returns true when it was created now. The private key
+     * is owner-only from its first byte, in an owner-only directory; only the public key is meant to
+     * leave it (services, containers).
+     */
     boolean ensure() throws IOException {
+        OwnerOnlyFiles.createDirectory(dir);
         if (Files.exists(publicKey()) && Files.exists(privateKey())) {
+            OwnerOnlyFiles.restrict(privateKey());
             return false;
         }
-        Files.createDirectories(dir);
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(privateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            OwnerOnlyFiles.write(privateKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            privateKey().toFile().setReadable(false, false);
-            privateKey().toFile().setReadable(true, true);
             return true;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A bearer token for {@code subject} with {@code roles}, valid for {@code lifetime}. */
+    /**
+     * A bearer token for {@code subject} with {@code roles}, valid for {@code lifetime}, for the
+     * suite's audience, with its issue time ({@code iat}: the services refuse tokens older than 24 h).
+     */
     public String token(String subject, Set<String> roles, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
+        claims.setAudience(AUDIENCE);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.copyOf(roles));
         claims.setIssuedAtToNow();

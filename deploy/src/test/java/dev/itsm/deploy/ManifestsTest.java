@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -44,10 +46,15 @@ class ManifestsTest {
         assertFalse(rendered.isEmpty(), "the kustomization renders resources");
     }
 
-    /** {@code kubectl kustomize} when kubectl is installed; otherwise the listed files (no patches are used). */
+    /**
+     * {@code kubectl kustomize} when kubectl is installed; otherwise the listed resources with the
+     * listed strategic-merge patches applied by {@link #applyPatches} (enough for the patches used here).
+     */
+    @SuppressWarnings("unchecked")
     static String kustomize() throws Exception {
         Path dir = DEPLOY.resolve("kubernetes");
-        if (onPath("kubectl")) {
+        // -Ditsm.kustomize.offline=true checks the fallback on a machine that has kubectl
+        if (onPath("kubectl") && !Boolean.getBoolean("itsm.kustomize.offline")) {
             Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize finished");
@@ -59,7 +66,55 @@ class ManifestsTest {
         for (Object resource : (List<?>) kustomization.get("resources")) {
             all.append(Files.readString(dir.resolve(resource.toString()))).append("\n---\n");
         }
-        return all.toString();
+        List<Map<String, Object>> docs = documents(all.toString());
+        Object namespace = kustomization.get("namespace");
+        for (Map<String, Object> doc : docs) {
+            if (namespace != null && !"Namespace".equals(doc.get("kind")) && doc.get("metadata") instanceof Map<?, ?> metadata) {
+                ((Map<String, Object>) metadata).put("namespace", namespace);
+            }
+        }
+        List<?> patches = (List<?>) kustomization.getOrDefault("patches", List.of());
+        for (Object patch : patches) {
+            String path = at(patch, "path");
+            assertNotNull(path, "only file patches are used: " + patch);
+            applyPatches(docs, documents(Files.readString(dir.resolve(path))));
+        }
+        return new Yaml().dumpAll(docs.iterator());
+    }
+
+    /** Strategic merge as kustomize does it for these patches: maps merge, lists of named items merge by name. */
+    static void applyPatches(List<Map<String, Object>> docs, List<Map<String, Object>> patches) {
+        for (Map<String, Object> patch : patches) {
+            Map<String, Object> target = docs.stream()
+                    .filter(d -> Objects.equals(d.get("kind"), patch.get("kind")) && Objects.equals(name(d), name(patch)))
+                    .findFirst().orElseThrow(() -> new AssertionError("patch for a missing " + patch.get("kind") + " " + name(patch)));
+            merge(target, patch);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void merge(Map<String, Object> target, Map<String, Object> patch) {
+        patch.forEach((key, value) -> {
+            Object existing = target.get(key);
+            if (existing instanceof Map<?, ?> em && value instanceof Map<?, ?> pm) {
+                merge((Map<String, Object>) em, (Map<String, Object>) pm);
+            } else if (existing instanceof List<?> el && value instanceof List<?> pl && pl.stream().allMatch(
+                    i -> i instanceof Map<?, ?> m && m.containsKey("name"))) {
+                List<Object> merged = new ArrayList<>(el);
+                for (Object item : pl) {
+                    Object itemName = ((Map<?, ?>) item).get("name");
+                    Optional<Object> same = merged.stream().filter(i -> i instanceof Map<?, ?> m && itemName.equals(m.get("name"))).findFirst();
+                    if (same.isPresent()) {
+                        merge((Map<String, Object>) same.get(), (Map<String, Object>) item);
+                    } else {
+                        merged.add(item);
+                    }
+                }
+                target.put(key, merged);
+            } else {
+                target.put(key, value);
+            }
+        });
     }
 
     static boolean onPath(String command) {
@@ -240,6 +295,35 @@ class ManifestsTest {
             Map<String, String> env = at(services.get(service), "environment");
             assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("/itsm_" + service.replace("-service", "")),
                     service + " uses its own database");
+        }
+    }
+
+    /**
+     * Containers only verify tokens: they get the public key file, never the key directory (which
+     * holds the private key), and only the gateway is published beyond loopback.
+     */
+    @Test
+    void composeMountsOnlyThePublicKeyAndPublishesOnlyTheGatewayBeyondLoopback() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Map<String, Object>> services = at(compose, "services");
+        for (Map.Entry<String, Map<String, Object>> s : services.entrySet()) {
+            List<Object> volumes = at(s.getValue(), "volumes");
+            for (Object volume : volumes == null ? List.of() : volumes) {
+                String source = String.valueOf(volume).split(":")[0];
+                if (source.contains("keys")) {
+                    assertTrue(source.endsWith("/public.pem"), s.getKey() + " mounts " + volume + ": only the public key may be mounted");
+                }
+                assertFalse(source.contains("private"), s.getKey() + " mounts " + volume);
+            }
+            List<Object> ports = at(s.getValue(), "ports");
+            for (Object port : ports == null ? List.of() : ports) {
+                String published = String.valueOf(port);
+                if (s.getKey().equals("gateway")) {
+                    assertTrue(published.startsWith("${ITSM_BIND:-127.0.0.1}:"), "gateway published as " + published);
+                } else {
+                    assertTrue(published.startsWith("127.0.0.1:"), s.getKey() + " published beyond loopback: " + published);
+                }
+            }
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.itsm.gateway;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -58,18 +56,6 @@ public interface GatewayConfig {
         /** Pooled keep-alive connections to this upstream, per event loop. */
         @WithDefault("64")
         int maxConnections();
-
-        /**
-         * Roles that may send writes (POST, PUT, PATCH, DELETE) under the prefix. {@code itsm-admin}
-         * may always. Empty: only {@code itsm-admin}.
-         */
-        Optional<List<String>> writeRoles();
-
-        /**
-         * Commands ({@code POST …/<command>}, the last path segment) that need other roles than
-         * {@link #writeRoles()}, e.g. {@code command-roles.approve=itsm-change-manager}.
-         */
-        Map<String, List<String>> commandRoles();
 
         /** Where the service serves its OpenAPI document. */
         @WithDefault("/q/openapi?format=json")
@@ -133,6 +119,14 @@ public interface GatewayConfig {
         /** How long a fetched/merged OpenAPI document is reused before upstreams are asked again. */
         @WithDefault("30s")
         Duration cacheFor();
+
+        /**
+         * How often the upstreams' OpenAPI documents are looked at again (each refetched once its
+         * {@link #cacheFor()} has passed, at once while none has been read): they carry the role
+         * rules, so a service that (re)appears with new operations is known within this period.
+         */
+        @WithDefault("10s")
+        Duration refreshEvery();
 
         /** Time allowed for fetching one upstream document. */
         @WithDefault("3s")

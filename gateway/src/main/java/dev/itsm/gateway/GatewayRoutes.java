@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import dev.itsm.gateway.docs.ApiDocs;
 import dev.itsm.gateway.proxy.Upstream;
 import dev.itsm.gateway.proxy.Upstreams;
+import dev.itsm.gateway.security.NormalizedPath;
 import dev.itsm.gateway.security.RateLimiter;
 import dev.itsm.gateway.security.TokenVerifier;
 import dev.itsm.gateway.security.VerifiedToken;
@@ -21,9 +22,11 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The gateway's routes on Quarkus' Vert.x router. Every request gets an {@code X-Request-Id}; each
- * {@code /api/…} request then goes through: body size (413) → bearer token → rate limit (429; the
+ * {@code /api/…} request then goes through: path normalisation (400 for a path without one clear
+ * meaning; see {@link NormalizedPath}) → body size (413) → bearer token → rate limit (429; the
  * {@code X-RateLimit-*} headers are on every answer from here on) → 401 for a missing or bad token
- * → route lookup (404) → role rules (403) → circuit breaker (503) → the upstream's streaming proxy.
+ * → route lookup (404) → the service's own role rules (403) → circuit breaker (503) → the
+ * upstream's streaming proxy, which sends the normalised path.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -74,7 +77,14 @@ public class GatewayRoutes {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
         request.pause();
-        String path = request.path();
+        String path;
+        try {
+            // judged and forwarded in one spelling, the one the service's router will read
+            path = NormalizedPath.of(request.path());
+        } catch (NormalizedPath.RefusedPathException e) {
+            reject(rc, 400, "bad-request", "Bad request", e.getMessage());
+            return;
+        }
         // the services' HTTP servers refuse request lines over 4 KiB with a bare 414; answer it here,
         // as a problem, before anything is forwarded (the gateway itself accepts up to 64 KiB)
         if (request.uri().length() > MAX_URI_LENGTH) {
@@ -133,7 +143,7 @@ public class GatewayRoutes {
             Upstream upstream = found.get();
             if (!upstream.policy().allows(ar.result(), request.method(), path)) {
                 reject(rc, 403, "forbidden", "Forbidden", request.method() + " " + path + " needs one of the roles "
-                        + String.join(", ", upstream.policy().rolesFor(request.method(), path)) + " or itsm-admin");
+                        + String.join(", ", upstream.policy().rolesFor(request.method(), path).orElseThrow()));
                 return;
             }
             if (!upstream.breaker().tryAcquire()) {

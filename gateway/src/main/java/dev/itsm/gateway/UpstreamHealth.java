@@ -55,6 +55,8 @@ public class UpstreamHealth {
                 .withData("url", upstream.url())
                 .withData("prefix", upstream.prefix())
                 .withData("circuit", upstream.breaker().state().name())
+                // 0 until the service's OpenAPI document was read: its role rules are then left to the service
+                .withData("roleRules", upstream.policy().knownOperations())
                 .withData("probe", detail);
         return builder.build();
     }

@@ -53,7 +53,6 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstreams.slow.url", "http://127.0.0.1:" + slow);
         config.put("gateway.upstreams.slow.prefix", "/api/v1/slow");
         config.put("gateway.upstreams.slow.timeout", "500ms");
-        config.put("gateway.upstreams.slow.write-roles", "itsm-agent");
         config.put("gateway.upstreams.down.url", "http://127.0.0.1:" + FreePorts.pick());
         config.put("gateway.upstreams.down.prefix", "/api/v1/down");
         config.put("gateway.upstreams.down.timeout", "1s");
@@ -186,6 +185,19 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         writeMore[0].run();
     }
 
+    private static final String READER = "itsm-reader";
+    private static final String AGENT = "itsm-agent";
+    private static final String CHANGE_MANAGER = "itsm-change-manager";
+    private static final String CATALOG_ADMIN = "itsm-catalog-admin";
+    private static final String SLA_ADMIN = "itsm-sla-admin";
+    private static final String ADMIN = "itsm-admin";
+    private static final String[] ANYONE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, ADMIN };
+
+    /**
+     * A small document per service whose operations declare their roles the way Quarkus writes
+     * {@code @RolesAllowed} into OpenAPI ({@code security: [{SecurityScheme: [roles]}]}) — the
+     * gateway's only source of role rules.
+     */
     private static JsonObject openApi(String name) {
         JsonObject problem = new JsonObject().put("type", "object")
                 .put("properties", new JsonObject().put("type", new JsonObject().put("type", "string"))
@@ -211,13 +223,58 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         .put("404", new JsonObject().put("description", "Not found").put("content", new JsonObject()
                                 .put("application/problem+json", new JsonObject().put("schema",
                                         new JsonObject().put("$ref", "#/components/schemas/Problem"))))));
+        JsonObject paths = new JsonObject();
+        String item = path + "/{id}";
+        switch (name) {
+            case "incident" -> {
+                paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(AGENT, ADMIN)));
+                paths.put(item, new JsonObject().put("get", operation(ANYONE)).put("patch", operation(AGENT, ADMIN))
+                        .put("delete", operation(AGENT, ADMIN)));
+                paths.put(item + "/resolve", new JsonObject().put("post", operation(AGENT, ADMIN)));
+            }
+            case "change" -> {
+                paths.put(path, new JsonObject().put("get", secured(get, ANYONE))
+                        .put("post", operation(AGENT, CHANGE_MANAGER, ADMIN)));
+                paths.put(item, new JsonObject().put("get", operation(ANYONE))
+                        .put("patch", operation(AGENT, CHANGE_MANAGER, ADMIN)));
+                paths.put(item + "/submit", new JsonObject().put("post", operation(AGENT, CHANGE_MANAGER, ADMIN)));
+                paths.put(item + "/approve", new JsonObject().put("post", operation(CHANGE_MANAGER, ADMIN)));
+                paths.put(item + "/reject", new JsonObject().put("post", operation(CHANGE_MANAGER, ADMIN)));
+                // a literal segment beside a template variable: the literal is the more specific match
+                paths.put(path + "/calendar", new JsonObject().put("get", operation(ANYONE)));
+            }
+            case "catalog" -> {
+                paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(CATALOG_ADMIN, ADMIN)));
+                paths.put(item, new JsonObject().put("put", operation(CATALOG_ADMIN, ADMIN))
+                        .put("delete", operation(CATALOG_ADMIN, ADMIN)));
+            }
+            case "sla" -> {
+                paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(SLA_ADMIN, ADMIN)));
+                paths.put(item, new JsonObject().put("patch", operation(SLA_ADMIN, ADMIN))
+                        .put("delete", operation(SLA_ADMIN, ADMIN)));
+            }
+            default -> paths.put(path, new JsonObject().put("get", get));
+        }
         return new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", name + "-service").put("version", "1.0"))
                 .put("tags", new JsonArray().add(new JsonObject().put("name", name)))
-                .put("paths", new JsonObject().put(path, new JsonObject().put("get", get)))
+                .put("paths", paths)
                 .put("components", new JsonObject().put("schemas",
                         new JsonObject().put("Problem", problem).put("Summary", summary)));
+    }
+
+    private static JsonObject operation(String... roles) {
+        return secured(new JsonObject().put("responses", new JsonObject()
+                .put("200", new JsonObject().put("description", "OK"))), roles);
+    }
+
+    private static JsonObject secured(JsonObject operation, String... roles) {
+        JsonArray allowed = new JsonArray();
+        for (String role : roles) {
+            allowed.add(role);
+        }
+        return operation.put("security", new JsonArray().add(new JsonObject().put("SecurityScheme", allowed)));
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.itsm.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,7 +29,7 @@ class RateLimitTest {
 
     @Test
     void aClientOverItsBudgetGets429WithRetryAfterWhileOthersGoOn() {
-        String greedy = TestTokens.bearer("greedy", "itsm-reader");
+        String greedy = Tokens.bearer("greedy", "itsm-reader");
         for (int remaining = 2; remaining >= 0; remaining--) {
             given().header("Authorization", greedy)
                     .when().get("/api/v1/incidents")
@@ -52,11 +51,11 @@ class RateLimitTest {
         assertTrue(seconds > 0 && seconds <= 3600, "Retry-After " + seconds);
 
         // the budget is per token subject: a new token for the same subject does not help ...
-        given().header("Authorization", TestTokens.bearer("greedy", "itsm-admin"))
+        given().header("Authorization", Tokens.bearer("greedy", "itsm-admin"))
                 .when().get("/api/v1/changes")
                 .then().statusCode(429);
         // ... but another subject has its own
-        given().header("Authorization", TestTokens.bearer("modest", "itsm-reader"))
+        given().header("Authorization", Tokens.bearer("modest", "itsm-reader"))
                 .when().get("/api/v1/changes")
                 .then().statusCode(200)
                 .header("X-RateLimit-Remaining", "2");

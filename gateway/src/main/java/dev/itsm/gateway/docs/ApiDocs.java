@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.itsm.gateway.GatewayConfig;
 import dev.itsm.gateway.Problems;
+import dev.itsm.gateway.proxy.Origins;
 import dev.itsm.gateway.proxy.Upstream;
 import dev.itsm.gateway.proxy.Upstreams;
 import io.vertx.core.Future;
@@ -131,7 +132,11 @@ public class ApiDocs {
                 });
     }
 
-    private Future<JsonObject> openApi(Upstream upstream) {
+    /**
+     * The upstream's OpenAPI document, reused for {@code cache-for}. Each fetched document also
+     * gives the upstream's access policy its role rules, so the rules are the service's current ones.
+     */
+    Future<JsonObject> openApi(Upstream upstream) {
         Cached cached = cache.get(upstream.name());
         if (cached != null && System.nanoTime() - cached.fetchedAt() < cacheNanos) {
             return Future.succeededFuture(cached.document());
@@ -144,7 +149,10 @@ public class ApiDocs {
                     }
                     return Future.succeededFuture(parse(body));
                 }))
-                .onSuccess(document -> cache.put(upstream.name(), new Cached(document, System.nanoTime())))
+                .onSuccess(document -> {
+                    cache.put(upstream.name(), new Cached(document, System.nanoTime()));
+                    upstream.policy().learn(document);
+                })
                 .recover(failure -> {
                     LOG.debugf("OpenAPI document of %s not available: %s", upstream.name(), failure.getMessage());
                     return cached != null ? Future.succeededFuture(cached.document()) : Future.failedFuture(failure);
@@ -156,7 +164,7 @@ public class ApiDocs {
     }
 
     private static String origin(RoutingContext rc) {
-        return dev.itsm.gateway.proxy.Origins.publicOrigin(rc.request());
+        return Origins.publicOrigin(rc.request());
     }
 
     private static void json(HttpServerResponse response, JsonObject body) {

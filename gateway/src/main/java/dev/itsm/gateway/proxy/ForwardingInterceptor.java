@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import dev.itsm.gateway.Problems;
+import dev.itsm.gateway.security.NormalizedPath;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -22,8 +23,9 @@ import io.vertx.httpproxy.ProxyResponse;
  * What the gateway does around each proxied exchange, on top of vertx-http-proxy's streaming and
  * hop-by-hop header handling:
  * <ul>
- * <li>request: {@code X-Forwarded-For/-Proto/-Host/-Port/-Prefix} and RFC 7239 {@code Forwarded}
- * appended, {@code Host} set to the upstream, chunked bodies counted against the size limit;</li>
+ * <li>request: the normalised path, {@code X-Forwarded-For/-Proto/-Host/-Port/-Prefix} and RFC 7239
+ * {@code Forwarded} appended, {@code Host} set to the upstream, chunked bodies counted against the
+ * size limit;</li>
  * <li>failure: refused/unreachable → 503, silent for longer than the timeout → 504, anything else
  * → 502, each as problem+json, and counted by the circuit breaker;</li>
  * <li>response: {@code Location}, {@code Content-Location} and {@code Link} pointing at the
@@ -53,6 +55,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         removeHopByHop(request.headers(), incoming.getHeader("Connection"));
         addForwardedHeaders(request.headers(), incoming);
         request.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
+        request.setURI(normalizedUri(incoming));
         if (incoming.getHeader("Content-Length") == null && incoming.getHeader("Transfer-Encoding") != null) {
             Body body = request.getBody();
             request.setBody(Body.body(new LimitedReadStream(body.stream(), maxBodySize,
@@ -88,6 +91,21 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return Future.succeededFuture(problem(request, 502, "bad-gateway", "Bad gateway",
                     "The " + upstream.name() + " service closed the exchange unexpectedly", instance));
         });
+    }
+
+    /**
+     * The path the gateway judged ({@link NormalizedPath}), so the service never reads another one;
+     * the query goes through untouched. The routes refused every path that does not normalise.
+     */
+    private static String normalizedUri(HttpServerRequest incoming) {
+        String path;
+        try {
+            path = NormalizedPath.of(incoming.path());
+        } catch (NormalizedPath.RefusedPathException e) {
+            throw new IllegalStateException("a refused path reached the proxy: " + incoming.path(), e);
+        }
+        String query = incoming.query();
+        return query == null ? path : path + "?" + query;
     }
 
     private static ProxyResponse problem(ProxyRequest request, int status, String slug, String title, String detail,

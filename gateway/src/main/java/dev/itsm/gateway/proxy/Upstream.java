@@ -1,7 +1,6 @@
 package dev.itsm.gateway.proxy;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +10,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -20,7 +20,8 @@ import io.vertx.httpproxy.ProxyOptions;
 
 /**
  * One service behind the gateway: its prefix, its pooled HTTP client, the vertx-http-proxy
- * reverse proxy that streams requests and responses, its circuit breaker and its access policy.
+ * reverse proxy that streams requests and responses, its circuit breaker and its access policy
+ * (learnt from the service's OpenAPI document).
  */
 public final class Upstream {
 
@@ -56,7 +57,7 @@ public final class Upstream {
         this.port = url.getPort() > 0 ? url.getPort() : (ssl ? 443 : 80);
         this.origin = url.getScheme() + "://" + url.getRawAuthority();
         this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor());
-        this.policy = new AccessPolicy(config.writeRoles().orElse(List.of()), config.commandRoles());
+        this.policy = new AccessPolicy();
         this.vertx = vertx;
         this.clientOptions = new HttpClientOptions()
                 .setSsl(ssl)
@@ -86,7 +87,7 @@ public final class Upstream {
     /** Options for a gateway-initiated GET to {@code path} (docs, health), with {@code timeoutMillis}. */
     public RequestOptions get(String path, long timeoutMillis) {
         return new RequestOptions()
-                .setMethod(io.vertx.core.http.HttpMethod.GET)
+                .setMethod(HttpMethod.GET)
                 .setHost(host)
                 .setPort(port)
                 .setSsl(ssl)

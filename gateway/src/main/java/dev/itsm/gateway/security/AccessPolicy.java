@@ -1,54 +1,39 @@
 package dev.itsm.gateway.security;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 
 /**
- * Which roles may call what, per docs/ARCHITECTURE.md §6, decided per upstream from the method and the
- * path: reads (GET, HEAD, OPTIONS) need any ITSM role; writes need one of the upstream's write roles, or —
- * for a {@code POST …/<command>} listed in the upstream's command roles — one of those.
- * {@code itsm-admin} may do everything. The services check again; the gateway only rejects early.
+ * The gateway's early role check for one upstream. It holds no rules of its own: they are the
+ * roles the service's operations declare in its OpenAPI document ({@link OperationRoles}), learnt
+ * whenever the document is fetched. An operation the document names is refused here when the token
+ * has none of its roles; anything else — an operation the document does not name, or no document
+ * yet — is forwarded, and the service, which enforces the same {@code @RolesAllowed} itself, decides.
  */
 public final class AccessPolicy {
 
-    private final List<String> writeRoles;
-    private final Map<String, List<String>> commandRoles;
+    private volatile OperationRoles operations = OperationRoles.NONE;
 
-    public AccessPolicy(List<String> writeRoles, Map<String, List<String>> commandRoles) {
-        this.writeRoles = List.copyOf(writeRoles);
-        this.commandRoles = Map.copyOf(commandRoles);
+    /** Takes the role rules of a (re)fetched OpenAPI document of the upstream. */
+    public void learn(JsonObject openApi) {
+        operations = OperationRoles.from(openApi);
     }
 
-    /** True when {@code token} may send {@code method} to {@code path}. */
-    public boolean allows(VerifiedToken token, HttpMethod method, String path) {
-        if (token.groups().contains(Roles.ADMIN)) {
-            return true;
-        }
-        return token.hasAnyOf(rolesFor(method, path));
+    /** Operations whose roles are known; 0 until the upstream's document has been read. */
+    public int knownOperations() {
+        return operations.size();
     }
 
-    /** The roles (besides {@code itsm-admin}) that may send {@code method} to {@code path}. */
-    public Iterable<String> rolesFor(HttpMethod method, String path) {
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
-            return Roles.ALL;
-        }
-        if (method == HttpMethod.POST && !commandRoles.isEmpty()) {
-            List<String> forCommand = commandRoles.get(lastSegment(path));
-            if (forCommand != null) {
-                return forCommand;
-            }
-        }
-        return writeRoles;
+    /** False only when the operation is known and {@code token} holds none of its roles. */
+    public boolean allows(VerifiedToken token, HttpMethod method, String normalizedPath) {
+        return rolesFor(method, normalizedPath).map(token::hasAnyOf).orElse(true);
     }
 
-    static String lastSegment(String path) {
-        int end = path.length();
-        while (end > 0 && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        int start = path.lastIndexOf('/', end - 1);
-        return path.substring(start + 1, end);
+    /** The roles the operation allows, when the upstream's document declares it. */
+    public Optional<Set<String>> rolesFor(HttpMethod method, String normalizedPath) {
+        return operations.rolesFor(method, normalizedPath);
     }
 }
