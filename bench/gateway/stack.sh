@@ -30,7 +30,7 @@ start_stack() {
   local now header payload signature
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"%s","sub":"bench","upn":"bench","groups":["itsm-admin"],"iat":%d,"exp":%d}' \
+  payload=$(printf '{"iss":"%s","sub":"bench","upn":"bench","aud":"itsm","groups":["itsm-admin"],"iat":%d,"exp":%d}' \
     "$issuer" "$now" $((now + 43200)) | b64url)
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$STACK_DIR/private.pem" -binary | b64url)
   TOKEN="$header.$payload.$signature"
