@@ -47,7 +47,7 @@ class AsyncApiContractTest {
         command(rita(), full, "submit", null);
         command(rita(), full, "assess", Map.of("answers", Map.of("customerFacing", true, "untestedInStaging", false,
                 "noBackout", false, "firstOfItsKind", false)));
-        command(as("tina", Roles.AGENT), full, "approve", Map.of("comment", "ok"));
+        command(as("tina", Roles.CHANGE_MANAGER), full, "approve", Map.of("comment", "ok"));
         command(as("carl", Roles.CHANGE_MANAGER), full, "approve", Map.of("comment", "ok"));
         command(as("cora", Roles.CHANGE_MANAGER), full, "approve", Map.of("comment", "ok"));
         command(rita(), full, "schedule", Map.of());

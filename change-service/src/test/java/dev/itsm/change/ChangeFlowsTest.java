@@ -111,7 +111,7 @@ class ChangeFlowsTest {
         // level 2 approvers must wait for level 1
         as("carl", Roles.CHANGE_MANAGER).body(Map.of("comment", "early")).post(CHANGES + "/" + id + "/approve")
                 .then().statusCode(403).contentType(PROBLEM).body("type", containsString("not-an-approver"));
-        JsonPath afterTech = command(as("tom", Roles.AGENT), id, "approve", Map.of("comment", "tech ok"));
+        JsonPath afterTech = command(as("tom", Roles.CHANGE_MANAGER), id, "approve", Map.of("comment", "tech ok"));
         assertEquals(List.of("APPROVED", "OPEN"), afterTech.getList("approvalLevels.status"));
         // quorum of 2 at the CAB; nobody decides twice
         command(as("cora", Roles.CHANGE_MANAGER), id, "approve", Map.of("comment", "fine"));
@@ -147,7 +147,7 @@ class ChangeFlowsTest {
         String id = create(normal("Self approval attempt", freshSlot(), Duration.ofHours(1), List.of(), List.of())).getString("id");
         command(as("carol", Roles.CHANGE_MANAGER), id, "submit", null);
         command(rita(), id, "assess", Map.of("answers", Api.lowRisk()));
-        // rita created it; carol is an approver of the low-risk level, but here the requester is rita: try rita
+        // rita, the requester, is neither a change manager nor on the list
         rita().body(Map.of()).post(CHANGES + "/" + id + "/approve").then().statusCode(403).contentType(PROBLEM);
         String own = as("carol", Roles.CHANGE_MANAGER).body(normal("Carol's own change", freshSlot(), Duration.ofHours(1),
                 List.of(), List.of())).post(CHANGES).then().statusCode(201).extract().path("id");
@@ -167,10 +167,10 @@ class ChangeFlowsTest {
                 "noBackout", true, "firstOfItsKind", false)));
         assertEquals("HIGH", high.getString("risk"));
         assertEquals("ALL", high.getString("approvalLevels[0].rule"));
-        command(as("tina", Roles.AGENT), id, "approve", Map.of("comment", "ok from me"));
-        as("tom", Roles.AGENT).body(Map.of()).post(CHANGES + "/" + id + "/reject")
+        command(as("tina", Roles.CHANGE_MANAGER), id, "approve", Map.of("comment", "ok from me"));
+        as("tom", Roles.CHANGE_MANAGER).body(Map.of()).post(CHANGES + "/" + id + "/reject")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("comment"));
-        JsonPath rejected = command(as("tom", Roles.AGENT), id, "reject", Map.of("comment", "no tested backout"));
+        JsonPath rejected = command(as("tom", Roles.CHANGE_MANAGER), id, "reject", Map.of("comment", "no tested backout"));
         assertEquals("REJECTED", rejected.getString("state"));
         assertEquals(List.of("APPROVED", "REJECTED"), rejected.getList("approvalDecisions.decision"));
         rita().body(Map.of("reason", "x")).post(CHANGES + "/" + id + "/cancel").then().statusCode(409).contentType(PROBLEM)

@@ -1,5 +1,6 @@
 package dev.itsm.change;
 
+import dev.itsm.change.request.ChangeEdit;
 import dev.itsm.change.request.Command;
 import dev.itsm.change.request.ChangeRequest;
 import dev.itsm.change.request.ChangeState;
@@ -183,6 +184,50 @@ class ChangeLifecycleTest {
             assertTrue(e.getMessage().contains("in state " + s.state()), e.getMessage());
             assertEquals(s.state(), c.state(), "an illegal command changes nothing");
         }
+    }
+
+    static Stream<Situation> everySituation() {
+        return LEGAL.keySet().stream().sorted().map(key -> {
+            String[] p = key.split("/");
+            ChangeType type = ChangeType.valueOf(p[0]);
+            ChangeState state = ChangeState.valueOf(p[1]);
+            return new Situation(type, state, p.length > 2 ? ApprovalStatus.valueOf(p[2]) : defaultApproval(type, state));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everySituation")
+    void theContentIsEditableOnlyInNewAndTheWindowUntilImplementationStarts(Situation s) {
+        ChangeRequest c = in(s);
+        boolean contentEditable = s.state() == ChangeState.NEW;
+        boolean windowEditable = Set.of(ChangeState.NEW, ChangeState.ASSESS, ChangeState.AUTHORIZE, ChangeState.SCHEDULED)
+                .contains(s.state());
+        if (!windowEditable) {
+            assertThrows(IllegalTransitionException.class, c::editable);
+            return;
+        }
+        ChangeEdit now = c.editable();
+        ChangeEdit newPlan = new ChangeEdit(now.title(), now.description(), now.justification(), "drop the database",
+                now.backoutPlan(), now.testPlan(), now.plannedStart(), now.plannedEnd(), List.of(UUID.randomUUID()), now.ciIds());
+        if (contentEditable) {
+            assertEquals(List.of(), c.edit(newPlan, w -> List.of(), "sam", NOW));
+            assertEquals("drop the database", c.plans().implementation());
+        } else {
+            ConflictException frozen = assertThrows(ConflictException.class, () -> c.edit(newPlan, w -> List.of(), "sam", NOW));
+            assertEquals(409, frozen.status());
+            assertTrue(frozen.getMessage().contains("in state " + s.state()), frozen.getMessage());
+            assertTrue(frozen.getMessage().contains("implementationPlan, serviceIds"), frozen.getMessage());
+            assertEquals("apply patch", c.plans().implementation(), "a refused edit changes nothing");
+            assertEquals(now.serviceIds(), c.serviceIds());
+        }
+        ChangeEdit current = c.editable();
+        Instant later = current.plannedStart().plus(Duration.ofHours(2));
+        ChangeEdit moved = new ChangeEdit(current.title() + "  ", current.description(), current.justification(),
+                current.implementationPlan(), current.backoutPlan(), current.testPlan(), later, later.plus(Duration.ofHours(1)),
+                current.serviceIds(), current.ciIds());
+        List<ChangeEvent> events = c.edit(moved, w -> List.of(), "sam", NOW);
+        assertEquals(later, c.plannedStart(), "the window moves in " + s);
+        assertEquals(s.state() == ChangeState.SCHEDULED ? List.of("ChangeScheduled") : List.of(), names(events));
     }
 
     @Test

@@ -62,7 +62,7 @@ class ConcurrencyTest {
         Api.command(rita(), id, "submit", null);
         Api.command(rita(), id, "assess", Map.of("answers", Map.of("customerFacing", true, "untestedInStaging", false,
                 "noBackout", false, "firstOfItsKind", true)));
-        Api.command(Api.as("tina", Roles.AGENT), id, "approve", Map.of()); // level 1 (ANY) passes, CAB opens
+        Api.command(Api.as("tina", Roles.CHANGE_MANAGER), id, "approve", Map.of()); // level 1 (ANY) passes, CAB opens
         List<Callable<Integer>> calls = new ArrayList<>();
         for (String who : List.of("carl", "cora", "cleo")) {
             calls.add(() -> Api.as(who, Roles.CHANGE_MANAGER).body(Map.of("comment", "yes")).post(CHANGES + "/" + id + "/approve")

@@ -126,7 +126,7 @@ class ScheduleConflictTest {
         Api.scheduledNormal("Planned work", slot, Duration.ofHours(2), List.of(service), List.of());
         String id = create(ofType("EMERGENCY", "Fix outage", slot, Duration.ofHours(1), List.of(service), List.of())).getString("id");
         command(rita(), id, "submit", null);
-        command(as("ed", Roles.AGENT), id, "approve", Map.of("comment", "go"));
+        command(as("ed", Roles.CHANGE_MANAGER), id, "approve", Map.of("comment", "go"));
         rita().body(Map.of()).post(CHANGES + "/" + id + "/schedule").then().statusCode(409).contentType(PROBLEM)
                 .body("conflicts", hasSize(1));
         JsonPath s = command(rita(), id, "schedule", Map.of("override", true, "justification", "P1 outage"));

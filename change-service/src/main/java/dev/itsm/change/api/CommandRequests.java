@@ -17,7 +17,9 @@ public final class CommandRequests {
     }
 
     @Schema(name = "AssessRequest", description = "Answers to the configured risk questions (GET /api/v1/changes/risk-questions)")
-    public record Assess(@NotNull @Schema(example = "{\"customerFacing\":true,\"untested\":false}") Map<String, Boolean> answers) {
+    public record Assess(
+            // a handful of questions are configured; the cap keeps a flood of invented ids out before they are judged
+            @NotNull @Size(max = 100) @Schema(example = "{\"customerFacing\":true,\"untested\":false}") Map<String, Boolean> answers) {
     }
 
     @Schema(name = "DecisionRequest")

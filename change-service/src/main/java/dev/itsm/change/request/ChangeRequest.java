@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -282,24 +283,33 @@ public class ChangeRequest extends VersionedEntity {
     }
 
     /**
-     * A field edit (PATCH), allowed until the change is being implemented. A new window or scope of a
-     * SCHEDULED change is re-checked ({@code conflictsOf} the new window) and announced with
-     * ChangeScheduled (rescheduled) so consumers learn it; other edits cause no event.
+     * A PATCH. The content (title, texts, plans, scope) may change only in NEW: from submission on —
+     * for a STANDARD change from scheduling on — it is what the risk assessment and the approvers (or
+     * the change model) vouch for, so a changed content field is a 409 and nothing changes. The planned
+     * window may move until implementation starts: approval authorises the work, the schedule its
+     * date. A new window of a SCHEDULED change is re-checked ({@code conflictsOf} the new window) and
+     * announced with ChangeScheduled (rescheduled) so consumers learn it; other edits cause no event.
      */
     public List<ChangeEvent> edit(ChangeEdit e, Function<ChangeWindow, List<Conflict>> conflictsOf, String actor, Instant now) {
         require(Command.UPDATE);
+        List<String> contentChanged = e.contentChangedFrom(editable());
+        if (!contentChanged.isEmpty() && !allows(Command.EDIT_CONTENT)) {
+            throw contentFrozen(contentChanged);
+        }
         requireWindowOrder(e.plannedStart(), e.plannedEnd());
         Set<UUID> scopeBefore = scope();
         Instant startBefore = plannedStart;
         Instant endBefore = plannedEnd;
-        title = e.title().strip();
-        description = e.description();
-        justification = e.justification();
-        plans = new Plans(e.implementationPlan(), e.backoutPlan(), e.testPlan());
+        if (!contentChanged.isEmpty()) {
+            title = e.title().strip();
+            description = e.description();
+            justification = e.justification();
+            plans = new Plans(e.implementationPlan(), e.backoutPlan(), e.testPlan());
+            serviceIds = distinct(e.serviceIds());
+            ciIds = distinct(e.ciIds());
+        }
         plannedStart = e.plannedStart();
         plannedEnd = e.plannedEnd();
-        serviceIds = distinct(e.serviceIds());
-        ciIds = distinct(e.ciIds());
         touch(now);
         boolean moved = !scopeBefore.equals(scope()) || !Objects.equals(startBefore, plannedStart)
                 || !Objects.equals(endBefore, plannedEnd);
@@ -404,6 +414,21 @@ public class ChangeRequest extends VersionedEntity {
     private ChangeApprovalRequested approvalRequested(ApprovalLevel level, Instant now) {
         return new ChangeApprovalRequested(facts(), level.level(), approvalLevels.size(), level.name(), level.rule().name(),
                 level.required(requestedBy), level.approvers(), now);
+    }
+
+    private ConflictException contentFrozen(List<String> fields) {
+        String vouchedBy = type == ChangeType.STANDARD ? "its change model pre-authorised"
+                : "the risk assessment and the approvers judge";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("currentState", state.name());
+        details.put("changedFields", fields);
+        details.put("editableFields", ChangeEdit.WINDOW_FIELDS);
+        details.put("allowedCommands", allowedCommands());
+        return new ConflictException("content-frozen", "Content frozen after submission",
+                number + " is in state " + state + ": its content is what " + vouchedBy + ", so only "
+                        + String.join(" and ", ChangeEdit.WINDOW_FIELDS) + " may change. To change " + String.join(", ", fields)
+                        + ", cancel " + number + " and request a new change with that content, which is assessed and approved afresh.",
+                details);
     }
 
     private OverrideRecord checkConflicts(List<Conflict> conflicts, Override override, Instant now) {

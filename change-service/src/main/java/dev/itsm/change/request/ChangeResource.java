@@ -2,10 +2,12 @@ package dev.itsm.change.request;
 
 import dev.itsm.change.risk.Risk;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -127,7 +129,7 @@ public class ChangeResource {
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
     @Operation(summary = "List the risk assessment questions", description = "The configured yes/no questions the assess command answers")
     @APIResponse(responseCode = "200", description = "The questions with their weights")
-    public java.util.List<RiskQuestion> riskQuestions() {
+    public List<RiskQuestion> riskQuestions() {
         return changes.riskQuestions();
     }
 
@@ -145,14 +147,21 @@ public class ChangeResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Edit a change request (JSON merge patch)", description = "title, description, justification, plans, "
-            + "plannedStart/End, serviceIds, ciIds; until implementation starts. A new window or scope of a SCHEDULED change "
-            + "is re-checked for conflicts (409 listing them). Honours If-Match.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT),
+    @Operation(summary = "Edit a change request (JSON merge patch)", description = "In NEW: title, description, justification, "
+            + "implementationPlan, backoutPlan, testPlan, plannedStart/End, serviceIds, ciIds. From submission on (a STANDARD "
+            + "change: from scheduling on) the content is what the risk assessment and the approvers (or the change model) vouch "
+            + "for: only plannedStart/plannedEnd may still change, until implementation starts — an approval authorises the work, "
+            + "not its date. Any other changed field is 409 content-frozen naming currentState, changedFields and editableFields, "
+            + "and nothing changes; to change the content, cancel the change and request a new one. Sending a field with its "
+            + "current value is not a change. A new window of a SCHEDULED change is re-checked for conflicts (409 listing them) "
+            + "and announced with ChangeScheduled (rescheduled=true). Lists and texts have the caps of the create request. "
+            + "Honours If-Match.")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
             examples = @ExampleObject(name = "move window", value = "{\"plannedStart\":\"2026-12-06T22:00:00Z\",\"plannedEnd\":\"2026-12-06T23:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
-    @APIResponse(responseCode = "409", description = "Not editable in this state, scheduling conflicts, or edited concurrently")
+    @APIResponse(responseCode = "409", description = "Not editable in this state (implementing or final), content frozen after "
+            + "submission (content-frozen), scheduling conflicts, or edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "415", description = "Not JSON")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
@@ -191,9 +200,10 @@ public class ChangeResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Approve the open approval level", description = "The caller must be an approver of the open level, not the requester, "
-            + "and may decide once per level. When the level's rule (ANY/ALL/QUORUM) is met the next level opens; after the last the change is authorised.")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Approve the open approval level", description = "Role itsm-change-manager or itsm-admin; "
+            + "the caller must also be an approver of the open level, not the requester, and may decide once per level. "
+            + "When the level's rule (ANY/ALL/QUORUM) is met the next level opens; after the last the change is authorised.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
             examples = @ExampleObject(name = "approve", value = "{\"comment\":\"Backout plan verified in staging\"}")))
     @APIResponse(responseCode = "200", description = "Decision recorded", content = @Content(schema = @Schema(implementation = ChangeView.class)))
@@ -206,8 +216,9 @@ public class ChangeResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Reject the change at the open approval level", description = "One rejection rejects the change (REJECTED is final). A comment is required.")
+    @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(summary = "Reject the change at the open approval level", description = "Role itsm-change-manager or itsm-admin, "
+            + "and an approver of the open level. One rejection rejects the change (REJECTED is final). A comment is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
             examples = @ExampleObject(name = "reject", value = "{\"comment\":\"No tested backout plan\"}")))
     @APIResponse(responseCode = "200", description = "Rejected", content = @Content(schema = @Schema(implementation = ChangeView.class)))
@@ -307,7 +318,7 @@ public class ChangeResource {
     @Operation(summary = "List incidents linked to a change", description = "Caused-by / resolved-by links with the incident facts known from incident events (shown at review)")
     @APIResponse(responseCode = "200", description = "Links")
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
-    public java.util.List<IncidentLink> incidents(@PathParam("id") UUID id) {
+    public List<IncidentLink> incidents(@PathParam("id") UUID id) {
         return changes.incidents(id);
     }
 

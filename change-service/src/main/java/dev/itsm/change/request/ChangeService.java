@@ -159,12 +159,13 @@ public class ChangeService {
 
     // ------------------------------------------------------------------------------ edits
 
-    /** JSON merge patch of the plain fields; a window/scope change of a SCHEDULED change is re-checked for conflicts. */
+    /** JSON merge patch: content only in NEW, the window until implementation; a moved SCHEDULED change is re-checked for conflicts. */
     @Transactional
     public ChangeView patch(UUID id, String ifMatch, JsonNode patch, Actor actor) {
         ChangeRequest c = loadFor(id, ifMatch);
         ChangeEdit edit = mergePatch.apply(c.editable(), patch, ChangeEdit.class);
-        if (c.type() == ChangeType.STANDARD && c.modelId() != null) {
+        // once the content is frozen the aggregate refuses a new scope (409) before the model would matter
+        if (c.type() == ChangeType.STANDARD && c.modelId() != null && c.allows(Command.EDIT_CONTENT)) {
             ChangeModel model = ChangeModel.findById(c.modelId());
             if (model != null) {
                 requireWithinModel(model, orEmpty(edit.serviceIds()), orEmpty(edit.ciIds()));

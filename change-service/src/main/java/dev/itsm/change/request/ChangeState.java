@@ -4,6 +4,7 @@ import static dev.itsm.change.request.Command.APPROVE;
 import static dev.itsm.change.request.Command.CANCEL;
 import static dev.itsm.change.request.Command.CLOSE;
 import static dev.itsm.change.request.Command.COMPLETE;
+import static dev.itsm.change.request.Command.EDIT_CONTENT;
 import static dev.itsm.change.request.Command.LINK_INCIDENT;
 import static dev.itsm.change.request.Command.REJECT;
 import static dev.itsm.change.request.Command.SCHEDULE;
@@ -25,9 +26,12 @@ import java.util.Set;
  * all:       SCHEDULED -start-> IMPLEMENT -complete-> REVIEW -close-> CLOSED
  *            cancel from every non-final state; a rejection at any level -> REJECTED
  * </pre>
+ *
+ * A PATCH ({@code UPDATE}) may move the planned window until implementation starts; the content
+ * ({@code EDIT_CONTENT}) only in NEW.
  */
 public enum ChangeState {
-    NEW(SUBMIT, SCHEDULE, UPDATE, CANCEL, LINK_INCIDENT),
+    NEW(SUBMIT, SCHEDULE, UPDATE, EDIT_CONTENT, CANCEL, LINK_INCIDENT),
     ASSESS(Command.ASSESS, UPDATE, CANCEL, LINK_INCIDENT),
     AUTHORIZE(APPROVE, REJECT, SCHEDULE, UPDATE, CANCEL, LINK_INCIDENT),
     SCHEDULED(START, UPDATE, CANCEL, LINK_INCIDENT),

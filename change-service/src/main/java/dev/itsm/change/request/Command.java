@@ -11,8 +11,17 @@ public enum Command {
     COMPLETE("complete"),
     CLOSE("close"),
     CANCEL("cancel"),
-    /** Field edits (PATCH); not listed among a change's {@code allowedCommands}. */
+    /**
+     * A PATCH at all: moving the planned window, which is the schedule's business and re-checked
+     * for conflicts when the change is SCHEDULED. Not listed among a change's {@code allowedCommands}.
+     */
     UPDATE("update"),
+    /**
+     * A PATCH of the content (title, texts, plans, scope): only before submission, because from then
+     * on the risk assessment and the approvers (or a STANDARD change's model) vouch for exactly that
+     * content. Not listed either.
+     */
+    EDIT_CONTENT("edit-content"),
     /** Linking an incident (not listed either). */
     LINK_INCIDENT("link-incident");
 
@@ -28,6 +37,6 @@ public enum Command {
 
     /** The lifecycle commands a change response lists as {@code allowedCommands}. */
     public boolean isLifecycle() {
-        return this != UPDATE && this != LINK_INCIDENT;
+        return this != UPDATE && this != EDIT_CONTENT && this != LINK_INCIDENT;
     }
 }

@@ -41,7 +41,7 @@ public final class WindowRequests {
             @NotEmpty Set<@NotNull DayOfWeek> daysOfWeek,
             @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") @Schema(example = "02:00") String startTime,
             @Min(1) @Max(10080) @Schema(example = "240") int durationMinutes,
-            @NotBlank @Schema(example = "Europe/Berlin") String timeZone) {
+            @NotBlank @Size(max = 64) @Schema(example = "Europe/Berlin") String timeZone) {
     }
 
     @Schema(name = "MaintenanceWindow")
