@@ -1,6 +1,7 @@
 package dev.itsm.platform;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -58,6 +59,12 @@ public interface ItsmConfig {
         /** Kafka producer delivery timeout: a send not acknowledged by then is retried by the relay. */
         @WithDefault("20s")
         Duration deliveryTimeout();
+
+        /**
+         * The producer's {@code max.request.size} in bytes; unset keeps Kafka's default (1 MiB). A row
+         * larger than this is parked, not retried (tests lower it to park a row for real).
+         */
+        OptionalInt maxRequestSize();
     }
 
     interface ConsumerSettings {
@@ -80,6 +87,13 @@ public interface ItsmConfig {
         /** Pause between attempts (grows linearly). */
         @WithDefault("200ms")
         Duration retryBackoff();
+
+        /**
+         * How far in the future (by this consumer's clock) an event's {@code occurredAt}/{@code ce_time}
+         * may lie; a later one is taken as now plus this (see {@code InboundEvent#occurredAt}).
+         */
+        @WithDefault("5m")
+        Duration maxClockSkew();
 
         /** Inbox rows ({@code processed_event}) are kept this long. */
         @WithDefault("30d")

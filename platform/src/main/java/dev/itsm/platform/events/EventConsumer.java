@@ -1,6 +1,7 @@
 package dev.itsm.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -58,7 +59,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * <p>
  * A record that is not a CloudEvent with a JSON payload, or that still fails after
  * {@code itsm.consumer.max-attempts}, is copied to {@code <topic>.dlq} with {@code dlq_*} error
- * headers, and consumption goes on with the next record.
+ * headers, and consumption goes on with the next record. So is a record whose {@code ce_source} is
+ * not the owner of its topic ({@code /itsm/<owner>-service} on {@code itsm.<owner>.events}).
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -78,6 +80,7 @@ public class EventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
     private final Tracer tracer;
+    private final Clock clock;
 
     /** How long one poll's records may be handled before the rest waits for the next poll (max.poll.interval.ms is 5 min). */
     private static final Duration BATCH_BUDGET = Duration.ofSeconds(60);
@@ -91,8 +94,9 @@ public class EventConsumer {
 
     EventConsumer(ItsmConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, Tracer tracer) {
+            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, Tracer tracer, Clock clock) {
         this.tracer = tracer;
+        this.clock = clock;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.inbox = inbox;
@@ -166,6 +170,16 @@ public class EventConsumer {
                 failuresInARow.clear();
             }
         }
+    }
+
+    /** This service's consumer group ({@code itsm-<service>-service}), also the {@code dlq_consumer_group} of its dead letters. */
+    public String groupId() {
+        return groupId;
+    }
+
+    /** The topics this service consumes (those of its {@link EventHandler}s). */
+    public Set<String> topics() {
+        return Set.copyOf(handlersByTopic.keySet());
     }
 
     /** Records on this service's topics not consumed yet (sum over its partitions; sampled every 5 s). */
@@ -353,9 +367,16 @@ public class EventConsumer {
         if (data == null || !data.isObject()) {
             throw new PoisonEventException("payload of " + ce.getId() + " is not a JSON object");
         }
+        String source = String.valueOf(ce.getSource());
+        String owner = ServiceIdentity.ownerOf(record.topic());
+        if (owner != null && !new ServiceIdentity(owner).source().equals(source)) {
+            // only the owner writes its topic (Kafka ACLs); a record claiming another origin is not to be believed
+            throw new PoisonEventException("ce_source '" + source + "' of " + ce.getId() + " is not the owner of "
+                    + record.topic() + " (expected " + new ServiceIdentity(owner).source() + ")");
+        }
         Instant time = ce.getTime() == null ? null : ce.getTime().toInstant();
-        return new InboundEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()), ce.getSubject(), time,
-                record.topic(), record.key(), data);
+        return new InboundEvent(ce.getId(), ce.getType(), source, ce.getSubject(), time,
+                record.topic(), record.key(), data, clock.instant().plus(config.consumer().maxClockSkew()));
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {

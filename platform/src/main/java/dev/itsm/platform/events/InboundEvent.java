@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * read it tolerantly (ignore fields you do not know) with the readers below, which turn a present
  * but unreadable value into a {@link PoisonEventException} naming the field and the event, so every
  * consumer reports bad payloads the same way.
+ * <p>
+ * {@code notAfter} is the latest instant the event may claim to have happened: the consumer's clock
+ * when it was received plus {@code itsm.consumer.max-clock-skew}. {@link #occurredAt} never returns
+ * a later one, so an event dated in the future (a skewed producer clock, or a forged "9999" that
+ * would make every genuine later event look stale) cannot freeze a replica; null means no limit.
  */
 public record InboundEvent(
         String id,
@@ -22,7 +27,14 @@ public record InboundEvent(
         Instant time,
         String topic,
         String key,
-        JsonNode data) {
+        JsonNode data,
+        Instant notAfter) {
+
+    /** An event without a limit on its time (tests, tools). */
+    public InboundEvent(String id, String type, String source, String subject, Instant time, String topic, String key,
+            JsonNode data) {
+        this(id, type, source, subject, time, topic, key, data, null);
+    }
 
     /** True when {@code type} is {@code dev.itsm.<service>.<eventName>} for the given event name. */
     public boolean is(String eventName) {
@@ -101,10 +113,26 @@ public record InboundEvent(
         return ids;
     }
 
-    /** When it happened: the payload's {@code occurredAt}, else {@code ce_time}, else {@code fallback}. */
+    /** A whole-number field, or null when absent or JSON null; anything else (text, a fraction) is poison. */
+    public Long longValue(String field) {
+        JsonNode n = payload().path(field);
+        if (n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw poison(field + " '" + n.asText() + "' is not a whole number");
+        }
+        return n.longValue();
+    }
+
+    /**
+     * When it happened: the payload's {@code occurredAt}, else {@code ce_time}, else {@code fallback};
+     * never later than {@link #notAfter()}.
+     */
     public Instant occurredAt(Instant fallback) {
         Instant at = instant("occurredAt");
-        return at != null ? at : time != null ? time : fallback;
+        Instant claimed = at != null ? at : time != null ? time : fallback;
+        return notAfter != null && claimed != null && claimed.isAfter(notAfter) ? notAfter : claimed;
     }
 
     /** A poison verdict naming this event: the consumer dead-letters it and goes on. */

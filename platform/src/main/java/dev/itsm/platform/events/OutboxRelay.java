@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +57,12 @@ import org.postgresql.Driver;
  * <li>Kafka outage: sends fail, rows stay pending, the relay backs off (doubling up to
  * {@code max-backoff}), recreates its producer and tries again; the thread never dies. A row whose
  * earlier row of the same key failed is not marked, so nothing is reordered per key.</li>
+ * <li>A row that can never be published (larger than {@code max.request.size}, refused by the broker
+ * as invalid, not serialisable; see {@link PermanentPublishFailures}) is <em>parked</em>:
+ * {@code failed_at} and {@code failure} are set and it is skipped from then on, so it never blocks
+ * other aggregates. Later rows of the same aggregate are parked behind it rather than published
+ * ahead of it, because consumers rely on one aggregate's events arriving in order. An operator lists
+ * and re-drives parked rows through {@code dev.itsm.platform.admin.AdminResource}.</li>
  * </ul>
  * Delivery is at least once (a send whose acknowledgement is lost is sent again with the same
  * {@code ce_id}); consumers deduplicate on {@code ce_id}.
@@ -67,9 +75,33 @@ public class OutboxRelay {
     /** Advisory lock id for "the outbox relay of this database". */
     private static final long LEADER_LOCK = 0x1757_0ca1_0001L;
 
+    /** Pending rows, skipping every row of an aggregate that has an earlier parked row (its order is kept). */
     private static final String SELECT_PENDING = """
             select id, event_id, topic, source, event_type, aggregate_id, occurred_at, payload, traceparent, tracestate
-            from outbox_event where published_at is null order by id limit ?""";
+            from outbox_event o
+            where published_at is null and failed_at is null
+              and not exists (select 1 from outbox_event p
+                              where p.failed_at is not null and p.published_at is null
+                                and p.topic = o.topic and p.aggregate_id = o.aggregate_id and p.id < o.id)
+            order by id limit ?""";
+
+    /**
+     * Later rows of an aggregate with a parked row are parked behind it too, so an operator sees them
+     * (and the parked count) and re-drives them together; they are never published before it.
+     */
+    private static final String PARK_BEHIND = """
+            update outbox_event o
+            set failed_at = now(),
+                failure = 'waits behind parked outbox row ' || (select min(p.id) from outbox_event p
+                              where p.failed_at is not null and p.published_at is null
+                                and p.topic = o.topic and p.aggregate_id = o.aggregate_id and p.id < o.id)
+            where o.published_at is null and o.failed_at is null
+              and exists (select 1 from outbox_event p
+                          where p.failed_at is not null and p.published_at is null
+                            and p.topic = o.topic and p.aggregate_id = o.aggregate_id and p.id < o.id)""";
+
+    private static final String PARK = """
+            update outbox_event set failed_at = now(), failure = ? where id = ? and published_at is null""";
 
     private final ItsmConfig.OutboxSettings settings;
     private final ItsmConfig config;
@@ -79,6 +111,7 @@ public class OutboxRelay {
     private final String dbPassword;
 
     private final AtomicLong publishedTotal = new AtomicLong();
+    private final AtomicLong parkedTotal = new AtomicLong();
     private volatile boolean running;
     private volatile boolean leader;
     private volatile String lastError;
@@ -132,6 +165,11 @@ public class OutboxRelay {
     /** Rows this instance has published since start. */
     public long publishedTotal() {
         return publishedTotal.get();
+    }
+
+    /** Rows this instance has parked since start (the parked rows in the table are in the metrics). */
+    public long parkedTotal() {
+        return parkedTotal.get();
     }
 
     /** The last failure, or null after a successful round. */
@@ -231,8 +269,13 @@ public class OutboxRelay {
         pg.getNotifications((int) Math.max(1, settings.pollInterval().toMillis()));
     }
 
-    private record Pending(long id, UUID eventId, String topic, String key, CloudEvent event, String traceparent,
+    private record Pending(long id, String topic, String key, CloudEvent event, String traceparent,
             String tracestate) {
+
+        /** Rows of one aggregate share this; their order must be kept. */
+        String keyOf() {
+            return topic + '/' + key;
+        }
 
         ProducerRecord<String, CloudEvent> toRecord() {
             ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic, key, event);
@@ -246,19 +289,45 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were marked published. */
+    /**
+     * Publishes up to one batch; returns how many rows were handled (published or parked). A row that
+     * can never be published is parked with its error and the others go on; a broker or network
+     * failure leaves the rows pending and is thrown, so the relay backs off and tries again.
+     */
     private int publishBatch() throws SQLException {
+        parkBehindParkedRows();
         List<Pending> batch = loadPending();
         if (batch.isEmpty()) {
             return 0;
         }
         KafkaProducer<String, CloudEvent> kafka = producer();
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        Set<String> failedKeys = new HashSet<>();
+        Map<Long, Throwable> unpublishable = new LinkedHashMap<>();
         RuntimeException sendFailure = null;
         for (Pending p : batch) {
+            if (failedKeys.contains(p.keyOf())) {
+                sends.add(null); // an earlier row of this aggregate cannot go: do not overtake it
+                continue;
+            }
             try {
-                sends.add(kafka.send(p.toRecord()));
+                Future<RecordMetadata> send = kafka.send(p.toRecord());
+                sends.add(send);
+                Throwable refused = refusedAtOnce(send);
+                if (refused != null && PermanentPublishFailures.isPermanent(refused)) {
+                    // the producer refused it before sending (e.g. over max.request.size): the later rows
+                    // of this aggregate must not go out ahead of it
+                    unpublishable.put(p.id(), refused);
+                    failedKeys.add(p.keyOf());
+                }
             } catch (RuntimeException e) {
+                if (PermanentPublishFailures.isPermanent(e)) {
+                    // e.g. the serializer refused it: this row, and only this row, can never go
+                    unpublishable.put(p.id(), e);
+                    failedKeys.add(p.keyOf());
+                    sends.add(null);
+                    continue;
+                }
                 // e.g. no metadata within max.block.ms: the broker is unreachable; stop this round.
                 sendFailure = e;
                 break;
@@ -267,60 +336,124 @@ public class OutboxRelay {
         kafka.flush();
 
         List<Long> done = new ArrayList<>();
-        Set<String> failedKeys = new HashSet<>();
+        Set<String> blocked = new HashSet<>(); // aggregates with a row not published in this round
         Throwable firstError = sendFailure;
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             boolean ok = false;
-            if (i < sends.size()) {
+            Future<RecordMetadata> send = i < sends.size() ? sends.get(i) : null;
+            if (send != null && !unpublishable.containsKey(p.id())) {
                 try {
-                    sends.get(i).get();
+                    send.get();
                     ok = true;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Exception e) {
-                    if (firstError == null) {
-                        firstError = e.getCause() != null ? e.getCause() : e;
-                    }
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    if (!PermanentPublishFailures.isPermanent(cause)) {
+                        firstError = firstError == null ? cause : firstError;
+                    } else if (!blocked.contains(p.keyOf())) {
+                        unpublishable.put(p.id(), cause); // the broker refused it: park it
+                    } // else: behind an earlier unpublished row of its aggregate; parked behind it next round
                 }
             }
-            if (ok && !failedKeys.contains(p.topic() + '/' + p.key())) {
+            if (ok && !blocked.contains(p.keyOf())) {
                 done.add(p.id());
             } else {
-                failedKeys.add(p.topic() + '/' + p.key());
+                blocked.add(p.keyOf());
             }
         }
         markPublished(done);
         publishedTotal.addAndGet(done.size());
+        park(unpublishable);
         if (firstError != null) {
             throw new PublishFailed(firstError.toString());
         }
-        return done.size();
+        return done.size() + unpublishable.size();
+    }
+
+    /** The failure of a send the producer completed at once (it checks size and serialises before queueing), else null. */
+    private static Throwable refusedAtOnce(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return null;
+        }
+        try {
+            send.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private void parkBehindParkedRows() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(PARK_BEHIND)) {
+            int held = ps.executeUpdate();
+            if (held > 0) {
+                LOG.warnf("Outbox relay parked %d row(s) behind an earlier parked row of the same aggregate", held);
+            }
+        }
+    }
+
+    private void park(Map<Long, Throwable> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(PARK)) {
+            for (Map.Entry<Long, Throwable> row : rows.entrySet()) {
+                LOG.errorf("Outbox row %d can never be published and is parked (list and re-drive it through the admin API): %s",
+                        row.getKey(), row.getValue());
+                ps.setString(1, row.getValue().toString());
+                ps.setLong(2, row.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        parkedTotal.addAndGet(rows.size());
     }
 
     private List<Pending> loadPending() throws SQLException {
         List<Pending> batch = new ArrayList<>();
+        Map<Long, Throwable> malformed = new LinkedHashMap<>();
         try (PreparedStatement ps = connection.prepareStatement(SELECT_PENDING)) {
             ps.setInt(1, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
+                Set<String> malformedKeys = new HashSet<>();
                 while (rs.next()) {
-                    UUID eventId = rs.getObject("event_id", UUID.class);
+                    long id = rs.getLong("id");
+                    String topic = rs.getString("topic");
                     String key = rs.getString("aggregate_id");
-                    CloudEvent event = CloudEventBuilder.v1()
-                            .withId(eventId.toString())
-                            .withSource(URI.create(rs.getString("source")))
-                            .withType(rs.getString("event_type"))
-                            .withSubject(key)
-                            .withTime(rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC))
-                            .withDataContentType("application/json")
-                            .withData(rs.getString("payload").getBytes(StandardCharsets.UTF_8))
-                            .build();
-                    batch.add(new Pending(rs.getLong("id"), eventId, rs.getString("topic"), key, event,
-                            rs.getString("traceparent"), rs.getString("tracestate")));
+                    if (malformedKeys.contains(topic + '/' + key)) {
+                        continue; // parked behind the malformed row next round
+                    }
+                    try {
+                        batch.add(new Pending(id, topic, key, toCloudEvent(rs), rs.getString("traceparent"),
+                                rs.getString("tracestate")));
+                    } catch (IllegalArgumentException | IllegalStateException e) {
+                        // a row no CloudEvent can be made of (e.g. a source that is not a URI)
+                        malformed.put(id, e);
+                        malformedKeys.add(topic + '/' + key);
+                    }
                 }
             }
         }
+        park(malformed);
         return batch;
+    }
+
+    private static CloudEvent toCloudEvent(ResultSet rs) throws SQLException {
+        UUID eventId = rs.getObject("event_id", UUID.class);
+        return CloudEventBuilder.v1()
+                .withId(eventId.toString())
+                .withSource(URI.create(rs.getString("source")))
+                .withType(rs.getString("event_type"))
+                .withSubject(rs.getString("aggregate_id"))
+                .withTime(rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(rs.getString("payload").getBytes(StandardCharsets.UTF_8))
+                .build();
     }
 
     private void markPublished(List<Long> ids) throws SQLException {
@@ -348,6 +481,7 @@ public class OutboxRelay {
             p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(6000, settings.deliveryTimeout().toMillis())));
             p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
             p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+            settings.maxRequestSize().ifPresent(size -> p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(size)));
             producer = new KafkaProducer<>(p, new StringSerializer(), cloudEventSerializer());
         }
         return producer;

@@ -19,7 +19,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Prometheus metrics every service has (on {@code /q/metrics}): outbox lag (unpublished events and
- * the age of the oldest), events published, consumer lag and consumer outcomes.
+ * the age of the oldest), parked events, events published, consumer lag and consumer outcomes.
  */
 @ApplicationScoped
 public class PlatformMetrics {
@@ -31,6 +31,7 @@ public class PlatformMetrics {
 
     private volatile Instant sampledAt = Instant.EPOCH;
     private volatile long pending;
+    private volatile long parked;
     private volatile double oldestAgeSeconds;
 
     PlatformMetrics(DataSource dataSource, OutboxRelay relay, EventConsumer consumer, MeterRegistry registry) {
@@ -45,6 +46,9 @@ public class PlatformMetrics {
                 .description("Events committed to the outbox and not yet published to Kafka").register(registry);
         Gauge.builder("itsm.outbox.oldest.pending.age.seconds", this, m -> m.sample().oldestAgeSeconds)
                 .description("Age of the oldest unpublished outbox event (0 when none)").register(registry);
+        Gauge.builder("itsm.outbox.parked.events", this, m -> m.sample().parked)
+                .description("Outbox events parked because they can never be published (list and re-drive them through the admin API)")
+                .register(registry);
         FunctionCounter.builder("itsm.outbox.published.events", relay, OutboxRelay::publishedTotal)
                 .description("Outbox events published to Kafka by this instance").register(registry);
         Gauge.builder("itsm.outbox.relay.active", relay, r -> r.isLeader() ? 1 : 0)
@@ -68,13 +72,17 @@ public class PlatformMetrics {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "select count(*), min(occurred_at) from outbox_event where published_at is null")) {
+                        """
+                        select count(*) filter (where failed_at is null), min(occurred_at) filter (where failed_at is null),
+                               count(*) filter (where failed_at is not null)
+                        from outbox_event where published_at is null""")) {
             ps.setQueryTimeout(5);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 pending = rs.getLong(1);
                 Timestamp oldest = rs.getTimestamp(2);
                 oldestAgeSeconds = oldest == null ? 0 : Math.max(0, (System.currentTimeMillis() - oldest.getTime()) / 1000.0);
+                parked = rs.getLong(3);
             }
         } catch (SQLException e) {
             // keep the last sample; the database being away shows up in readiness

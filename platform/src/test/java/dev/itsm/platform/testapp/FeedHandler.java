@@ -3,6 +3,8 @@ package dev.itsm.platform.testapp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,19 +37,22 @@ public class FeedHandler implements EventHandler {
     @Override
     public void handle(InboundEvent event) {
         int transientFailures = event.data().path("transientFailures").asInt(0);
-        if (TRIES.merge(event.id(), 1, Integer::sum) <= transientFailures) {
+        int failures = event.data().path("failures").asInt(0);
+        int tries = TRIES.merge(event.id(), 1, Integer::sum);
+        if (tries <= transientFailures) {
             // what the JDBC driver throws when the server goes away mid-transaction
             throw new IllegalStateException(new SQLException("An I/O error occurred while sending to the backend", "08006"));
         }
-        if (event.data().path("fail").asBoolean(false)) {
+        if (event.data().path("fail").asBoolean(false) || tries <= transientFailures + failures) {
             throw new IllegalStateException("handler refuses event " + event.id());
         }
         try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into feed_effect (event_id, n, trace_id) values (?, ?, ?)")) {
+                PreparedStatement ps = c.prepareStatement("insert into feed_effect (event_id, n, trace_id, occurred_at) values (?, ?, ?, ?)")) {
             ps.setString(1, event.id());
             ps.setInt(2, event.data().path("n").asInt());
             // the trace the consumer continued (from the record's traceparent header)
             ps.setString(3, io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
+            ps.setTimestamp(4, Timestamp.from(event.occurredAt(Instant.EPOCH)));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

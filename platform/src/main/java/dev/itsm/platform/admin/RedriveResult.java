@@ -1,0 +1,5 @@
+package dev.itsm.platform.admin;
+
+/** How many parked outbox rows are pending again. */
+public record RedriveResult(int redriven) {
+}
