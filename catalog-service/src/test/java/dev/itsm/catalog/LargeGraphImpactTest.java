@@ -2,10 +2,14 @@ package dev.itsm.catalog;
 
 import static dev.itsm.catalog.Api.BASE;
 import static dev.itsm.catalog.Api.reader;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,8 +51,8 @@ class LargeGraphImpactTest {
 
     @Test
     void everythingDownstreamOfTheDatabaseIsImpactedOnceWithItsShortestPath() {
-        JsonPath report = reader().get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200).extract().jsonPath();
-        Map<String, Integer> depth = depths(report);
+        List<Map<String, Object>> items = allItems(g.db);
+        Map<String, Integer> depth = depths(items);
 
         Map<String, Integer> expected = new HashMap<>();
         for (int i = 0; i < g.apps.size(); i++) {
@@ -61,13 +65,16 @@ class LargeGraphImpactTest {
         expected.put(g.shop.toString(), 2);
         expected.put(g.portal.toString(), 3);
         assertEquals(expected, depth);
+        JsonPath report = reader().get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200).extract().jsonPath();
         assertEquals(1001, report.getInt("impactedCiCount"));
         assertEquals(2, report.getInt("impactedServiceCount"));
         assertFalse(depth.containsKey(g.server.toString()), "upstream server is not impacted");
         assertFalse(depth.containsKey(g.db.toString()), "the cycle does not list the db itself");
 
         UUID endpoint = g.endpoints.get(57).get(4);
-        List<Map<String, Object>> path = report.getList("items.find { it.id == '" + endpoint + "' }.path");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> path = (List<Map<String, Object>>) items.stream().filter(i -> endpoint.toString().equals(i.get("id")))
+                .findFirst().orElseThrow().get("path");
         assertEquals(List.of(g.db.toString(), g.apps.get(57).toString(), endpoint.toString()),
                 path.stream().map(s -> s.get("id")).toList());
         Map<?, ?> via = (Map<?, ?>) path.get(2).get("via");
@@ -75,8 +82,8 @@ class LargeGraphImpactTest {
         assertEquals(endpoint.toString(), via.get("sourceId"));
         assertEquals(g.apps.get(57).toString(), via.get("targetId"));
 
-        // nearest first
-        List<Integer> depths = report.getList("items.depth");
+        // nearest first, across pages
+        List<Integer> depths = items.stream().map(i -> (Integer) i.get("depth")).toList();
         for (int i = 1; i < depths.size(); i++) {
             assertTrue(depths.get(i - 1) <= depths.get(i));
         }
@@ -85,8 +92,8 @@ class LargeGraphImpactTest {
     @Test
     void theCycleCarriesImpactFromAnAppBackThroughTheDatabaseToEveryOtherApp() {
         UUID app0 = g.apps.get(0);
-        JsonPath report = reader().get(BASE + "/cis/" + app0 + "/impact").then().statusCode(200).extract().jsonPath();
-        Map<String, Integer> depth = depths(report);
+        List<Map<String, Object>> items = allItems(app0);
+        Map<String, Integer> depth = depths(items);
         assertEquals(1, depth.get(g.db.toString()));
         assertEquals(2, depth.get(g.apps.get(99).toString()));
         assertEquals(3, depth.get(g.endpoints.get(99).get(8).toString()));
@@ -95,20 +102,62 @@ class LargeGraphImpactTest {
         assertEquals(4, depth.get(g.portal.toString()));
         assertFalse(depth.containsKey(app0.toString()));
         assertFalse(depth.containsKey(g.server.toString()));
-        assertEquals(1001, report.getInt("impactedCiCount"));
-        assertEquals(depth.size(), new HashSet<>(report.getList("items.id")).size(), "each item once");
+        assertEquals(1001, reader().get(BASE + "/cis/" + app0 + "/impact").then().statusCode(200).extract().jsonPath()
+                .getInt("impactedCiCount"));
+        assertEquals(depth.size(), new HashSet<>(items.stream().map(i -> i.get("id")).toList()).size(), "each item once");
     }
 
     @Test
     void aLeafImpactsOnlyWhatItHosts() {
-        JsonPath report = reader().get(BASE + "/cis/" + g.endpoints.get(0).get(0) + "/impact").then().statusCode(200)
-                .extract().jsonPath();
-        assertEquals(Set.of(g.widget.toString()), depths(report).keySet());
+        assertEquals(Set.of(g.widget.toString()), depths(allItems(g.endpoints.get(0).get(0))).keySet());
     }
 
-    private static Map<String, Integer> depths(JsonPath report) {
+    @Test
+    void theImpactComesInBoundedPages() {
+        String body = reader().get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200)
+                .body("total", equalTo(1003)).body("impactedCiCount", equalTo(1001)).body("impactedServiceCount", equalTo(2))
+                .body("page", equalTo(0)).body("size", equalTo(50)).body("truncated", equalTo(true)).body("items", hasSize(50))
+                .extract().asString();
+        assertTrue(body.length() < 100_000, "a default page of the 1,003-item impact is " + body.length() + " bytes");
+        reader().queryParam("page", 2).queryParam("size", 500).get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200)
+                .body("items", hasSize(3)).body("truncated", equalTo(false)).body("total", equalTo(1003));
+        reader().queryParam("page", 9).queryParam("size", 500).get(BASE + "/cis/" + g.db + "/impact").then().statusCode(200)
+                .body("items", hasSize(0)).body("truncated", equalTo(false));
+        reader().queryParam("size", 501).get(BASE + "/cis/" + g.db + "/impact").then().statusCode(400)
+                .body("errors[0].field", equalTo("size")).body("errors[0].message", equalTo("must be between 1 and 500"));
+        reader().queryParam("maxDepth", 101).get(BASE + "/cis/" + g.db + "/impact").then().statusCode(400)
+                .body("errors[0].field", equalTo("maxDepth")).body("errors[0].message", equalTo("must be between 1 and 100"));
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheBounds() {
+        JsonPath doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> parameters = doc.getList("paths.'/api/v1/catalog/cis/{id}/impact'.get.parameters");
+        Map<String, Object> byName = new HashMap<>();
+        parameters.forEach(p -> byName.put((String) p.get("name"), p.get("schema")));
+        assertEquals(100, ((Map<?, ?>) byName.get("maxDepth")).get("maximum"));
+        assertEquals(500, ((Map<?, ?>) byName.get("size")).get("maximum"));
+        assertTrue(byName.containsKey("page"));
+        assertEquals(Set.of("ciId", "ciName", "impactedCiCount", "impactedServiceCount", "total", "page", "size", "truncated", "items"),
+                doc.getMap("components.schemas.ImpactReport.properties").keySet());
+    }
+
+    /** Every item of a CI's impact, page after page (nearest first). */
+    private static List<Map<String, Object>> allItems(UUID ci) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int page = 0;; page++) {
+            JsonPath report = reader().queryParam("page", page).queryParam("size", 500).get(BASE + "/cis/" + ci + "/impact")
+                    .then().statusCode(200).extract().jsonPath();
+            items.addAll(report.getList("items"));
+            if (!report.getBoolean("truncated")) {
+                assertEquals(report.getInt("total"), items.size());
+                return items;
+            }
+        }
+    }
+
+    private static Map<String, Integer> depths(List<Map<String, Object>> items) {
         Map<String, Integer> depth = new HashMap<>();
-        List<Map<String, Object>> items = report.getList("items");
         for (Map<String, Object> item : items) {
             if (depth.put((String) item.get("id"), (Integer) item.get("depth")) != null) {
                 throw new AssertionError("listed twice: " + item.get("id"));

@@ -44,7 +44,11 @@ class MalformedQueryParametersTest {
     @CsvSource({
             "maxDepth, abc",
             "maxDepth, 0",
+            "maxDepth, 101",
             "type, PERSON",
+            "page, -1",
+            "size, 0",
+            "size, 501",
     })
     void impactAnswers400NamingTheParameter(String parameter, String value) {
         String ci = createCi(unique("q"), "server");

@@ -8,8 +8,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.itsm.catalog.ci.TargetType;
 
 @Schema(name = "ImpactReport", description = "Everything that depends on a CI, transitively, each with the shortest path that reaches it")
-public record ImpactReport(UUID ciId, String ciName, int impactedCiCount, int impactedServiceCount,
-        List<Impacted> items) {
+public record ImpactReport(UUID ciId, String ciName,
+        @Schema(description = "Impacted CIs matching the query, on every page") int impactedCiCount,
+        @Schema(description = "Impacted services matching the query, on every page") int impactedServiceCount,
+        @Schema(description = "Items matching the query, on every page") int total,
+        @Schema(description = "This page (0-based)") int page,
+        @Schema(description = "Page size asked for (1-500)") int size,
+        @Schema(description = "True when later pages hold more items: this page is not the whole impact") boolean truncated,
+        @Schema(description = "This page of the impacted items, nearest first") List<Impacted> items) {
 
     @Schema(name = "ImpactedItem")
     public record Impacted(TargetType type, UUID id, String name,

@@ -21,6 +21,7 @@ import dev.itsm.catalog.support.Http;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ValidationException;
@@ -190,18 +191,24 @@ public class CiResource {
     @Operation(summary = "Impact analysis of a CI", description = "Every CI and service that depends on this CI, transitively, nearest first, each with "
             + "its depth and the shortest path from this CI. Impact flows from the target of runs_on/depends_on to its source, from the source "
             + "of hosts to its target, and from a service to the services that depend on it. Cycles are handled (each item appears once; "
-            + "the analysed CI itself is never listed). maxDepth and type narrow the result; the counts describe the returned items.")
-    @APIResponse(responseCode = "200", description = "The impact report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            + "the analysed CI itself is never listed). maxDepth (at most " + ImpactAnalysis.MAX_DEPTH + ", the default) and type narrow the "
+            + "result. The items come in pages (page, size: default " + PageRequest.DEFAULT_SIZE + ", at most " + PageRequest.MAX_SIZE
+            + "); total and the counts describe every matching item, truncated says that later pages hold more.")
+    @APIResponse(responseCode = "200", description = "One page of the impact report", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ImpactReport.class)))
-    @APIResponse(responseCode = "400", description = "Bad maxDepth or type")
+    @APIResponse(responseCode = "400", description = "Bad maxDepth (1-" + ImpactAnalysis.MAX_DEPTH + "), type, page or size (1-" + PageRequest.MAX_SIZE + ")")
     @APIResponse(responseCode = "404", description = "No such CI")
     public ImpactReport impact(@PathParam("id") UUID id,
-            @Parameter(description = "Only items at most this many hops away (1-1000)", schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("maxDepth") String maxDepthRaw,
-            @Parameter(description = "Only CIs or only services", schema = @Schema(implementation = TargetType.class)) @QueryParam("type") String type) {
+            @Parameter(description = "Only items at most this many hops away (1-" + ImpactAnalysis.MAX_DEPTH + ", default " + ImpactAnalysis.MAX_DEPTH + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + ImpactAnalysis.MAX_DEPTH)) @QueryParam("maxDepth") String maxDepthRaw,
+            @Parameter(description = "Only CIs or only services", schema = @Schema(implementation = TargetType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page (1-" + PageRequest.MAX_SIZE + ", default " + PageRequest.DEFAULT_SIZE + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE)) @QueryParam("size") String size) {
         Integer maxDepth = QueryParams.integer("maxDepth", maxDepthRaw);
-        if (maxDepth != null && (maxDepth < 1 || maxDepth > 1000)) {
-            throw new ValidationException("maxDepth", "must be between 1 and 1000");
+        if (maxDepth != null && (maxDepth < 1 || maxDepth > ImpactAnalysis.MAX_DEPTH)) {
+            throw new ValidationException("maxDepth", "must be between 1 and " + ImpactAnalysis.MAX_DEPTH);
         }
-        return impact.analyse(id, maxDepth, QueryParams.enumValue("type", type, TargetType.class));
+        return impact.analyse(id, maxDepth, QueryParams.enumValue("type", type, TargetType.class), QueryParams.page(page, size));
     }
 }

@@ -19,6 +19,7 @@ import dev.itsm.catalog.ci.ImpactGraph.Edge;
 import dev.itsm.catalog.ci.ImpactGraph.Fact;
 import dev.itsm.catalog.ci.ImpactGraph.Node;
 import dev.itsm.catalog.ci.ImpactGraph.Reached;
+import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,7 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Impact analysis of a CI: one recursive SQL query collects the impact edges reachable from the CI
  * (PostgreSQL's {@code UNION} drops rows already produced, so cycles terminate), then
  * {@link ImpactGraph} walks them breadth-first for depths and shortest paths, and one query per
- * node kind fetches names and statuses.
+ * node kind fetches the names and statuses of one page of the result.
  * <p>
  * Impact edges: target of {@code runs_on}/{@code depends_on} → its source CI; source of
  * {@code hosts} → its target (CI or service); a service → the services that depend on it.
@@ -59,21 +60,32 @@ public class ImpactAnalysis {
             select from_type, from_id, to_type, to_id, relation, src_type, src_id, tgt_type, tgt_id
               from reach where from_id is not null""";
 
+    /**
+     * Deepest impact listed (also the largest {@code maxDepth}): each item carries its path, so the depth bounds
+     * an item's size; real dependency chains are a handful of hops.
+     */
+    public static final int MAX_DEPTH = 100;
+
     private final DataSource ds;
 
     ImpactAnalysis(DataSource ds) {
         this.ds = ds;
     }
 
+    /** The first page (of the largest size) of everything {@code ciId} impacts, up to {@link #MAX_DEPTH} hops. */
     public ImpactReport analyse(UUID ciId) {
-        return analyse(ciId, null, null);
+        return analyse(ciId, null, null, new PageRequest(0, PageRequest.MAX_SIZE));
     }
 
     /**
-     * @param maxDepth only items at most this many hops away (null: all)
+     * One page of the impact of {@code ciId}, nearest first. Only the page's items get names and paths, so the
+     * answer is bounded by the page size × {@link #MAX_DEPTH} steps however large the impact is; the counts and
+     * {@code total} describe every matching item.
+     *
+     * @param maxDepth only items at most this many hops away (null: {@link #MAX_DEPTH})
      * @param only     only items of this type (null: CIs and services)
      */
-    public ImpactReport analyse(UUID ciId, Integer maxDepth, TargetType only) {
+    public ImpactReport analyse(UUID ciId, Integer maxDepth, TargetType only, PageRequest page) {
         try (Connection c = ds.getConnection()) {
             Map<UUID, String[]> origin = namesOf(c, "configuration_item", Set.of(ciId));
             if (!origin.containsKey(ciId)) {
@@ -81,22 +93,27 @@ public class ImpactAnalysis {
             }
             List<Edge> edges = reachableEdges(c, ciId);
             List<Reached> reached = new ImpactGraph(edges)
-                    .impactOf(new Node(TargetType.CI, ciId), maxDepth == null ? Integer.MAX_VALUE : maxDepth).stream()
+                    .impactOf(new Node(TargetType.CI, ciId), maxDepth == null ? MAX_DEPTH : Math.min(maxDepth, MAX_DEPTH)).stream()
                     .filter(r -> only == null || r.node().type() == only)
                     .toList();
+            int ciCount = (int) reached.stream().filter(r -> r.node().type() == TargetType.CI).count();
+            int from = (int) Math.min(page.offset(), reached.size());
+            int to = Math.min(from + page.size(), reached.size());
+            List<Reached> shown = reached.subList(from, to);
 
+            // names of the shown items and of every step on their paths (a step may be of the type filtered out)
             Set<UUID> cis = new LinkedHashSet<>();
             Set<UUID> services = new LinkedHashSet<>();
-            cis.add(ciId);
-            for (Reached r : reached) {
-                (r.node().type() == TargetType.CI ? cis : services).add(r.node().id());
+            for (Reached r : shown) {
+                for (Edge e : r.path()) {
+                    (e.to().type() == TargetType.CI ? cis : services).add(e.to().id());
+                }
             }
             Map<UUID, String[]> ciNames = namesOf(c, "configuration_item", cis);
             Map<UUID, String[]> serviceNames = namesOf(c, "service", services);
 
-            List<ImpactReport.Impacted> items = new ArrayList<>(reached.size());
-            int ciCount = 0;
-            for (Reached r : reached) {
+            List<ImpactReport.Impacted> items = new ArrayList<>(shown.size());
+            for (Reached r : shown) {
                 Map<UUID, String[]> names = r.node().type() == TargetType.CI ? ciNames : serviceNames;
                 String[] info = names.getOrDefault(r.node().id(), new String[] { null, null });
                 List<ImpactReport.Step> path = new ArrayList<>(r.path().size() + 1);
@@ -108,12 +125,10 @@ public class ImpactAnalysis {
                     path.add(new ImpactReport.Step(e.to().type(), e.to().id(), stepInfo[0],
                             new ImpactReport.Via(f.relation(), f.sourceType(), f.sourceId(), f.targetType(), f.targetId())));
                 }
-                if (r.node().type() == TargetType.CI) {
-                    ciCount++;
-                }
                 items.add(new ImpactReport.Impacted(r.node().type(), r.node().id(), info[0], info[1], r.depth(), path));
             }
-            return new ImpactReport(ciId, origin.get(ciId)[0], ciCount, items.size() - ciCount, items);
+            return new ImpactReport(ciId, origin.get(ciId)[0], ciCount, reached.size() - ciCount, reached.size(), page.page(),
+                    page.size(), to < reached.size(), items);
         } catch (SQLException e) {
             throw new IllegalStateException("impact analysis failed", e);
         }

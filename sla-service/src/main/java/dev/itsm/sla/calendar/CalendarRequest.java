@@ -26,7 +26,10 @@ public record CalendarRequest(
         @Schema(description = "Unique name", example = "Berlin office hours", required = true) String name,
         @Schema(description = "IANA time zone of the working hours and holidays", example = "Europe/Berlin", required = true) String timeZone,
         @Schema(description = "Working intervals per weekday (several per day allowed); days not listed are not working days") Map<DayOfWeek, List<Interval>> weeklyHours,
-        @Schema(description = "Days off (whole local days)") List<Holiday> holidays) {
+        @Schema(description = "Days off (whole local days); at most 1000", maxItems = 1000) List<Holiday> holidays) {
+
+    /** Holidays one calendar may list (an .ics import included). */
+    public static final int MAX_HOLIDAYS = 1000;
 
     @Schema(name = "WorkingInterval")
     public record Interval(
@@ -121,7 +124,10 @@ public record CalendarRequest(
         if (intervals == 0 && errors.stream().noneMatch(e -> e.field().startsWith("weeklyHours"))) {
             errors.add(new FieldError("weeklyHours", "needs at least one working interval"));
         }
-        if (holidays != null) {
+        if (holidays != null && holidays.size() > MAX_HOLIDAYS) {
+            // a calendar is shown whole in every read (and 500 to a page): its size must be bounded
+            errors.add(new FieldError("holidays", "at most " + MAX_HOLIDAYS + " entries (yearly ones repeat by themselves), was " + holidays.size()));
+        } else if (holidays != null) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < holidays.size(); i++) {
                 Holiday h = holidays.get(i);

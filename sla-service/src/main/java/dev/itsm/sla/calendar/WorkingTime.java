@@ -4,9 +4,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -186,7 +188,14 @@ public final class WorkingTime {
         if (secondOfDay == WorkInterval.DAY) {
             return day.plusDays(1).atStartOfDay(zone).toInstant();
         }
-        // ZonedDateTime.of: a gap time moves forward by the gap length, an overlap takes the earlier offset
-        return ZonedDateTime.of(day.atStartOfDay().plusSeconds(secondOfDay), zone).toInstant();
+        LocalDateTime local = day.atStartOfDay().plusSeconds(secondOfDay);
+        ZoneOffsetTransition gap = zone.getRules().getTransition(local);
+        if (gap != null && gap.isGap()) {
+            // A wall-clock time that never happens means the first instant after the gap: an interval covering
+            // part of the gap loses only that part (ZonedDateTime.of would shift it by the whole gap length).
+            return gap.getInstant();
+        }
+        // an overlap takes the earlier offset
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package dev.itsm.sla.incident;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 
 import dev.itsm.platform.events.EventHandler;
@@ -19,10 +20,14 @@ public class IncidentEventHandler implements EventHandler {
             "MajorIncidentDeclared");
 
     private final TimerService timers;
+    private final IncidentWatermark watermark;
+    private final ConsumerProgress progress;
     private final Clock clock;
 
-    IncidentEventHandler(TimerService timers, Clock clock) {
+    IncidentEventHandler(TimerService timers, IncidentWatermark watermark, ConsumerProgress progress, Clock clock) {
         this.timers = timers;
+        this.watermark = watermark;
+        this.progress = progress;
         this.clock = clock;
     }
 
@@ -33,9 +38,14 @@ public class IncidentEventHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
+        progress.handling();
+        Instant now = clock.instant();
+        // every event read moves the stream on, known type or not; an event dated in the future only up to now
+        Instant occurredAt = event.occurredAt(now);
+        watermark.advance(occurredAt.isAfter(now) ? now : occurredAt);
         if (!TYPES.contains(event.name())) {
             return; // tolerant reader: unknown types are not ours to judge
         }
-        timers.onIncidentEvent(IncidentFacts.from(event, clock.instant()));
+        timers.onIncidentEvent(IncidentFacts.from(event, now));
     }
 }

@@ -1,7 +1,6 @@
 package dev.itsm.sla.report;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,41 +31,11 @@ public record ComplianceReport(
             @Schema(description = "90th percentile business seconds of stopped timers (nearest rank)") Long p90Seconds) {
     }
 
-    /** Computes a row from per-timer facts: state and (for stopped timers) business seconds. */
-    public static Row row(Metric metric, List<TimerFact> timers) {
-        long met = 0, breached = 0, running = 0, canceled = 0;
-        List<Long> durations = new ArrayList<>();
-        for (TimerFact t : timers) {
-            switch (t.outcome()) {
-                case MET -> met++;
-                case BREACHED -> breached++;
-                case RUNNING -> running++;
-                case CANCELED -> canceled++;
-            }
-            if (t.stopped() && t.outcome() != Outcome.CANCELED) {
-                durations.add(t.elapsedSeconds());
-            }
-        }
-        durations.sort(null);
+    /** A row from the counts and statistics of one metric; the percentage is met / (met + breached). */
+    public static Row row(Metric metric, long met, long breached, long running, long canceled, Double meanSeconds,
+            Long medianSeconds, Long p90Seconds) {
         Double percent = met + breached == 0 ? null : Math.round(met * 1000.0 / (met + breached)) / 10.0;
-        Double mean = durations.isEmpty() ? null : Math.round(durations.stream().mapToLong(Long::longValue).average().orElse(0) * 10) / 10.0;
-        return new Row(metric, met, breached, running, canceled, percent, mean, percentile(durations, 50), percentile(durations, 90));
-    }
-
-    /** Nearest-rank percentile of a sorted list. */
-    static Long percentile(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
-    }
-
-    public enum Outcome {
-        MET, BREACHED, RUNNING, CANCELED
-    }
-
-    public record TimerFact(Outcome outcome, boolean stopped, long elapsedSeconds) {
+        return new Row(metric, met, breached, running, canceled, percent, meanSeconds, medianSeconds, p90Seconds);
     }
 
     public String toCsv() {

@@ -3,11 +3,14 @@ package dev.itsm.sla.timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
 import dev.itsm.sla.SlaConfig;
+import dev.itsm.sla.incident.IncidentWatermark;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -21,11 +24,13 @@ public class BreachScheduler {
     private static final Logger LOG = Logger.getLogger(BreachScheduler.class);
 
     private final TimerService timers;
+    private final IncidentWatermark watermark;
     private final SlaConfig config;
     private final Clock clock;
 
-    BreachScheduler(TimerService timers, SlaConfig config, Clock clock) {
+    BreachScheduler(TimerService timers, IncidentWatermark watermark, SlaConfig config, Clock clock) {
         this.timers = timers;
+        this.watermark = watermark;
         this.config = config;
         this.clock = clock;
     }
@@ -40,12 +45,21 @@ public class BreachScheduler {
         }
     }
 
-    /** Processes batches until no due timer is left; returns the number of timers looked at. */
+    /**
+     * Processes batches until no due timer is left; returns the number of timers looked at. Looks only as far
+     * as the incident stream's watermark: a warning or breach due later may still be undone by an event the
+     * consumer has not applied yet (a hold that happened before the due time), and an announcement cannot be
+     * taken back. Caught up, the watermark is {@code now}.
+     */
     public int runOnce(Instant now) {
+        Optional<Instant> upTo = watermark.appliedUpTo(now);
+        if (upTo.isEmpty()) {
+            return 0;
+        }
         int total = 0;
         int batch = config.scheduler().batchSize();
         while (true) {
-            int n = timers.processDue(now, batch);
+            int n = timers.processDue(upTo.get(), batch);
             total += n;
             if (n < batch) {
                 return total;
@@ -64,7 +78,7 @@ public class BreachScheduler {
         }
 
         @Override
-        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+        public boolean test(ScheduledExecution execution) {
             return !config.scheduler().enabled();
         }
     }

@@ -95,7 +95,7 @@ public class SlaTimer extends PanacheEntityBase {
     /** When the scheduler must look at this timer next (next warning or the breach); null when nothing can happen. */
     @Column(name = "next_check_at")
     private Instant nextCheckAt;
-    /** The latest instant any command was applied at; later commands never go back before it. */
+    /** The latest instant a command was applied at (the start at first); later commands never go back before it. */
     @Column(name = "last_change_at", nullable = false)
     private Instant lastChangeAt;
 
@@ -327,9 +327,8 @@ public class SlaTimer extends PanacheEntityBase {
                 }
             }
         }
-        if (!events.isEmpty()) {
-            lastChangeAt = later(now, lastChangeAt);
-        }
+        // announcing does not move lastChangeAt: a command that happened earlier (a late hold) still
+        // takes effect when it happened, and the scheduler only announces up to the incident stream's watermark
         reschedule(calendar);
         return events;
     }
@@ -375,7 +374,10 @@ public class SlaTimer extends PanacheEntityBase {
         }
     }
 
-    /** Commands never go back in time: a late event takes effect at the latest instant already applied. */
+    /**
+     * Commands never go back before the timer's start or an earlier command. A late event otherwise takes
+     * effect when it happened (its occurredAt), even after warnings or a breach were announced.
+     */
     private Instant clamp(Instant at) {
         Instant t = later(at, lastChangeAt);
         lastChangeAt = t;

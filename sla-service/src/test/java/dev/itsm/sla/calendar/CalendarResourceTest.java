@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,32 @@ class CalendarResourceTest {
                 .body("errors[0].field", equalTo("weeklyHours")).body("errors[0].message", containsString("at least one"));
         admin().body(Map.of("name", "bad day", "timeZone", "UTC", "weeklyHours", Map.of("FUNDAY", List.of())))
                 .post("/api/v1/sla/calendars").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aCalendarListsAtMostAThousandHolidays() {
+        List<Map<String, Object>> days = new ArrayList<>();
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 1001; i++) {
+            days.add(Map.of("date", first.plusDays(i).toString(), "name", "day off"));
+        }
+        Map<String, Object> body = new HashMap<>(office("Many holidays " + UUID.randomUUID()));
+        body.put("holidays", days);
+        admin().body(body).post("/api/v1/sla/calendars").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("holidays")).body("errors[0].message", containsString("at most 1000"));
+
+        String id = create("Import " + UUID.randomUUID());
+        String etag = reader().get("/api/v1/sla/calendars/" + id).then().extract().header("ETag");
+        StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+        for (int i = 0; i < 40; i++) { // 40 events of 30 days each
+            LocalDate start = first.plusDays(30L * i);
+            ics.append("BEGIN:VEVENT\r\nUID:long").append(i).append("@test\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:")
+                    .append(start.toString().replace("-", "")).append("\r\nDTEND;VALUE=DATE:").append(start.plusDays(30).toString().replace("-", ""))
+                    .append("\r\nSUMMARY:Closed\r\nEND:VEVENT\r\n");
+        }
+        ics.append("END:VCALENDAR\r\n");
+        admin().contentType("text/calendar").header("If-Match", etag).body(ics.toString()).post("/api/v1/sla/calendars/" + id + "/holidays/import")
+                .then().statusCode(400).body("errors[0].field", equalTo("holidays"));
     }
 
     @Test

@@ -183,6 +183,25 @@ class WorkingTimeTest {
         }
 
         @Test
+        void aLocalTimeStrictlyInsideTheGapIsTheFirstInstantAfterIt() {
+            // 2026-03-29 Berlin: 02:00 CET jumps to 03:00 CEST (01:00Z); 02:30 never happens
+            Map<DayOfWeek, List<WorkInterval>> sundays = new EnumMap<>(DayOfWeek.class);
+            sundays.put(DayOfWeek.SUNDAY, List.of(WorkInterval.of("02:30", "04:00")));
+            WorkingTime opensInGap = new WorkingTime(BERLIN, sundays, List.of(), List.of());
+            assertEquals(h(1), opensInGap.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00")),
+                    "03:00-04:00 CEST: only the half hour of the gap is lost, not a whole hour");
+            assertEquals(Instant.parse("2026-03-29T01:00:00Z"), opensInGap.nextWorkingInstant(berlin("2026-03-29T00:00")),
+                    "work starts when the clock shows 03:00 CEST, not 03:30");
+
+            sundays.put(DayOfWeek.SUNDAY, List.of(WorkInterval.of("01:00", "02:30")));
+            WorkingTime closesInGap = new WorkingTime(BERLIN, sundays, List.of(), List.of());
+            assertEquals(h(1), closesInGap.between(berlin("2026-03-29T00:00"), berlin("2026-03-30T00:00")),
+                    "01:00 CET until the gap (01:00Z): the 30 nonexistent minutes are not counted");
+            assertEquals(Instant.parse("2026-03-29T01:00:00Z"), closesInGap.plus(berlin("2026-03-29T01:00"), h(1)),
+                    "a target ending at a closing time inside the gap is due when the gap ends");
+        }
+
+        @Test
         void berlinOfficeHoursAcrossTheSpringWeekendKeepLocalOpeningTimes() {
             WorkingTime cal = office(BERLIN);
             Instant due = cal.plus(berlin("2026-03-27T16:00"), h(2));

@@ -2,6 +2,7 @@ package dev.itsm.sla.report;
 
 import static dev.itsm.sla.SlaTestSupport.PROBLEM;
 import static dev.itsm.sla.SlaTestSupport.reader;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,6 +31,18 @@ class QueryValidationTest {
         reader().queryParam("serviceId", "abc").get("/api/v1/sla/reports/compliance").then().statusCode(400)
                 .body("errors[0].field", equalTo("serviceId"));
         reader().queryParam("from", "2026-11-01T00:00:00Z").queryParam("to", "2026-11-02T00:00:00Z")
+                .get("/api/v1/sla/reports/compliance").then().statusCode(200).body("metrics.size()", equalTo(2));
+    }
+
+    @Test
+    void aReportCoversAtMostAYear() {
+        reader().queryParam("from", "2025-01-01T00:00:00Z").queryParam("to", "2026-01-03T00:00:00Z")
+                .get("/api/v1/sla/reports/compliance").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("from", "to"))
+                .body("errors[0].message", equalTo("from/to span 367 days; a report covers at most 366 days"));
+        reader().queryParam("to", "2026-01-03T00:00:00Z").queryParam("from", "2000-01-01T00:00:00Z").accept("text/csv")
+                .get("/api/v1/sla/reports/compliance").then().statusCode(400);
+        reader().queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2025-01-01T00:00:00Z")
                 .get("/api/v1/sla/reports/compliance").then().statusCode(200).body("metrics.size()", equalTo(2));
     }
 

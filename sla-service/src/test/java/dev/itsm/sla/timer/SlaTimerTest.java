@@ -246,6 +246,31 @@ class SlaTimerTest {
         assertEquals(berlin("2026-12-01T17:00"), t.dueAt());
     }
 
+    @Test
+    void aLateHoldTakesEffectWhenItHappenedEvenAfterAnnouncements() {
+        SlaTimer t = timer(h(4), berlin("2026-12-01T09:00"));
+        assertEquals(List.of("SlaWarning"), names(t.evaluate(OFFICE, berlin("2026-12-01T11:10"))), "50 % announced at 11:10");
+        t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-12-01T10:30")); // happened before the announcement
+        assertEquals(berlin("2026-12-01T10:30"), t.pauses().get(0).pausedAt());
+        assertEquals(Duration.ofMinutes(90), t.elapsed(OFFICE, berlin("2026-12-01T16:00")));
+        t.resume(OFFICE, berlin("2026-12-01T13:00"));
+        assertEquals(berlin("2026-12-01T15:30"), t.dueAt(), "2h30 left from the resume");
+
+        SlaTimer breached = timer(h(4), berlin("2026-12-01T09:00"));
+        assertEquals(List.of("SlaBreached"), names(breached.evaluate(OFFICE, berlin("2026-12-01T14:00"))));
+        breached.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-12-01T12:00"));
+        assertEquals(h(3), breached.elapsed(OFFICE, berlin("2026-12-01T16:00")), "the clock counts until the hold, not the announcement");
+        assertTrue(breached.breached(), "an announced breach is never taken back");
+    }
+
+    @Test
+    void aLateEventNeverGoesBeforeTheTimersStart() {
+        SlaTimer t = timer(h(4), berlin("2026-12-01T09:00"));
+        t.pause("NEW", OFFICE, berlin("2026-12-01T08:00"));
+        assertEquals(berlin("2026-12-01T09:00"), t.pauses().get(0).pausedAt());
+        assertEquals(Duration.ZERO, t.elapsed(OFFICE, berlin("2026-12-01T12:00")));
+    }
+
     // ------------------------------------------------------------------ every command in every phase
 
     /** Each timer command as a call, so the table below can try every one in every phase. */
