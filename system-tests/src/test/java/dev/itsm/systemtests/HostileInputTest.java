@@ -30,12 +30,14 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.ReservedClaimNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.deploy.TokenSigner;
 import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TopicReader;
 import io.restassured.response.Response;
@@ -180,13 +182,20 @@ class HostileInputTest {
         return jws.getCompactSerialization();
     }
 
+    /**
+     * Claims as the suite's own tokens carry them — audience {@code itsm}, issued a minute ago (or an
+     * hour before an expiry in the past) — so that each bad token below is refused for the one
+     * thing that is wrong with it.
+     */
     static JwtClaims claims(String issuer, long expiresInSeconds, String... groups) {
+        long now = System.currentTimeMillis() / 1000;
         JwtClaims c = new JwtClaims();
         c.setIssuer(issuer);
         c.setSubject("mallory");
+        c.setAudience(TokenSigner.AUDIENCE);
         c.setStringListClaim("groups", groups);
-        c.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - 60));
-        c.setExpirationTime(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 + expiresInSeconds));
+        c.setIssuedAt(NumericDate.fromSeconds(Math.min(now - 60, now + expiresInSeconds - 3600)));
+        c.setExpirationTime(NumericDate.fromSeconds(now + expiresInSeconds));
         return c;
     }
 
@@ -199,12 +208,22 @@ class HostileInputTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String none = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "."
                 + b64.encodeToString(claims(issuer, 3600, "itsm-admin").toJson().getBytes()) + ".";
+        JwtClaims noAudience = claims(issuer, 3600, "itsm-admin");
+        noAudience.unsetClaim(ReservedClaimNames.AUDIENCE);
+        JwtClaims otherAudience = claims(issuer, 3600, "itsm-admin");
+        otherAudience.setAudience("another-app");
+        // not expired, but issued longer ago than the 24 h the gateway and the services accept
+        JwtClaims tooOld = claims(issuer, 3600, "itsm-admin");
+        tooOld.setIssuedAt(NumericDate.fromSeconds(System.currentTimeMillis() / 1000 - Duration.ofHours(25).toSeconds()));
         Map<String, String> badTokens = new LinkedHashMap<>();
         badTokens.put("missing", null);
         badTokens.put("expired", Suite.stack().tokens().sign(claims(issuer, -600, "itsm-admin").toJson()));
         badTokens.put("wrong issuer", Suite.stack().tokens().sign(claims("https://evil.example.com", 3600, "itsm-admin").toJson()));
         badTokens.put("wrongly signed", signed(claims(issuer, 3600, "itsm-admin"), mallorysKey));
         badTokens.put("alg none", none);
+        badTokens.put("no audience", Suite.stack().tokens().sign(noAudience.toJson()));
+        badTokens.put("another audience", Suite.stack().tokens().sign(otherAudience.toJson()));
+        badTokens.put("issued 25 h ago", Suite.stack().tokens().sign(tooOld.toJson()));
         String noItsmRole = Suite.token("outsider", "some-other-app-role");
         String reader = Suite.token("auth-reader", "itsm-reader");
 
