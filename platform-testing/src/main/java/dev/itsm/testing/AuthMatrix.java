@@ -13,7 +13,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -30,8 +29,18 @@ public final class AuthMatrix {
     public static final String NO_SUCH_ROLE = "itsm-nobody";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static final String JSON_BODY = "application/json";
 
-    public record Operation(String method, String path, Set<String> roles) {
+    /**
+     * An operation, with the content type its request body is sent as: the first its OpenAPI
+     * {@code requestBody.content} declares ({@code text/calendar} for an iCalendar import), JSON when
+     * it declares none, so a cell is judged on roles and not on a 415.
+     */
+    public record Operation(String method, String path, Set<String> roles, String contentType) {
+
+        public Operation(String method, String path, Set<String> roles) {
+            this(method, path, roles, JSON_BODY);
+        }
 
         /** The path with every template variable filled with a fresh UUID. */
         String concretePath() {
@@ -70,10 +79,15 @@ public final class AuthMatrix {
                 for (JsonNode requirement : op.getValue().path("security")) {
                     requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(r -> roles.add(r.asText())));
                 }
-                ops.add(new Operation(op.getKey(), p.getKey(), roles));
+                ops.add(new Operation(op.getKey(), p.getKey(), roles, bodyContentType(op.getValue())));
             }
         }
         return ops;
+    }
+
+    private static String bodyContentType(JsonNode operation) {
+        Iterator<String> declared = operation.path("requestBody").path("content").fieldNames();
+        return declared.hasNext() ? declared.next() : JSON_BODY;
     }
 
     /** Runs the whole matrix and fails listing every cell that answered wrongly. */
@@ -113,7 +127,7 @@ public final class AuthMatrix {
     private static Response call(RequestSpecification spec, Operation op) {
         RequestSpecification s = spec;
         if (!op.method().equals("get") && !op.method().equals("delete")) {
-            s = s.contentType(ContentType.JSON).body("{}");
+            s = s.contentType(op.contentType()).body("{}");
         }
         return s.request(op.method().toUpperCase(), op.concretePath());
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,16 @@ class TestKitTest {
                 .filter(op -> op.method().equals("post") && op.path().equals("/api/v1/tickets"))
                 .flatMap(op -> op.roles().stream()).collect(Collectors.toSet());
         assertEquals(Set.of(Roles.AGENT, Roles.ADMIN), roles);
+        AuthMatrix.verify();
+    }
+
+    @Test
+    void theMatrixSendsEachBodyAsTheContentTypeItsOperationConsumes() {
+        Map<String, String> types = AuthMatrix.operations().stream().filter(op -> op.method().equals("post"))
+                .collect(Collectors.toMap(op -> op.path(), op -> op.contentType()));
+        assertEquals("text/plain", types.get("/api/v1/tickets/{id}/note"));
+        assertEquals("application/json", types.get("/api/v1/tickets"));
+        // the text/plain operation answers by role (401/403/404), not 415, in the matrix
         AuthMatrix.verify();
     }
 

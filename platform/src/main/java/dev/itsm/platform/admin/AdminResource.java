@@ -126,17 +126,22 @@ public abstract class AdminResource {
     @Path("dead-letters/replay")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = BEARER, scopes = Roles.ADMIN)
-    @Operation(summary = "Replay dead-lettered events", description = "Re-publishes the dead letters of a consumed topic that "
-            + "match the filter (ce_id list and/or an inclusive offset range of the dead-letter topic) to the original topic "
-            + "with their original headers (dlq_* removed). The consumer handles them again; one already handled is a no-op "
-            + "(inbox), one that fails again is dead-lettered again. The dead-letter topic itself is left as it is.")
+    @Operation(summary = "Replay dead-lettered events", description = "Hands the dead letters of a consumed topic that "
+            + "match the filter (ce_id list and/or an inclusive offset range of the dead-letter topic) to this service's "
+            + "handlers, as its consumer would (CloudEvent and origin checks, inbox); nothing is published. One already "
+            + "processed is a no-op, one that fails again is listed under failed with its error. The dead-letter topic "
+            + "itself is left as it is.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReplayRequest.class), examples = {
             @ExampleObject(name = "by-id", value = "{\"topic\":\"itsm.catalog.events\",\"ceIds\":[\"8c2e0f4a-7b1d-4e2f-9a3b-5c6d7e8f9a0b\"]}"),
             @ExampleObject(name = "by-offset", value = "{\"topic\":\"itsm.catalog.events\",\"partition\":0,\"fromOffset\":10,\"toOffset\":17}"),
             @ExampleObject(name = "whole-topic", value = "{\"topic\":\"itsm.catalog.events\"}") }))
-    @APIResponse(responseCode = "200", description = "Counts: read from the dead-letter topic, matching, re-published",
+    @APIResponse(responseCode = "200", description = "Counts: read from the dead-letter topic, matching, handled now, "
+            + "already processed; and the dead letters that failed again, with their error",
             content = @Content(schema = @Schema(implementation = ReplayResult.class), examples = @ExampleObject(name = "replayed",
-                    value = "{\"deadLetterTopic\":\"itsm.catalog.events.dlq\",\"read\":18,\"matched\":1,\"replayed\":1}")))
+                    value = "{\"deadLetterTopic\":\"itsm.catalog.events.dlq\",\"read\":18,\"matched\":2,\"replayed\":1,"
+                            + "\"alreadyProcessed\":0,\"failed\":[{\"partition\":0,\"offset\":12,"
+                            + "\"ceId\":\"8c2e0f4a-7b1d-4e2f-9a3b-5c6d7e8f9a0b\",\"errorClass\":\"java.lang.IllegalStateException\","
+                            + "\"errorMessage\":\"...\"}]}")))
     public ReplayResult replay(ReplayRequest request) {
         if (request == null) {
             throw new ValidationException("topic", "name the consumed topic whose dead letters to replay");

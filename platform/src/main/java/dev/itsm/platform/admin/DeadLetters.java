@@ -9,38 +9,33 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.itsm.platform.events.EventConsumer;
+import dev.itsm.platform.events.EventDispatch;
+import dev.itsm.platform.events.KafkaClientSettings;
 import dev.itsm.platform.events.ServiceIdentity;
 import dev.itsm.platform.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The dead-letter topics ({@code <topic>.dlq}) of the topics this service consumes, for operators:
- * read what is there with the consumer's error, and replay records to their original topic once the
- * cause is fixed. A replayed record carries its original headers (the same {@code ce_id}) without
- * the {@code dlq_*} ones, so the service's own consumer handles it like any other record and the
- * inbox makes a replay of an event that was handled meanwhile a no-op. A record that fails again
- * goes back to the dead-letter topic.
+ * read what is there with the consumer's error, and replay records once the cause is fixed. Replay
+ * publishes nothing: the service's Kafka user may write only its own topic, and a copy on the
+ * original topic would reach every other consumer group too. Each record is handed to this
+ * service's handlers through {@link EventDispatch}, the path its consumer takes (CloudEvent and
+ * origin checks, inbox), so an event handled meanwhile is a no-op and one that still fails is
+ * reported in the answer and left where it is.
  * <p>
  * Every consumer group of a topic dead-letters into the same {@code <topic>.dlq}; this service sees
  * and replays only its own dead letters ({@code dlq_consumer_group} = its group). Reads use a
@@ -51,15 +46,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
-    private static final String DLQ_HEADER_PREFIX = "dlq_";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
-    private final EventConsumer consumer;
+    private final EventDispatch dispatch;
+    private final KafkaClientSettings kafka;
     private final String bootstrapServers;
 
-    DeadLetters(EventConsumer consumer,
+    DeadLetters(EventDispatch dispatch, KafkaClientSettings kafka,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
-        this.consumer = consumer;
+        this.dispatch = dispatch;
+        this.kafka = kafka;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -80,46 +76,53 @@ public class DeadLetters {
         return letters;
     }
 
-    /** Re-publishes the dead letters of {@code request.topic()} that match its filter to that topic. */
+    /**
+     * Hands the dead letters of {@code request.topic()} that match its filter, in their order on the
+     * dead-letter topic, to this service's handlers through the inbox, as its consumer would: one
+     * already processed is a no-op, one that fails is reported (and stays a dead letter).
+     */
     public ReplayResult replay(ReplayRequest request) {
         String topic = topicsOrAll(required(request.topic())).get(0);
         String dlq = ServiceIdentity.deadLetterTopicOf(topic);
         Predicate<ConsumerRecord<String, byte[]>> filter = filter(request);
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         int[] read = { 0 };
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            read(dlq, r -> {
-                read[0]++;
-                if (mine(r) && filter.test(r)) {
-                    sends.add(producer.send(new ProducerRecord<>(topic, null, r.key(), r.value(), withoutDlqHeaders(r))));
-                }
-                return true;
-            });
-            producer.flush();
-            int replayed = 0;
-            for (Future<RecordMetadata> send : sends) {
-                try {
-                    send.get();
-                    replayed++;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    LOG.warnf("Replay of a dead letter to %s failed: %s", topic, e.getCause());
-                }
+        read(dlq, r -> {
+            read[0]++;
+            if (mine(r) && filter.test(r)) {
+                matching.add(r);
             }
-            LOG.infof("Replayed %d of %d dead letters from %s to %s", replayed, sends.size(), dlq, topic);
-            return new ReplayResult(dlq, read[0], sends.size(), replayed);
+            return true;
+        });
+        int replayed = 0;
+        int alreadyProcessed = 0;
+        List<ReplayFailure> failures = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : matching) {
+            try {
+                if (dispatch.dispatch(dispatch.read(topic, r))) {
+                    replayed++;
+                } else {
+                    alreadyProcessed++;
+                }
+            } catch (RuntimeException e) {
+                failures.add(new ReplayFailure(r.partition(), r.offset(), header(r, "ce_id"), e.getClass().getName(),
+                        String.valueOf(e.getMessage())));
+                LOG.warnf("Replay of dead letter %s-%d@%d (%s) failed: %s", dlq, r.partition(), r.offset(),
+                        header(r, "ce_id"), e);
+            }
         }
+        LOG.infof("Replayed %d of %d matching dead letters of %s (%d already processed, %d failed)", replayed,
+                matching.size(), dlq, alreadyProcessed, failures.size());
+        return new ReplayResult(dlq, read[0], matching.size(), replayed, alreadyProcessed, failures);
     }
 
     /** Dead-lettered by this service's consumer, not by another service reading the same topic. */
     private boolean mine(ConsumerRecord<String, byte[]> r) {
-        return consumer.groupId().equals(header(r, "dlq_consumer_group"));
+        return dispatch.groupId().equals(header(r, "dlq_consumer_group"));
     }
 
     private List<String> topicsOrAll(String topic) {
-        Set<String> consumed = consumer.topics();
+        Set<String> consumed = dispatch.topics();
         if (topic == null) {
             return consumed.stream().sorted().toList();
         }
@@ -150,7 +153,7 @@ public class DeadLetters {
 
     /** Feeds the records of {@code topic} from the beginning to the end seen now to {@code each}, until it returns false. */
     private void read(String topic, Predicate<ConsumerRecord<String, byte[]>> each) {
-        Properties p = new Properties();
+        Properties p = kafka.clientProperties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "itsm-dlq-admin-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -187,26 +190,6 @@ public class DeadLetters {
             }
         }
         return true;
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "itsm-dlq-replay-" + UUID.randomUUID());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static List<Header> withoutDlqHeaders(ConsumerRecord<String, byte[]> r) {
-        List<Header> headers = new ArrayList<>();
-        for (Header h : r.headers()) {
-            if (!h.key().startsWith(DLQ_HEADER_PREFIX)) {
-                headers.add(h);
-            }
-        }
-        return headers;
     }
 
     private static DeadLetter view(ConsumerRecord<String, byte[]> r) {

@@ -1,16 +1,13 @@
 package dev.itsm.platform.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,18 +26,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.itsm.platform.ItsmConfig;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
@@ -53,9 +43,10 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Reads the topics of every {@link EventHandler} bean with one Kafka consumer (group
- * {@code itsm-<service>-service}) and hands each CloudEvent to its handlers through the
- * {@link Inbox}. Offsets are committed only after a record is handled or dead-lettered, so a crash
- * means redelivery, which the inbox turns into a no-op.
+ * {@code itsm-<service>-service}) and hands each record to {@link EventDispatch}, which reads it as
+ * a CloudEvent and runs its handlers through the {@link Inbox} (the path a dead-letter replay takes
+ * too). Offsets are committed only after a record is handled or dead-lettered, so a crash means
+ * redelivery, which the inbox turns into a no-op.
  * <p>
  * A record that is not a CloudEvent with a JSON payload, or that still fails after
  * {@code itsm.consumer.max-attempts}, is copied to {@code <topic>.dlq} with {@code dlq_*} error
@@ -69,9 +60,9 @@ public class EventConsumer {
 
     private final ItsmConfig config;
     private final String bootstrapServers;
-    private final Inbox inbox;
-    private final ObjectMapper json;
-    private final Map<String, List<EventHandler>> handlersByTopic;
+    private final EventDispatch dispatch;
+    private final KafkaClientSettings kafka;
+    private final Set<String> topics;
     private final String groupId;
 
     private final AtomicLong lag = new AtomicLong();
@@ -80,7 +71,6 @@ public class EventConsumer {
     private final AtomicLong deadLettered = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
     private final Tracer tracer;
-    private final Clock clock;
 
     /** How long one poll's records may be handled before the rest waits for the next poll (max.poll.interval.ms is 5 min). */
     private static final Duration BATCH_BUDGET = Duration.ofSeconds(60);
@@ -94,19 +84,18 @@ public class EventConsumer {
 
     EventConsumer(ItsmConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            Inbox inbox, ObjectMapper json, @Any Instance<EventHandler> handlers, Tracer tracer, Clock clock) {
+            EventDispatch dispatch, KafkaClientSettings kafka, Tracer tracer) {
         this.tracer = tracer;
-        this.clock = clock;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
-        this.inbox = inbox;
-        this.json = json;
-        this.handlersByTopic = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
-        this.groupId = "itsm-" + config.service() + "-service";
+        this.dispatch = dispatch;
+        this.kafka = kafka;
+        this.topics = dispatch.topics();
+        this.groupId = dispatch.groupId();
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.consumer().enabled() || handlersByTopic.isEmpty()) {
+        if (!config.consumer().enabled() || topics.isEmpty()) {
             return;
         }
         running = true;
@@ -134,11 +123,11 @@ public class EventConsumer {
     }
 
     private void run() {
-        LOG.infof("Consuming %s as group %s", handlersByTopic.keySet(), groupId);
+        LOG.infof("Consuming %s as group %s", topics, groupId);
         while (running) {
             try (KafkaConsumer<String, byte[]> c = newConsumer()) {
                 consumer = c;
-                c.subscribe(handlersByTopic.keySet());
+                c.subscribe(topics);
                 boolean failing = false;
                 while (running) {
                     try {
@@ -179,7 +168,7 @@ public class EventConsumer {
 
     /** The topics this service consumes (those of its {@link EventHandler}s). */
     public Set<String> topics() {
-        return Set.copyOf(handlersByTopic.keySet());
+        return topics;
     }
 
     /** Records on this service's topics not consumed yet (sum over its partitions; sampled every 5 s). */
@@ -300,12 +289,11 @@ public class EventConsumer {
     private void handle(ConsumerRecord<String, byte[]> record) {
         InboundEvent event;
         try {
-            event = parse(record);
+            event = dispatch.read(record.topic(), record);
         } catch (RuntimeException e) {
             deadLetter(record, e);
             return;
         }
-        List<EventHandler> handlers = handlersByTopic.getOrDefault(record.topic(), List.of());
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
         // Continue the producer's trace (traceparent header written by its outbox relay).
         Span span = tracer.spanBuilder(record.topic() + " process")
@@ -317,17 +305,16 @@ public class EventConsumer {
                 .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            handleWithRetries(record, event, handlers, maxAttempts);
+            handleWithRetries(record, event, maxAttempts);
         } finally {
             span.end();
         }
     }
 
-    private void handleWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent event,
-            List<EventHandler> handlers, int maxAttempts) {
+    private void handleWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent event, int maxAttempts) {
         for (int attempt = 1;; attempt++) {
             try {
-                boolean ran = inbox.processOnce(groupId, event.id(), event.type(), () -> handlers.forEach(h -> h.handle(event)));
+                boolean ran = dispatch.dispatch(event);
                 (ran ? handled : duplicates).incrementAndGet();
                 return;
             } catch (PoisonEventException e) {
@@ -346,37 +333,6 @@ public class EventConsumer {
                 pause(config.consumer().retryBackoff().toMillis() * attempt);
             }
         }
-    }
-
-    private InboundEvent parse(ConsumerRecord<String, byte[]> record) {
-        CloudEvent ce;
-        try (CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
-            ce = deserializer.deserialize(record.topic(), record.headers(), record.value());
-        } catch (RuntimeException e) {
-            throw new PoisonEventException("not a CloudEvent: " + e.getMessage(), e);
-        }
-        if (ce.getData() == null) {
-            throw new PoisonEventException("CloudEvent " + ce.getId() + " has no data");
-        }
-        JsonNode data;
-        try {
-            data = json.readTree(ce.getData().toBytes());
-        } catch (Exception e) {
-            throw new PoisonEventException("payload of " + ce.getId() + " is not JSON: " + e.getMessage(), e);
-        }
-        if (data == null || !data.isObject()) {
-            throw new PoisonEventException("payload of " + ce.getId() + " is not a JSON object");
-        }
-        String source = String.valueOf(ce.getSource());
-        String owner = ServiceIdentity.ownerOf(record.topic());
-        if (owner != null && !new ServiceIdentity(owner).source().equals(source)) {
-            // only the owner writes its topic (Kafka ACLs); a record claiming another origin is not to be believed
-            throw new PoisonEventException("ce_source '" + source + "' of " + ce.getId() + " is not the owner of "
-                    + record.topic() + " (expected " + new ServiceIdentity(owner).source() + ")");
-        }
-        Instant time = ce.getTime() == null ? null : ce.getTime().toInstant();
-        return new InboundEvent(ce.getId(), ce.getType(), source, ce.getSubject(), time,
-                record.topic(), record.key(), data, clock.instant().plus(config.consumer().maxClockSkew()));
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
@@ -414,7 +370,7 @@ public class EventConsumer {
     }
 
     private KafkaConsumer<String, byte[]> newConsumer() {
-        Properties p = new Properties();
+        Properties p = kafka.clientProperties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-consumer");
@@ -430,7 +386,7 @@ public class EventConsumer {
 
     private synchronized KafkaProducer<String, byte[]> deadLetterProducer() {
         if (deadLetters == null) {
-            Properties p = new Properties();
+            Properties p = kafka.clientProperties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             p.put(ProducerConfig.CLIENT_ID_CONFIG, groupId + "-dlq");
             p.put(ProducerConfig.ACKS_CONFIG, "all");

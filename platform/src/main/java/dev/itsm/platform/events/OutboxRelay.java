@@ -106,6 +106,7 @@ public class OutboxRelay {
     private final ItsmConfig.OutboxSettings settings;
     private final ItsmConfig config;
     private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final String jdbcUrl;
     private final String dbUser;
     private final String dbPassword;
@@ -123,8 +124,10 @@ public class OutboxRelay {
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String dbUser,
-            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String dbPassword) {
+            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String dbPassword,
+            KafkaClientSettings kafka) {
         this.config = config;
+        this.kafka = kafka;
         this.settings = config.outbox();
         this.bootstrapServers = bootstrapServers;
         this.jdbcUrl = jdbcUrl;
@@ -470,7 +473,7 @@ public class OutboxRelay {
 
     private KafkaProducer<String, CloudEvent> producer() {
         if (producer == null) {
-            Properties p = new Properties();
+            Properties p = kafka.clientProperties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "itsm-" + config.service() + "-outbox");
             p.put(ProducerConfig.ACKS_CONFIG, "all");

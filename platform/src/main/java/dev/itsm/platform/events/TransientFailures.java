@@ -6,6 +6,8 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
+import org.postgresql.util.PSQLException;
+
 /**
  * Tells a failure that will pass by itself (the database restarting or failing over, the pool
  * unable to hand out a connection, a serialization failure or a deadlock) from one that will not (a
@@ -23,6 +25,7 @@ final class TransientFailures {
     private static final Set<String> TRANSIENT_STATES = Set.of(
             "40001", // serialization failure
             "40P01"); // deadlock detected
+    private static final Set<String> SESSION_ENDING_SEVERITIES = Set.of("FATAL", "PANIC");
     /** Exception types from layers above JDBC that mean the same, matched by name to avoid depending on them. */
     private static final Set<String> TRANSIENT_TYPES = Set.of(
             "org.hibernate.exception.JDBCConnectionException",
@@ -54,6 +57,12 @@ final class TransientFailures {
                 if (state == null && String.valueOf(sql.getMessage()).toLowerCase().contains("acquisition timeout")) {
                     return true;
                 }
+            }
+            // A FATAL or PANIC error from the server means it refused or ended the session (the database
+            // not accepting connections, 55000; starting up or shutting down), whatever its SQLState.
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                    && SESSION_ENDING_SEVERITIES.contains(psql.getServerErrorMessage().getSeverity())) {
+                return true;
             }
             if (TRANSIENT_TYPES.contains(t.getClass().getName())) {
                 return true;

@@ -3,6 +3,7 @@ package dev.itsm.platform.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.itsm.platform.problem.ValidationException;
 
@@ -15,16 +16,28 @@ public record Sort(List<Order> orders) {
     public record Order(String column, boolean descending) {
     }
 
+    /** A sort token: an optional sign and a field name (letters, digits, {@code _ .}), nothing else. */
+    private static final Pattern TOKEN = Pattern.compile("[+-]?[A-Za-z0-9_.]*");
+
     /**
      * @param spec    the raw parameter, may be null or blank
      * @param allowed API field name → column/property name
-     * @param fallback used when {@code spec} is blank
+     * @param fallback used when {@code spec} names no field ({@code ""}, {@code ","}, {@code " , "})
      */
     public static Sort parse(String spec, Map<String, String> allowed, String fallback) {
-        String source = spec == null || spec.isBlank() ? fallback : spec;
+        List<Order> orders = orders(spec == null ? "" : spec, allowed);
+        // an empty list would make an empty ORDER BY: no field named means the default order
+        return new Sort(orders.isEmpty() ? orders(fallback, allowed) : orders);
+    }
+
+    private static List<Order> orders(String source, Map<String, String> allowed) {
         List<Order> orders = new ArrayList<>();
-        for (String raw : source.split(",")) {
-            String part = raw.trim();
+        for (String raw : source.split(",", -1)) {
+            String part = raw.strip();
+            if (!TOKEN.matcher(part).matches()) {
+                throw new ValidationException("sort", "'" + printable(part) + "' is not a field name; allowed: "
+                        + String.join(", ", allowed.keySet().stream().sorted().toList()));
+            }
             if (part.isEmpty()) {
                 continue;
             }
@@ -37,7 +50,20 @@ public record Sort(List<Order> orders) {
             }
             orders.add(new Order(column, desc));
         }
-        return new Sort(List.copyOf(orders));
+        return List.copyOf(orders);
+    }
+
+    /** The token as it can be shown in a problem: control characters as {@code \\uXXXX}. */
+    private static String printable(String token) {
+        StringBuilder out = new StringBuilder();
+        token.codePoints().limit(100).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** {@code a asc, b desc} for an ORDER BY clause (columns come from the allow-list only). */
