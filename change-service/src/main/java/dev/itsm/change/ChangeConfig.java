@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** change-service settings (prefix {@code change}). */
 @ConfigMapping(prefix = "change")
@@ -57,10 +58,10 @@ public interface ChangeConfig {
     interface CalendarSettings {
         /** Default length of the calendar range when {@code to} is not given. */
         @WithDefault("P30D")
-        java.time.Duration defaultRange();
+        Duration defaultRange();
 
         /** Longest range one calendar request may ask for. */
         @WithDefault("P400D")
-        java.time.Duration maxRange();
+        Duration maxRange();
     }
 }

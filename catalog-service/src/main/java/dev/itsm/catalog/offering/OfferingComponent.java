@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.Objects;
 
 /** One part of an offering: a good, access to a resource, or a service action, described for the consumer. */
 @Embeddable
@@ -34,11 +35,11 @@ public class OfferingComponent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OfferingComponent c && c.kind == kind && java.util.Objects.equals(c.description, description);
+        return o instanceof OfferingComponent c && c.kind == kind && Objects.equals(c.description, description);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(kind, description);
+        return Objects.hash(kind, description);
     }
 }

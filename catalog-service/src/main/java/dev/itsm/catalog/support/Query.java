@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import java.util.function.Function;
 
 /** Builds an HQL filter from optional criteria, with named parameters only (no user text in the query). */
 public final class Query {
@@ -47,7 +48,7 @@ public final class Query {
     }
 
     /** Runs {@code query} for one page and counts all matches. */
-    public static <E, T> Page<T> page(PanacheQuery<E> query, PageRequest page, java.util.function.Function<E, T> mapper) {
+    public static <E, T> Page<T> page(PanacheQuery<E> query, PageRequest page, Function<E, T> mapper) {
         long total = query.count();
         List<T> items = query.page(io.quarkus.panache.common.Page.of(page.page(), page.size())).list().stream().map(mapper).toList();
         return new Page<>(items, page.page(), page.size(), total);

@@ -11,6 +11,7 @@ import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 
 /**
  * Consumes {@code itsm.incident.events}: keeps the incident facts changes show at review, and links
@@ -76,7 +77,7 @@ public class IncidentEventHandler implements EventHandler {
 
     @SuppressWarnings("unchecked")
     private void linkSuspects(UUID incidentId, UUID serviceId, UUID ciId, Instant at) {
-        List<String> items = new java.util.ArrayList<>();
+        List<String> items = new ArrayList<>();
         if (serviceId != null) {
             items.add("[\"" + serviceId + "\"]");
         }

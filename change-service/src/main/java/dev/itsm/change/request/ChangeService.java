@@ -40,6 +40,9 @@ import dev.itsm.platform.problem.ValidationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 
 /** Transactions of the change request: load, call one aggregate command, save, append its events. */
 @ApplicationScoped
@@ -66,7 +69,7 @@ public class ChangeService {
         this.risk = new RiskAssessor(
                 config.risk().questions().entrySet().stream()
                         .map(e -> new RiskQuestion(e.getKey(), e.getValue().text(), e.getValue().weight()))
-                        .sorted(java.util.Comparator.comparing(RiskQuestion::id)).toList(),
+                        .sorted(Comparator.comparing(RiskQuestion::id)).toList(),
                 config.risk().pointsPerImpactedService(), config.risk().maxImpactPoints(),
                 config.risk().mediumScore(), config.risk().highScore());
         this.mergePatch = mergePatch;
@@ -117,7 +120,7 @@ public class ChangeService {
     public Page<ChangeView> list(PageRequest page, String orderBy, ChangeState state, ChangeType type, Risk riskLevel,
             UUID serviceId, String requestedBy) {
         StringBuilder where = new StringBuilder(" where 1=1");
-        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         if (state != null) {
             where.append(" and state = :state");
             params.put("state", state.name());
@@ -149,7 +152,7 @@ public class ChangeService {
         select.setParameter("limit", page.size()).setParameter("offset", page.offset());
         @SuppressWarnings("unchecked")
         List<UUID> ids = select.getResultList();
-        Map<UUID, ChangeRequest> byId = new java.util.HashMap<>();
+        Map<UUID, ChangeRequest> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             ChangeRequest.<ChangeRequest>list("id in ?1", ids).forEach(c -> byId.put(c.id(), c));
         }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.itsm.change.request.ChangeType;
+import java.time.Instant;
 
 /**
  * Finds every reason a change window cannot be scheduled. Time ranges are half-open
@@ -25,7 +26,7 @@ public final class ConflictDetector {
     private ConflictDetector() {
     }
 
-    public static boolean overlaps(java.time.Instant s1, java.time.Instant e1, java.time.Instant s2, java.time.Instant e2) {
+    public static boolean overlaps(Instant s1, Instant e1, Instant s2, Instant e2) {
         return s1.isBefore(e2) && s2.isBefore(e1);
     }
 

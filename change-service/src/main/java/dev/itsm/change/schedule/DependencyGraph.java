@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * The catalog dependency graph as "impacts" edges between services and CIs (their ids never collide,
@@ -101,7 +102,7 @@ public final class DependencyGraph {
 
         /** Adds a catalog CI relation by its contract name (runs_on, depends_on, hosts); unknown names are ignored. */
         public Builder relation(UUID source, String relation, UUID target) {
-            switch (relation == null ? "" : relation.toLowerCase(java.util.Locale.ROOT)) {
+            switch (relation == null ? "" : relation.toLowerCase(Locale.ROOT)) {
                 case "runs_on", "depends_on" -> dependsOn(source, target);
                 case "hosts" -> hosts(source, target);
                 default -> {

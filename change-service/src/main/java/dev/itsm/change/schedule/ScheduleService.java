@@ -16,6 +16,8 @@ import dev.itsm.change.catalog.CatalogGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.ZonedDateTime;
 
 /**
  * Loads what the conflict check needs for one window (overlapping scheduled changes, blackout
@@ -86,10 +88,10 @@ public class ScheduleService {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.sql.Timestamp t) {
+        if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.ZonedDateTime z) {
+        if (value instanceof ZonedDateTime z) {
             return z.toInstant();
         }
         throw new IllegalArgumentException("not a timestamp: " + value.getClass());

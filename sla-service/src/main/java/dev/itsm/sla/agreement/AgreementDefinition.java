@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.itsm.platform.problem.Problem.FieldError;
 import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.sla.timer.Metric;
+import java.util.Objects;
 
 /**
  * An agreement as clients write it, and as each revision is stored. Pure: matching, targets and
@@ -79,7 +80,7 @@ public record AgreementDefinition(
     }
 
     private static <T> List<T> distinct(List<T> l) {
-        return l == null ? List.of() : List.copyOf(new LinkedHashSet<>(l.stream().filter(java.util.Objects::nonNull).toList()));
+        return l == null ? List.of() : List.copyOf(new LinkedHashSet<>(l.stream().filter(Objects::nonNull).toList()));
     }
 
     /** Throws a 400 naming every offending field. */

@@ -13,6 +13,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.util.Objects;
 
 /** One immutable revision of an agreement; open timers keep using the revision they started under. */
 @Entity
@@ -35,12 +36,12 @@ public class AgreementRevision extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.revision == revision && java.util.Objects.equals(k.agreementId, agreementId);
+            return o instanceof Key k && k.revision == revision && Objects.equals(k.agreementId, agreementId);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(agreementId, revision);
+            return Objects.hash(agreementId, revision);
         }
     }
 

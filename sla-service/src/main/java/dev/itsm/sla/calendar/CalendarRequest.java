@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.itsm.platform.problem.Problem.FieldError;
 import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
+import java.util.Collections;
 
 /** A calendar as clients write it (and as it is stored). {@link #validate()} names every offending field. */
 @Schema(name = "CalendarRequest", description = "A business calendar")
@@ -55,7 +56,7 @@ public record CalendarRequest(
                     if (sorted.stream().noneMatch(i -> i == null || i.start() == null)) {
                         sorted.sort(Comparator.comparing(Interval::start));
                     }
-                    week.put(d, java.util.Collections.unmodifiableList(sorted));
+                    week.put(d, Collections.unmodifiableList(sorted));
                 }
             });
         }

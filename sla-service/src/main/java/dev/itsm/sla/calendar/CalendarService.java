@@ -16,6 +16,7 @@ import dev.itsm.platform.problem.NotFoundException;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 
 /** Transactions on business calendars. */
 @ApplicationScoped
@@ -104,7 +105,7 @@ public class CalendarService {
         BusinessCalendar other = BusinessCalendar.find("lower(name) = ?1", name.toLowerCase()).firstResult();
         if (other != null && !other.id().equals(self)) {
             throw new ConflictException("calendar-name-taken", "Name already used", "A calendar named '" + name + "' already exists",
-                    java.util.Map.of("existingId", other.id().toString()));
+                    Map.of("existingId", other.id().toString()));
         }
     }
 
