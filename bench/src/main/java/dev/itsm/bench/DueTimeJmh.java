@@ -21,11 +21,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.itsm.sla.calendar.BusinessCalendar;
-import dev.itsm.sla.calendar.BusinessCalendar.WorkInterval;
+import dev.itsm.sla.calendar.WorkingTime;
+import dev.itsm.sla.calendar.WorkingTime.WorkInterval;
 
 /**
- * JMH: due times per second from sla-service's BusinessCalendar — an office calendar (Berlin, two
+ * JMH: due times per second from sla-service's WorkingTime — an office calendar (Berlin, two
  * intervals a day, holidays), the 24x7 calendar, and plain {@code Instant.plus} as the reference
  * (the arithmetic floor: what a due time costs with no calendar at all).
  */
@@ -38,8 +38,8 @@ public class DueTimeJmh {
     @Param({"PT8H", "PT40H"})
     public String maxTarget;
 
-    private BusinessCalendar office;
-    private BusinessCalendar allDay;
+    private WorkingTime office;
+    private WorkingTime allDay;
     private final Instant[] starts = new Instant[1024];
     private final Duration[] targets = new Duration[1024];
     private int i;
@@ -51,10 +51,10 @@ public class DueTimeJmh {
                 DayOfWeek.FRIDAY)) {
             week.put(d, List.of(WorkInterval.of("08:00", "12:00"), WorkInterval.of("13:00", "17:30")));
         }
-        office = new BusinessCalendar(ZoneId.of("Europe/Berlin"), week,
+        office = new WorkingTime(ZoneId.of("Europe/Berlin"), week,
                 List.of(LocalDate.parse("2026-04-03"), LocalDate.parse("2026-04-06"), LocalDate.parse("2026-05-14")),
                 List.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(10, 3), MonthDay.of(12, 25), MonthDay.of(12, 26)));
-        allDay = BusinessCalendar.twentyFourSeven(ZoneId.of("America/New_York"));
+        allDay = WorkingTime.twentyFourSeven(ZoneId.of("America/New_York"));
         SplittableRandom random = new SplittableRandom(42);
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         long max = Duration.parse(maxTarget).toSeconds();
