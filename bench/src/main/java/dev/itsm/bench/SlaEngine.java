@@ -108,7 +108,7 @@ final class SlaEngine {
                           phase, breached, started_at, running_since, accumulated_millis, due_at, next_check_at,
                           last_change_at, version)
                         select gen_random_uuid(), gen_random_uuid(), 'B' || g, '%1$s', '%2$s', 1, 'Bench SLA', '%3$s',
-                          'TIME_TO_RESOLVE', 'P3', t.ms, '', 0, 'RUNNING', false, n.now, n.now, 0,
+                          'TIME_TO_RESOLVE', 'P3', t.ms, '[]', 0, 'RUNNING', false, n.now, n.now, 0,
                           n.now + t.ms * interval '1 millisecond', n.now + (t.ms + 1) * interval '1 millisecond', n.now, 0
                         from generate_series(%4$d, %5$d) g
                         cross join (select now() as now) n
@@ -148,7 +148,7 @@ final class SlaEngine {
                 insert into sla_timer (id, incident_id, incident_number, service_id, agreement_id, agreement_revision,
                   agreement_name, calendar_id, metric, priority, target_millis, warning_thresholds, warned_percent, phase,
                   breached, started_at, running_since, accumulated_millis, due_at, next_check_at, last_change_at, version)
-                values (?, ?, 'PROBE', ?::uuid, ?::uuid, 1, 'Bench SLA', ?::uuid, 'TIME_TO_RESPOND', 'P1', ?, '', 0,
+                values (?, ?, 'PROBE', ?::uuid, ?::uuid, 1, 'Bench SLA', ?::uuid, 'TIME_TO_RESPOND', 'P1', ?, '[]', 0,
                   'RUNNING', false, ?, ?, 0, ?, ?, ?, 0)""")) {
             for (int k = 0; k < probes; k++) {
                 UUID id = UUID.randomUUID();
