@@ -128,7 +128,7 @@ final class WritePath {
                   'Users cannot log in', 'Since 09:10 every login to the payroll portal fails with an error page',
                   'jane.doe@example.com', '%1$s', 'software', 'MEDIUM', 'HIGH', 'P2', 'NEW', now(), 0, false, now(), 0);
                 INSERT INTO incident_history (incident_id, at, actor, action, changes)
-                  SELECT md5(:a::text)::uuid, now(), 'bench', 'open', history FROM bench_sample;
+                  SELECT md5(:a::text)::uuid, now(), 'bench', 'open', history::jsonb FROM bench_sample;
                 INSERT INTO outbox_event (event_id, topic, source, event_type, aggregate_type, aggregate_id, occurred_at, payload)
                   SELECT gen_random_uuid(), 'itsm.incident.events', '/itsm/incident-service',
                   'dev.itsm.incident.IncidentOpened', 'Incident', md5(:a::text)::uuid::text, now(), payload FROM bench_sample;
