@@ -55,11 +55,33 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same movable instant seen from another zone (e.g. for {@code LocalDate.now(clock.withZone(...))}). */
     @Override
     public Clock withZone(ZoneId zone) {
-        if (ZoneOffset.UTC.equals(zone)) {
-            return this;
+        return ZoneOffset.UTC.equals(zone) ? this : new Zoned(zone);
+    }
+
+    private static final class Zoned extends Clock {
+
+        private final ZoneId zone;
+
+        Zoned(ZoneId zone) {
+            this.zone = zone;
         }
-        throw new UnsupportedOperationException("services work in UTC");
+
+        @Override
+        public Instant instant() {
+            return INSTANCE.instant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return INSTANCE.withZone(other);
+        }
     }
 }

@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,6 +71,13 @@ class TestKitTest {
             TestClock.INSTANCE.reset();
         }
         assertTrue(Duration.between(before, clock.instant()).compareTo(Duration.ofHours(1)) < 0);
-        assertThrows(UnsupportedOperationException.class, () -> clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        Clock paris = clock.withZone(ZoneId.of("Europe/Paris"));
+        TestClock.INSTANCE.advance(Duration.ofDays(1));
+        try {
+            assertEquals(ZoneId.of("Europe/Paris"), paris.getZone());
+            assertTrue(Duration.between(before, paris.instant()).compareTo(Duration.ofDays(1)) >= 0, "moves with the test clock");
+        } finally {
+            TestClock.INSTANCE.reset();
+        }
     }
 }

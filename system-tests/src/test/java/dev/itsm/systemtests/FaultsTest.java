@@ -257,8 +257,9 @@ class FaultsTest {
                     assertEquals(201, r.statusCode(), "incident-service is unaffected by sla-service's database: " + r.asString());
                     ids.add(r.path("id"));
                 }
-                // the outage is the scenario: its length is fixed, not a wait for something to happen
-                Thread.sleep(Math.max(0, Duration.between(Instant.now(), refusedUntil).toMillis()));
+                // the outage lasts its full length, and long enough for sla-service to have reported it
+                await().atMost(SLA_DATABASE_OUTAGE.plusSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> sawUnready.get() && !Instant.now().isBefore(refusedUntil));
             } finally {
                 sql.execute("alter database itsm_sla allow_connections true");
             }
