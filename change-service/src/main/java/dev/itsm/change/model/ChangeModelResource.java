@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.itsm.change.PanacheSorts;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -83,7 +84,7 @@ public class ChangeModelResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("active") String active, @Context UriInfo uri) {
-        return Paging.ok(models.list(QueryParams.page(page, size), panache(Sort.parse(sort, SORTABLE, "name")), QueryParams.bool("active", active)), uri);
+        return Paging.ok(models.list(QueryParams.page(page, size), PanacheSorts.of(Sort.parse(sort, SORTABLE, "name")), QueryParams.bool("active", active)), uri);
     }
 
     @GET
@@ -139,15 +140,5 @@ public class ChangeModelResource {
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         models.delete(id, ifMatch);
         return Response.noContent().build();
-    }
-
-    /** Platform sort (validated field list) → Panache sort. */
-    public static io.quarkus.panache.common.Sort panache(Sort sort) {
-        io.quarkus.panache.common.Sort out = null;
-        for (Sort.Order o : sort.orders()) {
-            var dir = o.descending() ? io.quarkus.panache.common.Sort.Direction.Descending : io.quarkus.panache.common.Sort.Direction.Ascending;
-            out = out == null ? io.quarkus.panache.common.Sort.by(o.column(), dir) : out.and(o.column(), dir);
-        }
-        return out == null ? io.quarkus.panache.common.Sort.by("id") : out.and("id");
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.itsm.change.model.ChangeModelResource;
+import dev.itsm.change.PanacheSorts;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -82,7 +82,7 @@ public class BlackoutWindowResource {
     @APIResponse(responseCode = "200", description = "One page")
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
-        var s = ChangeModelResource.panache(Sort.parse(sort, SORTABLE, "startsAt"));
+        var s = PanacheSorts.of(Sort.parse(sort, SORTABLE, "startsAt"));
         return Paging.ok(windows.blackouts(QueryParams.page(page, size), s, QueryParams.instant("from", from),
                 QueryParams.instant("to", to), QueryParams.uuid("serviceId", serviceId)), uri);
     }
