@@ -68,6 +68,16 @@ class HttpConventionsTest {
     }
 
     @Test
+    void truncatedJsonIsMalformedNotAValidationError() {
+        for (String truncated : List.of("{\"title\":\"x\"", "{\"title\":\"x\",\"kind\":\"BUG\",\"renames\":1", "{\"title\":",
+                "{\"title\":\"x", "{", "{\"title\":\"x\",\"kind\":")) {
+            agent().body(truncated).post("/api/v1/tickets")
+                    .then().log().ifValidationFails().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("https://itsm.dev/problems/malformed-json"));
+        }
+    }
+
+    @Test
     void anUnknownEnumValueIs400ListingTheAllowedValues() {
         agent().body("{\"title\":\"x\",\"kind\":\"EPIC\",\"renames\":0}").post("/api/v1/tickets")
                 .then().statusCode(400).contentType(PROBLEM)

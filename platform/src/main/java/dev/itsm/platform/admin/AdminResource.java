@@ -78,14 +78,14 @@ public abstract class AdminResource {
     @Path("outbox/parked")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = BEARER, scopes = Roles.ADMIN)
-    @Operation(summary = "List parked outbox events", description = "Events this service could never publish (too large, "
+    @Operation(operationId = "adminListParkedEvents", summary = "List parked outbox events", description = "Events this service could never publish (too large, "
             + "invalid, not serialisable), with the error, and the later events of the same aggregate parked behind them; "
             + "oldest first. Their count is the metric itsm_outbox_parked_events.")
     @APIResponse(responseCode = "200", description = "Parked rows, oldest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ParkedEvent.class),
                     examples = @ExampleObject(name = "too-large", value = PARKED_EXAMPLE)))
     public List<ParkedEvent> parkedEvents(
-            @Parameter(description = "At most this many rows (1..1000)", example = "100") @QueryParam("limit") String limit) {
+            @Parameter(description = "At most this many rows (1..1000)", example = "100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
         return parked.list(limit(limit));
     }
 
@@ -93,7 +93,7 @@ public abstract class AdminResource {
     @Path("outbox/parked/redrive")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = BEARER, scopes = Roles.ADMIN)
-    @Operation(summary = "Re-drive parked outbox events", description = "Sets the given parked rows, and the rows of their "
+    @Operation(operationId = "adminRedriveParkedEvents", summary = "Re-drive parked outbox events", description = "Sets the given parked rows, and the rows of their "
             + "aggregates parked behind them, pending again (all parked rows when ids is absent); the relay publishes them "
             + "in order. A row whose cause is still there is parked again.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RedriveRequest.class), examples = {
@@ -110,7 +110,7 @@ public abstract class AdminResource {
     @Path("dead-letters")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = BEARER, scopes = Roles.ADMIN)
-    @Operation(summary = "List dead-lettered events", description = "Records on <topic>.dlq of the topics this service "
+    @Operation(operationId = "adminListDeadLetters", summary = "List dead-lettered events", description = "Records on <topic>.dlq of the topics this service "
             + "consumes, oldest first, with the consumer's error (dlq_error_class, dlq_error_message) and when it failed.")
     @APIResponse(responseCode = "200", description = "Dead letters, oldest first",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetter.class),
@@ -118,7 +118,7 @@ public abstract class AdminResource {
     public List<DeadLetter> deadLetters(
             @Parameter(description = "A consumed topic (all consumed topics when absent)", example = "itsm.catalog.events")
             @QueryParam("topic") String topic,
-            @Parameter(description = "At most this many records (1..1000)", example = "100") @QueryParam("limit") String limit) {
+            @Parameter(description = "At most this many records (1..1000)", example = "100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000")) @QueryParam("limit") String limit) {
         return deadLetters.list(QueryParams.text(topic), limit(limit));
     }
 
@@ -126,7 +126,7 @@ public abstract class AdminResource {
     @Path("dead-letters/replay")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = BEARER, scopes = Roles.ADMIN)
-    @Operation(summary = "Replay dead-lettered events", description = "Hands the dead letters of a consumed topic that "
+    @Operation(operationId = "adminReplayDeadLetters", summary = "Replay dead-lettered events", description = "Hands the dead letters of a consumed topic that "
             + "match the filter (ce_id list and/or an inclusive offset range of the dead-letter topic) to this service's "
             + "handlers, as its consumer would (CloudEvent and origin checks, inbox); nothing is published. One already "
             + "processed is a no-op, one that fails again is listed under failed with its error. The dead-letter topic "

@@ -21,7 +21,9 @@ public final class ETags {
 
     /**
      * Throws 412 when {@code ifMatch} is present and names none of the current version
-     * ({@code *} matches anything; a weak {@code W/"7"} is compared by value).
+     * ({@code *} matches anything). {@code If-Match} uses the strong comparison (RFC 9110 §13.1.1):
+     * a weak tag such as {@code W/"7"} never matches, because a weak tag does not promise that the
+     * client saw these exact bytes.
      */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -31,9 +33,6 @@ public final class ETags {
             String tag = candidate.trim();
             if (tag.equals("*")) {
                 return;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
             }
             if (tag.equals(of(currentVersion))) {
                 return;

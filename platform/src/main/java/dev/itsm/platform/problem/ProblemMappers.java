@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -192,9 +193,24 @@ public class ProblemMappers {
     }
 
     private Response badJsonValue(JsonMappingException e, UriInfo uri, String message) {
+        if (endsTooEarly(e)) {
+            // Jackson reports a body cut short inside an object as a mapping problem of the field it was
+            // reading; the client's mistake is the JSON itself, not that field's value.
+            return respond(new Problem("malformed-json", "Malformed JSON", 400,
+                    "The request body ends before the JSON is complete", path(uri), null, null));
+        }
         String field = jsonPath(e.getPath());
         return respond(new ValidationException(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)))
                 .toProblem(path(uri)));
+    }
+
+    private static boolean endsTooEarly(JsonMappingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException || String.valueOf(t.getMessage()).contains("end-of-input")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem) {

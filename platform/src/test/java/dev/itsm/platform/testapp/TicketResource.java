@@ -1,5 +1,9 @@
 package dev.itsm.platform.testapp;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +64,7 @@ public class TicketResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The ticket", content = @Content(schema = @Schema(implementation = Ticket.class)))
     public Response get(@PathParam("id") UUID id) {
         Ticket t = tickets.get(id);
         return Response.ok(t).tag(ETags.entityTag(t.version())).build();
