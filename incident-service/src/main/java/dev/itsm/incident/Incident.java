@@ -34,6 +34,7 @@ import dev.itsm.incident.events.IncidentEvent.IncidentPutOnHold;
 import dev.itsm.incident.events.IncidentEvent.IncidentReopened;
 import dev.itsm.incident.events.IncidentEvent.IncidentResolved;
 import dev.itsm.incident.events.IncidentEvent.IncidentResumed;
+import dev.itsm.incident.events.IncidentEvent.IncidentUpdated;
 import dev.itsm.incident.events.IncidentEvent.MajorIncidentDeclared;
 import dev.itsm.incident.events.IncidentFacts;
 import dev.itsm.platform.problem.ConflictException;
@@ -72,6 +73,10 @@ public class Incident extends PanacheEntityBase {
             String category, Impact impact, Urgency urgency, String assignmentGroup, String assignee,
             UUID parentIncidentId, Set<String> linkedChangeIds) {
     }
+
+    /** The published facts (of {@link IncidentFacts}) an edit can change, in the order {@code changedFields} names them. */
+    private static final List<String> EDITED_FACTS = List.of("title", "description", "category", "impact", "urgency",
+            "priority", "ciId", "parentIncidentId", "linkedChangeIds");
 
     @Id
     private UUID id;
@@ -262,13 +267,19 @@ public class Incident extends PanacheEntityBase {
                 new TreeSet<>(linkedChangeIds));
     }
 
-    /** Field edits (PATCH); a changed impact or urgency recomputes the priority (and tells so). */
+    /**
+     * Field edits (PATCH). A changed impact or urgency recomputes the priority and says so
+     * ({@code IncidentPriorityChanged}); any changed published fact is an {@code IncidentUpdated}
+     * naming the changed fields, so replicas never drift from what REST shows. No change, no event.
+     */
     public List<IncidentEvent> edit(Edit e, PriorityMatrix matrix, Instant now) {
         require(UPDATE);
         if (e.parentIncidentId() != null && majorIncident) {
             throw new ConflictException("major-cannot-be-child", "A major incident cannot be a child",
                     "Incident " + number + " is a major incident itself");
         }
+        Map<String, String> before = snapshot();
+        Priority previous = priority;
         title = e.title();
         description = blankToNull(e.description());
         category = blankToNull(e.category());
@@ -280,10 +291,31 @@ public class Incident extends PanacheEntityBase {
         if (e.linkedChangeIds() != null) {
             linkedChangeIds.addAll(e.linkedChangeIds());
         }
-        Priority previous = priority;
         priority = matrix.priorityOf(impact, urgency);
         touch(now);
-        return previous == priority ? List.of() : List.of(new IncidentPriorityChanged(facts(now), previous));
+        List<IncidentEvent> events = new ArrayList<>();
+        if (previous != priority) {
+            events.add(new IncidentPriorityChanged(facts(now), previous));
+        }
+        events.addAll(updated(before, now));
+        return events;
+    }
+
+    /**
+     * A change request linked this incident (on the change side). The link is the change's fact, so it
+     * is applied in every state, a closed incident included; an existing link changes nothing.
+     */
+    public List<IncidentEvent> linkChange(String changeId, Instant now) {
+        Map<String, String> before = snapshot();
+        linkedChangeIds.add(changeId);
+        return updated(before, now);
+    }
+
+    /** A change request unlinked this incident (on the change side); as {@link #linkChange}. */
+    public List<IncidentEvent> unlinkChange(String changeId, Instant now) {
+        Map<String, String> before = snapshot();
+        linkedChangeIds.remove(changeId);
+        return updated(before, now);
     }
 
     /** Field values as text, for the history's old → new entries. */
@@ -311,8 +343,20 @@ public class Incident extends PanacheEntityBase {
     }
 
     public IncidentFacts facts(Instant occurredAt) {
-        return new IncidentFacts(id, number, title, serviceId, ciId, category, impact, urgency, priority, state,
-                assignmentGroup, assignee, majorIncident, parentIncidentId, openedAt, occurredAt);
+        return new IncidentFacts(id, number, title, description, serviceId, ciId, category, impact, urgency, priority,
+                state, assignmentGroup, assignee, majorIncident, parentIncidentId, List.copyOf(new TreeSet<>(linkedChangeIds)),
+                openedAt, occurredAt);
+    }
+
+    /** {@code IncidentUpdated} naming the published facts that differ from {@code before}; none when nothing changed. */
+    private List<IncidentEvent> updated(Map<String, String> before, Instant now) {
+        Map<String, String> after = snapshot();
+        List<String> changed = EDITED_FACTS.stream().filter(f -> !Objects.equals(before.get(f), after.get(f))).toList();
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        touch(now);
+        return List.of(new IncidentUpdated(facts(now), changed));
     }
 
     private void require(Command command) {

@@ -3,6 +3,8 @@ package dev.itsm.incident;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,7 @@ import jakarta.persistence.Table;
 @Table(name = "incident_note")
 public class IncidentNote extends PanacheEntityBase {
 
+    @Schema(name = "IncidentNoteKind", description = "WORK_NOTE (internal) or COMMENT (visible to the caller)")
     public enum Kind {
         WORK_NOTE, COMMENT
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.itsm.incident.api.IncidentSummary;
-import dev.itsm.incident.sla.SlaStatus;
+import dev.itsm.incident.sla.SlaTimerReplica;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -74,14 +74,15 @@ public class IncidentQueries {
         return new IncidentSummary(total, byState, byPriority, cells);
     }
 
-    /** SLA statuses of the given incidents, by incident. */
-    public Map<UUID, List<SlaStatus>> slaOf(Collection<UUID> incidentIds) {
-        Map<UUID, List<SlaStatus>> result = new HashMap<>();
+    /** SLA timers of the given incidents, by incident (by metric, then agreement). */
+    public Map<UUID, List<SlaTimerReplica>> slaOf(Collection<UUID> incidentIds) {
+        Map<UUID, List<SlaTimerReplica>> result = new HashMap<>();
         if (incidentIds.isEmpty()) {
             return result;
         }
-        List<SlaStatus> all = SlaStatus.list("incidentId in ?1 order by metric", List.copyOf(incidentIds));
-        for (SlaStatus s : all) {
+        List<SlaTimerReplica> all = SlaTimerReplica.list("incidentId in ?1 order by metric, agreementName, timerId",
+                List.copyOf(incidentIds));
+        for (SlaTimerReplica s : all) {
             result.computeIfAbsent(s.incidentId(), k -> new ArrayList<>()).add(s);
         }
         return result;

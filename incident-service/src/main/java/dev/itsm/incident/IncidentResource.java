@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,8 +26,8 @@ import dev.itsm.incident.api.NoteRequest;
 import dev.itsm.incident.api.NoteView;
 import dev.itsm.incident.api.ReasonRequest;
 import dev.itsm.incident.api.ResolveRequest;
-import dev.itsm.incident.api.SlaStatusView;
-import dev.itsm.incident.sla.SlaStatus;
+import dev.itsm.incident.api.SlaTimerView;
+import dev.itsm.incident.sla.SlaTimerReplica;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -35,7 +36,6 @@ import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
-import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -83,6 +83,22 @@ public class IncidentResource {
             "detail":"Service 'Online Shop' (3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01) is RETIRED; incidents can be opened only against LIVE services",\
             "instance":"/api/v1/incidents","serviceId":"3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01","serviceName":"Online Shop","serviceStatus":"RETIRED"}""";
 
+    static final String IF_MATCH = "The ETag of the last read (\"<version>\"); a different version is 412. A weak tag (W/\"…\") never matches";
+    static final String STATES = "Only these states (repeat the parameter, or comma-separate the values)";
+    static final String PRIORITIES = "Only these priorities (repeat the parameter, or comma-separate the values)";
+    static final String MAJOR = "Only major (true) or only non-major (false) incidents";
+    static final String OPENED_FROM = "Opened at or after (ISO-8601 instant)";
+    static final String OPENED_TO = "Opened before (ISO-8601 instant)";
+    static final String PAGE = "Page number, from 0";
+    static final String SIZE = "Page size, at most 500";
+    static final String SERVICE_EXAMPLE = "3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01";
+
+    /** How the list sorts (docs/API-VOCABULARY.md: sorting follows the field's value). */
+    static final String SORT_RULE = "Sort by number, openedAt, updatedAt, priority, state, title, assignee: comma-separated, "
+            + "prefix - for descending, default -openedAt. Sorting follows the field's value and priority runs P1..P5, "
+            + "so sort=priority lists the most urgent (P1) first and sort=-priority the least urgent first; "
+            + "priority,-openedAt is the most urgent first, newest first within a priority.";
+
     private final IncidentService incidents;
     private final IncidentQueries queries;
     private final IdempotentCreate idempotent;
@@ -100,7 +116,7 @@ public class IncidentResource {
 
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Open an incident", description = "The affected service must be LIVE in the local catalogue "
+    @Operation(operationId = "openIncident", summary = "Open an incident", description = "The affected service must be LIVE in the local catalogue "
             + "replica; the priority is computed from impact × urgency. Accepts Idempotency-Key.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateIncidentRequest.class),
             examples = @ExampleObject(name = "checkout", value = """
@@ -127,35 +143,36 @@ public class IncidentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Get an incident", description = "With its SLA status per metric; the ETag is its version")
+    @Operation(operationId = "getIncident", summary = "Get an incident", description = "With its SLA timers (sla[], one per agreement × metric, filled in asynchronously by the sla-service); the ETag is its version")
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         return ok(incidents.get(id));
     }
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "List incidents", description = "Filters combine with AND; state and priority accept several "
-            + "values (comma-separated or repeated). Sort by number, openedAt, updatedAt, priority, state, title, assignee "
-            + "(prefix - for descending; default -openedAt).")
+    @Operation(operationId = "listIncidents", summary = "List incidents", description = "Filters combine with AND; state and priority accept several "
+            + "values (comma-separated or repeated). " + SORT_RULE)
     @APIResponse(responseCode = "200", description = "One page of incidents (Link header with first/prev/next/last)",
             content = @Content(schema = @Schema(implementation = IncidentPage.class)))
     public Response list(
-            @Parameter(description = "NEW, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED, CANCELED", example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
-            @Parameter(description = "P1..P5", example = "P1,P2") @QueryParam("priority") List<String> priority,
-            @Parameter(description = "Affected service id") @QueryParam("serviceId") String serviceId,
+            @Parameter(description = STATES, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentState.class),
+                    example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
+            @Parameter(description = PRIORITIES, schema = @Schema(type = SchemaType.ARRAY, implementation = Priority.class),
+                    example = "P1,P2") @QueryParam("priority") List<String> priority,
+            @Parameter(description = "Affected service id", schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = SERVICE_EXAMPLE) @QueryParam("serviceId") String serviceId,
             @Parameter(example = "payments-2nd-line") @QueryParam("assignmentGroup") String assignmentGroup,
             @Parameter(example = "bob") @QueryParam("assignee") String assignee,
-            @Parameter(description = "Only major (true) or only non-major (false) incidents") @QueryParam("major") String major,
-            @Parameter(description = "Children of this major incident") @QueryParam("parentIncidentId") String parent,
-            @Parameter(description = "Opened at or after (ISO-8601)", example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
-            @Parameter(description = "Opened before (ISO-8601)", example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
+            @Parameter(description = MAJOR, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("major") String major,
+            @Parameter(description = "Children of this major incident", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("parentIncidentId") String parent,
+            @Parameter(description = OPENED_FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
+            @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
             @Parameter(description = "Text in number, title or description", example = "checkout") @QueryParam("q") String text,
-            @Parameter(example = "-priority,openedAt") @QueryParam("sort") String sort,
-            @Parameter(example = "0") @QueryParam("page") String page,
-            @Parameter(example = "50") @QueryParam("size") String size,
+            @Parameter(description = SORT_RULE, example = "priority,-openedAt") @QueryParam("sort") String sort,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
                 openedTo, text);
@@ -167,18 +184,20 @@ public class IncidentResource {
     @GET
     @Path("summary")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Count incidents by state and priority", description = "For dashboards; same filters as the list")
+    @Operation(operationId = "summarizeIncidents", summary = "Count incidents by state and priority", description = "For dashboards; same filters as the list")
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(schema = @Schema(implementation = IncidentSummary.class)))
     public IncidentSummary summary(
-            @QueryParam("state") List<String> state,
-            @QueryParam("priority") List<String> priority,
-            @QueryParam("serviceId") String serviceId,
-            @QueryParam("assignmentGroup") String assignmentGroup,
-            @QueryParam("assignee") String assignee,
-            @QueryParam("major") String major,
-            @QueryParam("openedFrom") String openedFrom,
-            @QueryParam("openedTo") String openedTo) {
+            @Parameter(description = STATES, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentState.class),
+                    example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
+            @Parameter(description = PRIORITIES, schema = @Schema(type = SchemaType.ARRAY, implementation = Priority.class),
+                    example = "P1,P2") @QueryParam("priority") List<String> priority,
+            @Parameter(description = "Affected service id", schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = SERVICE_EXAMPLE) @QueryParam("serviceId") String serviceId,
+            @Parameter(example = "payments-2nd-line") @QueryParam("assignmentGroup") String assignmentGroup,
+            @Parameter(example = "bob") @QueryParam("assignee") String assignee,
+            @Parameter(description = MAJOR, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("major") String major,
+            @Parameter(description = OPENED_FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
+            @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo) {
         return queries.summary(filter(state, priority, serviceId, assignmentGroup, assignee, major, null, openedFrom,
                 openedTo, null));
     }
@@ -187,9 +206,10 @@ public class IncidentResource {
     @Path("{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Edit incident fields (JSON merge patch)", description = "title, description, category, impact, "
+    @Operation(operationId = "updateIncident", summary = "Edit incident fields (JSON merge patch)", description = "title, description, category, impact, "
             + "urgency (recomputes the priority), ciId, linkedChangeIds, parentIncidentId. State and assignment change "
-            + "only through commands. Honours If-Match.")
+            + "only through commands. Honours If-Match. Changed facts are published as IncidentUpdated (and a changed "
+            + "priority first as IncidentPriorityChanged).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = IncidentPatch.class),
                     examples = @ExampleObject(name = "raise-urgency", value = "{\"urgency\":\"HIGH\",\"category\":null}")),
@@ -201,7 +221,8 @@ public class IncidentResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
     @APIResponse(responseCode = "422", description = "Unknown CI or invalid parent incident")
-    public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body,
+    public Response patch(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch, String body,
             @Context SecurityContext security) {
         return ok(incidents.edit(id, ifMatch, actor(security), mergePatch.parse(body)));
     }
@@ -212,13 +233,14 @@ public class IncidentResource {
     @Path("{id}/acknowledge")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Acknowledge a NEW incident (→ IN_PROGRESS)")
+    @Operation(operationId = "acknowledgeIncident", summary = "Acknowledge a NEW incident (→ IN_PROGRESS)")
     @APIResponse(responseCode = "200", description = "Acknowledged", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Not allowed in the current state (names it and the allowed commands), or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response acknowledge(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.acknowledge(id, ifMatch, actor(security)));
     }
@@ -226,28 +248,30 @@ public class IncidentResource {
     @POST
     @Path("{id}/assign")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Assign to a group and/or person", description = "Assigning a NEW incident also acknowledges it (→ IN_PROGRESS)")
+    @Operation(operationId = "assignIncident", summary = "Assign to a group and/or person", description = "A field left out "
+            + "stays as it is, null clears it; the incident stays assigned to a group or a person. Assigning a NEW incident "
+            + "also acknowledges it (→ IN_PROGRESS).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AssignRequest.class),
-            examples = @ExampleObject(name = "assign", value = "{\"assignmentGroup\":\"payments-2nd-line\",\"assignee\":\"bob\"}")))
+            examples = { @ExampleObject(name = "assign", value = "{\"assignmentGroup\":\"payments-2nd-line\",\"assignee\":\"bob\"}"),
+                    @ExampleObject(name = "person-only", summary = "The group stays as it is",
+                            value = "{\"assignee\":\"alice\"}"),
+                    @ExampleObject(name = "hand-over", summary = "A new group, the previous assignee cleared",
+                            value = "{\"assignmentGroup\":\"network\",\"assignee\":null}") }))
     @APIResponse(responseCode = "200", description = "Assigned", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-            @NotNull @Valid AssignRequest request, @Context SecurityContext security) {
-        String group = QueryParams.text(request.assignmentGroup());
-        String person = QueryParams.text(request.assignee());
-        if (group == null && person == null) {
-            throw new ValidationException("assignmentGroup", "assignmentGroup or assignee is required");
-        }
-        return ok(incidents.assign(id, ifMatch, actor(security), group, person));
+    public Response assign(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch, String body,
+            @Context SecurityContext security) {
+        return ok(incidents.assign(id, ifMatch, actor(security), mergePatch.parse(body)));
     }
 
     @POST
     @Path("{id}/hold")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Put an IN_PROGRESS incident on hold (→ ON_HOLD)", description = "The note is kept as a work note")
+    @Operation(operationId = "holdIncident", summary = "Put an IN_PROGRESS incident on hold (→ ON_HOLD)", description = "The note is kept as a work note")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HoldRequest.class),
             examples = @ExampleObject(name = "vendor", value = "{\"reason\":\"AWAITING_VENDOR\",\"note\":\"Vendor ticket VND-4411 opened\"}")))
     @APIResponse(responseCode = "200", description = "On hold", content = @Content(schema = @Schema(implementation = IncidentView.class)))
@@ -255,7 +279,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response hold(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response hold(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid HoldRequest request, @Context SecurityContext security) {
         return ok(incidents.hold(id, ifMatch, actor(security), request.reason(), request.note()));
     }
@@ -264,13 +289,14 @@ public class IncidentResource {
     @Path("{id}/resume")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Resume work on an ON_HOLD incident (→ IN_PROGRESS)")
+    @Operation(operationId = "resumeIncident", summary = "Resume work on an ON_HOLD incident (→ IN_PROGRESS)")
     @APIResponse(responseCode = "200", description = "Resumed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response resume(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.resume(id, ifMatch, actor(security)));
     }
@@ -278,7 +304,7 @@ public class IncidentResource {
     @POST
     @Path("{id}/resolve")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Resolve an IN_PROGRESS or ON_HOLD incident (→ RESOLVED)",
+    @Operation(operationId = "resolveIncident", summary = "Resolve an IN_PROGRESS or ON_HOLD incident (→ RESOLVED)",
             description = "Resolving a major incident resolves its open children too, each with its own IncidentResolved event")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ResolveRequest.class),
             examples = @ExampleObject(name = "workaround", value = "{\"resolutionCode\":\"WORKAROUND\",\"notes\":\"Failed over to the secondary gateway\"}")))
@@ -287,7 +313,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response resolve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response resolve(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ResolveRequest request, @Context SecurityContext security) {
         return ok(incidents.resolve(id, ifMatch, actor(security), request.resolutionCode(), request.notes()));
     }
@@ -295,7 +322,7 @@ public class IncidentResource {
     @POST
     @Path("{id}/reopen")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Reopen a RESOLVED incident within the reopen window (→ IN_PROGRESS)")
+    @Operation(operationId = "reopenIncident", summary = "Reopen a RESOLVED incident within the reopen window (→ IN_PROGRESS)")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
             examples = @ExampleObject(name = "recurred", value = "{\"reason\":\"Caller reports the error again\"}")))
     @APIResponse(responseCode = "200", description = "Reopened", content = @Content(schema = @Schema(implementation = IncidentView.class)))
@@ -303,7 +330,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, reopen window expired, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response reopen(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
         return ok(incidents.reopen(id, ifMatch, actor(security), request.reason()));
     }
@@ -312,13 +340,14 @@ public class IncidentResource {
     @Path("{id}/close")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Close a RESOLVED incident (→ CLOSED, final)", description = "Also happens automatically N days after resolution")
+    @Operation(operationId = "closeIncident", summary = "Close a RESOLVED incident (→ CLOSED, final)", description = "Also happens automatically N days after resolution")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response close(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.close(id, ifMatch, actor(security)));
     }
@@ -326,7 +355,7 @@ public class IncidentResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Cancel an open incident (→ CANCELED, final)", description = "From NEW, IN_PROGRESS or ON_HOLD, e.g. a duplicate logged by mistake")
+    @Operation(operationId = "cancelIncident", summary = "Cancel an open incident (→ CANCELED, final)", description = "From NEW, IN_PROGRESS or ON_HOLD, e.g. a duplicate logged by mistake")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReasonRequest.class),
             examples = @ExampleObject(name = "mistake", value = "{\"reason\":\"Logged twice by the service desk\"}")))
     @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = IncidentView.class)))
@@ -334,7 +363,8 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response cancel(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid ReasonRequest request, @Context SecurityContext security) {
         return ok(incidents.cancel(id, ifMatch, actor(security), request.reason()));
     }
@@ -343,13 +373,14 @@ public class IncidentResource {
     @Path("{id}/declare-major")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Declare a major incident", description = "Other incidents can then be attached as its children (parentIncidentId)")
+    @Operation(operationId = "declareMajorIncident", summary = "Declare a major incident", description = "Other incidents can then be attached as its children (parentIncidentId)")
     @APIResponse(responseCode = "200", description = "Declared major", content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "409", description = "Not allowed in the current state, already major, a child itself, or changed concurrently",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "illegal-transition", value = ILLEGAL_TRANSITION)))
     @APIResponse(responseCode = "412", description = STALE)
-    public Response declareMajor(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response declareMajor(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         return ok(incidents.declareMajor(id, ifMatch, actor(security)));
     }
@@ -359,13 +390,14 @@ public class IncidentResource {
     @POST
     @Path("{id}/notes")
     @RolesAllowed({ Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Add a work note or comment", description = "Accepts Idempotency-Key")
+    @Operation(operationId = "addIncidentNote", summary = "Add a work note or comment", description = "Accepts Idempotency-Key")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NoteRequest.class),
             examples = @ExampleObject(name = "work-note", value = "{\"kind\":\"WORK_NOTE\",\"text\":\"Restarted the gateway pods\"}")))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    public Response addNote(@PathParam("id") UUID id, @NotNull @Valid NoteRequest request,
+    public Response addNote(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @NotNull @Valid NoteRequest request,
             @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey, @Context SecurityContext security) {
         return idempotent.create("incident-notes:" + id, idempotencyKey, request, () -> {
             IncidentNote note = incidents.addNote(id, request.kind(), request.text(), actor(security));
@@ -376,10 +408,12 @@ public class IncidentResource {
     @GET
     @Path("{id}/notes")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "List work notes and comments", description = "Oldest first")
+    @Operation(operationId = "listIncidentNotes", summary = "List work notes and comments", description = "Oldest first")
     @APIResponse(responseCode = "200", description = "One page of notes", content = @Content(schema = @Schema(implementation = NotePage.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response notes(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size,
+    public Response notes(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         return Paging.ok(incidents.notes(id, QueryParams.page(page, size)).map(NoteView::of), uri);
     }
@@ -387,21 +421,23 @@ public class IncidentResource {
     @GET
     @Path("{id}/notes/{noteId}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Get one note")
+    @Operation(operationId = "getIncidentNote", summary = "Get one note")
     @APIResponse(responseCode = "200", description = "The note", content = @Content(schema = @Schema(implementation = NoteView.class)))
     @APIResponse(responseCode = "404", description = "No such incident or note")
-    public NoteView note(@PathParam("id") UUID id, @PathParam("noteId") UUID noteId) {
+    public NoteView note(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = "Note id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("noteId") UUID noteId) {
         return NoteView.of(incidents.note(id, noteId));
     }
 
     @GET
     @Path("{id}/history")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(summary = "Full history of an incident", description = "Who did what when, old → new values, oldest first")
+    @Operation(operationId = "listIncidentHistory", summary = "Full history of an incident", description = "Who did what when, old → new values, oldest first")
     @APIResponse(responseCode = "200", description = "One page of history entries", content = @Content(schema = @Schema(implementation = HistoryPage.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
-    public Response history(@PathParam("id") UUID id, @QueryParam("page") String page,
-            @QueryParam("size") String size, @Context UriInfo uri) {
+    public Response history(@Parameter(description = "Incident id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size, @Context UriInfo uri) {
         return Paging.ok(incidents.history(id, QueryParams.page(page, size)), uri);
     }
 
@@ -413,16 +449,16 @@ public class IncidentResource {
 
     private IncidentView view(Incident i) {
         String serviceName = incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId());
-        List<SlaStatusView> sla = queries.slaOf(List.of(i.id())).getOrDefault(i.id(), List.of()).stream()
-                .map(SlaStatusView::of).toList();
+        List<SlaTimerView> sla = queries.slaOf(List.of(i.id())).getOrDefault(i.id(), List.of()).stream()
+                .map(SlaTimerView::of).toList();
         return IncidentView.of(i, serviceName, sla);
     }
 
     private Page<IncidentView> views(Page<Incident> page) {
         Map<UUID, String> names = incidents.serviceNames(page.items().stream().map(Incident::serviceId).distinct().toList());
-        Map<UUID, List<SlaStatus>> sla = queries.slaOf(page.items().stream().map(Incident::id).toList());
+        Map<UUID, List<SlaTimerReplica>> sla = queries.slaOf(page.items().stream().map(Incident::id).toList());
         return page.map(i -> IncidentView.of(i, names.get(i.serviceId()),
-                sla.getOrDefault(i.id(), List.of()).stream().map(SlaStatusView::of).toList()));
+                sla.getOrDefault(i.id(), List.of()).stream().map(SlaTimerView::of).toList()));
     }
 
     private static IncidentFilter filter(List<String> state, List<String> priority, String serviceId, String group,
@@ -449,11 +485,11 @@ public class IncidentResource {
     record IncidentPage(List<IncidentView> items, int page, int size, long total) {
     }
 
-    @Schema(name = "NotePage")
+    @Schema(name = "IncidentNotePage")
     record NotePage(List<NoteView> items, int page, int size, long total) {
     }
 
-    @Schema(name = "HistoryPage")
+    @Schema(name = "IncidentHistoryPage")
     record HistoryPage(List<HistoryEntryView> items, int page, int size, long total) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.incident.api.AssignRequest;
 import dev.itsm.incident.api.HistoryEntryView;
 import dev.itsm.incident.api.IncidentEdit;
 import dev.itsm.incident.catalog.CatalogCi;
@@ -22,8 +23,10 @@ import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
+import dev.itsm.platform.problem.ValidationException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +41,10 @@ import jakarta.transaction.Transactional;
 public class IncidentService {
 
     public static final String SYSTEM = "system";
+    /** The actor of history entries caused by the change service's events. */
+    static final String CHANGE_SERVICE = "change-service";
+    private static final String ASSIGN_GROUP = "assignmentGroup";
+    private static final String ASSIGN_PERSON = "assignee";
 
     private final Outbox outbox;
     private final HistoryRecorder history;
@@ -78,9 +85,26 @@ public class IncidentService {
         return execute(id, ifMatch, actor, "acknowledge", null, i -> i.acknowledge(clock.instant()));
     }
 
+    /**
+     * Assigns with the body's fields merged onto the current assignment (JSON merge patch rules):
+     * an omitted field stays as it is, {@code null} (or blank) clears it; someone must remain assigned.
+     */
     @Transactional
-    public Incident assign(UUID id, String ifMatch, String actor, String group, String assignee) {
-        return execute(id, ifMatch, actor, "assign", null, i -> i.assign(group, assignee, clock.instant()));
+    public Incident assign(UUID id, String ifMatch, String actor, JsonNode body) {
+        if (!body.has(ASSIGN_GROUP) && !body.has(ASSIGN_PERSON)) {
+            throw new ValidationException(ASSIGN_GROUP, "assignmentGroup or assignee is required");
+        }
+        return execute(id, ifMatch, actor, "assign", null, i -> {
+            AssignRequest merged = mergePatch.apply(new AssignRequest(i.assignmentGroup(), i.assignee()), body,
+                    AssignRequest.class);
+            String group = QueryParams.text(merged.assignmentGroup());
+            String person = QueryParams.text(merged.assignee());
+            if (group == null && person == null) {
+                throw new ValidationException(ASSIGN_GROUP,
+                        "assignmentGroup or assignee is required: the incident would be assigned to nobody");
+            }
+            return i.assign(group, person, clock.instant());
+        });
     }
 
     @Transactional
@@ -147,6 +171,31 @@ public class IncidentService {
             }
             return i.edit(edited, matrix, clock.instant());
         });
+    }
+
+    /**
+     * Applies a link made or removed on the change side ({@code ChangeIncidentLinked}/{@code Unlinked})
+     * in the caller's transaction (the inbox's). History and {@code IncidentUpdated} only when the
+     * incident changed: an existing link is not announced again, which ends the exchange with the
+     * change service. Returns false when this service does not know the incident.
+     */
+    @Transactional
+    public boolean applyChangeLink(UUID incidentId, UUID changeId, String changeNumber, boolean linked) {
+        Incident incident = Incident.findById(incidentId);
+        if (incident == null) {
+            return false;
+        }
+        String change = changeNumber == null ? changeId.toString() : changeNumber + " (" + changeId + ")";
+        Instant now = clock.instant();
+        Map<String, String> before = incident.snapshot();
+        List<IncidentEvent> events = linked ? incident.linkChange(changeId.toString(), now)
+                : incident.unlinkChange(changeId.toString(), now);
+        if (!events.isEmpty()) {
+            history.recordDiff(incident.id(), CHANGE_SERVICE, linked ? "change-linked" : "change-unlinked", before,
+                    incident.snapshot(), (linked ? "Linked from change " : "Unlinked from change ") + change, now);
+            outbox.appendAll(events);
+        }
+        return true;
     }
 
     /** Closes one RESOLVED incident whose auto-close time has come (own transaction; used by {@link AutoCloser}). */

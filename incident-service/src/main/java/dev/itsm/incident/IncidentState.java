@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The incident lifecycle: which commands each state accepts. The target states are in
  * {@link Incident}'s command methods.
@@ -28,6 +30,7 @@ import java.util.Set;
  * NEW / IN_PROGRESS / ON_HOLD ──cancel──▶ CANCELED          (CLOSED, CANCELED are final)
  * </pre>
  */
+@Schema(name = "IncidentState")
 public enum IncidentState {
     NEW(ACKNOWLEDGE, ASSIGN, UPDATE, DECLARE_MAJOR, CANCEL),
     IN_PROGRESS(ASSIGN, UPDATE, DECLARE_MAJOR, HOLD, RESOLVE, CANCEL),

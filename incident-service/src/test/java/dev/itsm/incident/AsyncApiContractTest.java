@@ -54,13 +54,13 @@ class AsyncApiContractTest {
         command(b, "cancel", Map.of("reason", "duplicate of " + a)).then().statusCode(200);
 
         Set<String> keys = Set.of(a, b);
-        List<Received> records = TopicReader.await(Fixtures.INCIDENT_TOPIC, 13, Duration.ofSeconds(30), r -> keys.contains(r.key()));
-        assertEquals(13, records.size());
+        List<Received> records = TopicReader.await(Fixtures.INCIDENT_TOPIC, 14, Duration.ofSeconds(30), r -> keys.contains(r.key()));
+        assertEquals(14, records.size());
         asyncapi.assertValid(records);
 
         Set<String> seen = records.stream().map(r -> r.ceType().substring(PREFIX.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(asyncapi.documentedTypes(), seen, "every documented event type was emitted and checked");
-        assertEquals(11, seen.size());
+        assertEquals(12, seen.size());
     }
 }

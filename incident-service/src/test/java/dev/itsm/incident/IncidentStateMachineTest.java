@@ -42,19 +42,19 @@ class IncidentStateMachineTest {
             NEW, Map.of(
                     Command.ACKNOWLEDGE, new Outcome(IN_PROGRESS, "IncidentAcknowledged"),
                     Command.ASSIGN, new Outcome(IN_PROGRESS, "IncidentAcknowledged", "IncidentAssigned"),
-                    Command.UPDATE, new Outcome(NEW, "IncidentPriorityChanged"),
+                    Command.UPDATE, new Outcome(NEW, "IncidentPriorityChanged", "IncidentUpdated"),
                     Command.DECLARE_MAJOR, new Outcome(NEW, "MajorIncidentDeclared"),
                     Command.CANCEL, new Outcome(CANCELED, "IncidentCanceled")),
             IN_PROGRESS, Map.of(
                     Command.ASSIGN, new Outcome(IN_PROGRESS, "IncidentAssigned"),
-                    Command.UPDATE, new Outcome(IN_PROGRESS, "IncidentPriorityChanged"),
+                    Command.UPDATE, new Outcome(IN_PROGRESS, "IncidentPriorityChanged", "IncidentUpdated"),
                     Command.DECLARE_MAJOR, new Outcome(IN_PROGRESS, "MajorIncidentDeclared"),
                     Command.HOLD, new Outcome(ON_HOLD, "IncidentPutOnHold"),
                     Command.RESOLVE, new Outcome(RESOLVED, "IncidentResolved"),
                     Command.CANCEL, new Outcome(CANCELED, "IncidentCanceled")),
             ON_HOLD, Map.of(
                     Command.ASSIGN, new Outcome(ON_HOLD, "IncidentAssigned"),
-                    Command.UPDATE, new Outcome(ON_HOLD, "IncidentPriorityChanged"),
+                    Command.UPDATE, new Outcome(ON_HOLD, "IncidentPriorityChanged", "IncidentUpdated"),
                     Command.DECLARE_MAJOR, new Outcome(ON_HOLD, "MajorIncidentDeclared"),
                     Command.RESUME, new Outcome(IN_PROGRESS, "IncidentResumed"),
                     Command.RESOLVE, new Outcome(RESOLVED, "IncidentResolved"),
@@ -144,6 +144,20 @@ class IncidentStateMachineTest {
         assertEquals(List.of(), i.edit(changes(i, Impact.HIGH, Urgency.MEDIUM), MATRIX, T0), "same priority, no event");
         i.edit(changes(i, null, Urgency.HIGH), MATRIX, T0);
         assertEquals(Priority.P1, i.priority());
+    }
+
+    @Test
+    void aChangeLinkIsAnnouncedOnlyWhenItChangesTheIncidentInAnyState() {
+        for (IncidentState state : IncidentState.values()) {
+            Incident i = inState(state);
+            List<IncidentEvent> linked = i.linkChange("5d0c7a3e-1b2f-4c8d-9e6a-7f8b9c0d1e2f", T0);
+            assertEquals(List.of("IncidentUpdated"), linked.stream().map(IncidentEvent::eventType).toList(), state.name());
+            assertEquals(List.of("linkedChangeIds"), ((IncidentEvent.IncidentUpdated) linked.get(0)).changedFields());
+            assertEquals(List.of("5d0c7a3e-1b2f-4c8d-9e6a-7f8b9c0d1e2f"), linked.get(0).facts().linkedChangeIds());
+            assertEquals(List.of(), i.linkChange("5d0c7a3e-1b2f-4c8d-9e6a-7f8b9c0d1e2f", T0), "already linked");
+            assertEquals(1, i.unlinkChange("5d0c7a3e-1b2f-4c8d-9e6a-7f8b9c0d1e2f", T0).size());
+            assertEquals(List.of(), i.unlinkChange("5d0c7a3e-1b2f-4c8d-9e6a-7f8b9c0d1e2f", T0), "already unlinked");
+        }
     }
 
     @Test

@@ -15,11 +15,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.OpenApiLint;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The generated OpenAPI documents every operation: a summary, its error responses as problem+json with examples. */
+/**
+ * The generated OpenAPI documents every operation: a summary, its error responses as problem+json with examples;
+ * and it passes the suite's contract lint (docs/API-VOCABULARY.md).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_incident"))
 class OpenApiContractTest {
@@ -87,8 +91,15 @@ class OpenApiContractTest {
         assertFalse(problemExample(doc, "/api/v1/incidents/{id}/resume", "post", "409", "illegal-transition").isMissingNode());
         assertFalse(problemExample(doc, "/api/v1/incidents", "post", "422", "service-not-live").isMissingNode());
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        assertNotNull(doc.path("components").path("schemas").get("Incident"));
+        assertNotNull(doc.path("components").path("schemas").get("IncidentView"));
         assertFalse(doc.path("components").path("schemas").path("Problem").isMissingNode());
+    }
+
+    @Test
+    void theDocumentPassesTheSuiteContractLint() throws Exception {
+        JsonNode doc = Fixtures.JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> findings = OpenApiLint.findings(doc);
+        assertTrue(findings.isEmpty(), findings.size() + " lint finding(s):\n" + String.join("\n", findings));
     }
 
     static JsonNode problemExample(JsonNode doc, String path, String method, String status, String name) {

@@ -6,8 +6,8 @@ import dev.itsm.incident.HoldReason;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-@Schema(name = "HoldRequest")
+@Schema(name = "HoldIncidentRequest", description = "Why the work waits")
 public record HoldRequest(
-        @Schema(example = "AWAITING_VENDOR") @NotNull HoldReason reason,
+        @NotNull HoldReason reason,
         @Schema(description = "Work note explaining the wait", example = "Vendor ticket VND-4411 opened") @Size(max = 10000) String note) {
 }

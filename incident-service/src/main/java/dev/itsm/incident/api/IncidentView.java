@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.itsm.incident.HoldReason;
@@ -16,42 +17,45 @@ import dev.itsm.incident.Priority;
 import dev.itsm.incident.ResolutionCode;
 import dev.itsm.incident.Urgency;
 
-@Schema(name = "Incident")
+@Schema(name = "IncidentView", description = "An incident as read; version is its ETag")
 public record IncidentView(
-        UUID id,
+        @Schema(type = SchemaType.STRING, format = "uuid", example = "7c1e9b9e-0d5f-4a6e-9d55-3c1f0b7a2e11") UUID id,
         @Schema(example = "INC0001001") String number,
-        String title,
-        String description,
-        String caller,
-        UUID serviceId,
-        @Schema(description = "Name of the service in the local catalogue replica") String serviceName,
-        @Schema(description = "Affected configuration item, if known") UUID ciId,
-        @Schema(example = "software") String category,
-        @Schema(example = "HIGH") Impact impact,
-        @Schema(example = "MEDIUM") Urgency urgency,
-        @Schema(description = "impact × urgency, from the priority matrix", example = "P2") Priority priority,
-        @Schema(example = "IN_PROGRESS") IncidentState state,
-        @Schema(description = "Commands accepted in the current state") List<String> allowedCommands,
-        String assignmentGroup,
-        String assignee,
-        HoldReason holdReason,
-        Instant openedAt,
-        Instant acknowledgedAt,
-        Instant resolvedAt,
-        Instant closedAt,
-        Instant canceledAt,
-        ResolutionCode resolutionCode,
-        String resolutionNotes,
-        String cancelReason,
+        @Schema(example = "Checkout fails with HTTP 502") String title,
+        @Schema(nullable = true) String description,
+        @Schema(example = "jane.doe@example.com") String caller,
+        @Schema(type = SchemaType.STRING, format = "uuid", example = "3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01") UUID serviceId,
+        @Schema(nullable = true, description = "Name of the service in the local catalogue replica") String serviceName,
+        @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "Affected configuration item, if known") UUID ciId,
+        @Schema(nullable = true, example = "software") String category,
+        Impact impact,
+        Urgency urgency,
+        Priority priority,
+        IncidentState state,
+        @Schema(description = "Commands accepted in the current state", example = "[\"assign\",\"hold\",\"resolve\"]") List<String> allowedCommands,
+        @Schema(nullable = true, example = "payments-2nd-line") String assignmentGroup,
+        @Schema(nullable = true, example = "bob") String assignee,
+        @Schema(nullable = true) HoldReason holdReason,
+        @Schema(type = SchemaType.STRING, format = "date-time") Instant openedAt,
+        @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) Instant acknowledgedAt,
+        @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) Instant resolvedAt,
+        @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) Instant closedAt,
+        @Schema(type = SchemaType.STRING, format = "date-time", nullable = true) Instant canceledAt,
+        @Schema(nullable = true) ResolutionCode resolutionCode,
+        @Schema(nullable = true) String resolutionNotes,
+        @Schema(nullable = true) String cancelReason,
         int reopenCount,
         boolean majorIncident,
+        @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "The major incident this one is a child of")
         UUID parentIncidentId,
+        @Schema(description = "Change requests linked to the incident (change ids), here or on the change side")
         Set<String> linkedChangeIds,
-        @Schema(description = "Per SLA metric, from the sla-service") List<SlaStatusView> sla,
-        Instant updatedAt,
-        long version) {
+        @Schema(description = "One entry per SLA timer (agreement × metric), from the sla-service; fills in "
+                + "asynchronously after the incident is opened") List<SlaTimerView> sla,
+        @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt,
+        @Schema(description = "The ETag: send it as If-Match to update", example = "3") long version) {
 
-    public static IncidentView of(Incident i, String serviceName, List<SlaStatusView> sla) {
+    public static IncidentView of(Incident i, String serviceName, List<SlaTimerView> sla) {
         return new IncidentView(i.id(), i.number(), i.title(), i.description(), i.caller(), i.serviceId(), serviceName,
                 i.ciId(), i.category(), i.impact(), i.urgency(), i.priority(), i.state(), i.state().allowedCommands(),
                 i.assignmentGroup(), i.assignee(), i.holdReason(), i.openedAt(), i.acknowledgedAt(), i.resolvedAt(),

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-@Schema(name = "NoteRequest")
+@Schema(name = "IncidentNoteRequest")
 public record NoteRequest(
-        @Schema(description = "WORK_NOTE (internal) or COMMENT (visible to the caller)", example = "WORK_NOTE") @NotNull IncidentNote.Kind kind,
+        @NotNull IncidentNote.Kind kind,
         @Schema(example = "Restarted the gateway pods; watching error rate") @NotBlank @Size(max = 10000) String text) {
 }

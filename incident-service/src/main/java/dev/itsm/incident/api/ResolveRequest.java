@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-@Schema(name = "ResolveRequest")
+@Schema(name = "ResolveIncidentRequest", description = "How normal service was restored")
 public record ResolveRequest(
-        @Schema(example = "WORKAROUND") @NotNull ResolutionCode resolutionCode,
+        @NotNull ResolutionCode resolutionCode,
         @Schema(example = "Failed over to the secondary payment gateway") @NotBlank @Size(max = 10000) String notes) {
 }

@@ -1,6 +1,7 @@
 package dev.itsm.incident.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -42,6 +43,13 @@ public sealed interface IncidentEvent extends DomainEvent {
     }
 
     record IncidentPriorityChanged(@JsonUnwrapped IncidentFacts facts, Priority previousPriority) implements IncidentEvent {
+    }
+
+    /**
+     * Published facts changed by an edit that is not a lifecycle step (a PATCH, a link made on the
+     * change side); {@code changedFields} names them, the facts carry their new values.
+     */
+    record IncidentUpdated(@JsonUnwrapped IncidentFacts facts, List<String> changedFields) implements IncidentEvent {
     }
 
     record IncidentPutOnHold(@JsonUnwrapped IncidentFacts facts, HoldReason holdReason) implements IncidentEvent {

@@ -1,6 +1,7 @@
 package dev.itsm.incident.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.itsm.incident.Impact;
@@ -13,6 +14,7 @@ public record IncidentFacts(
         UUID incidentId,
         String number,
         String title,
+        String description,
         UUID serviceId,
         UUID ciId,
         String category,
@@ -24,6 +26,7 @@ public record IncidentFacts(
         String assignee,
         boolean majorIncident,
         UUID parentIncidentId,
+        List<String> linkedChangeIds,
         Instant openedAt,
         Instant occurredAt) {
 }

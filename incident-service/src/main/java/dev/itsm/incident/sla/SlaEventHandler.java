@@ -5,25 +5,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.itsm.incident.HistoryRecorder;
 import dev.itsm.incident.Incident;
 import dev.itsm.incident.IncidentHistory.Change;
+import dev.itsm.incident.sla.SlaTimerReplica.Status;
+import dev.itsm.incident.sla.SlaTimerReplica.TimerState;
 import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Turns {@code itsm.sla.events} into the per-metric SLA status shown on an incident. A breach of a
- * P1/P2 incident also adds a history entry. Unknown types are ignored; a stale event (older than
- * the stored status) changes nothing.
+ * Turns {@code itsm.sla.events} into the SLA timers shown on an incident, one per timer (agreement ×
+ * metric), including re-targets after a priority change. A breach of a P1/P2 incident also adds a
+ * history entry. Unknown types are ignored; a stale event (older than what the timer's replica holds)
+ * changes nothing.
  */
 @ApplicationScoped
 public class SlaEventHandler implements EventHandler {
 
     public static final String TOPIC = "itsm.sla.events";
     static final String ACTOR = "sla-service";
+    static final String RETARGETED = "SlaTimerRetargeted";
 
     private final Clock clock;
     private final HistoryRecorder history;
@@ -40,8 +42,8 @@ public class SlaEventHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        SlaStatus.Status status = statusOf(event);
-        if (status == null) {
+        Status announced = statusOf(event);
+        if (announced == null && !event.is(RETARGETED)) {
             return;
         }
         UUID incidentId = event.requiredUuid("incidentId");
@@ -50,11 +52,11 @@ public class SlaEventHandler implements EventHandler {
             throw event.poison("metric is blank");
         }
         Instant at = event.occurredAt(clock.instant());
-        SlaStatus s = SlaStatus.of(incidentId, metric);
-        boolean newlyBreached = s.report(status, new SlaStatus.Report(event.text("timerId"), event.text("agreementId"),
-                event.text("agreementName"), seconds(event, "targetSeconds"), seconds(event, "elapsedBusinessSeconds"),
-                event.instant("dueAt")), at);
-        s.persist();
+        SlaTimerReplica timer = SlaTimerReplica.of(event.requiredUuid("timerId"));
+        boolean newlyBreached = timer.report(announced, new SlaTimerReplica.Report(incidentId, event.uuid("agreementId"),
+                event.text("agreementName"), metric, timerState(event), event.longValue("targetSeconds"),
+                event.longValue("elapsedBusinessSeconds"), event.instant("dueAt")), at);
+        timer.persist();
 
         if (newlyBreached) {
             Incident incident = Incident.findById(incidentId);
@@ -62,44 +64,47 @@ public class SlaEventHandler implements EventHandler {
                 history.record(incidentId, ACTOR, "sla-breached",
                         List.of(new Change("sla." + metric, "RUNNING", "BREACHED")),
                         metric + " of " + incident.priority() + " incident " + incident.number() + " breached"
-                                + (s.agreementName() == null ? "" : " (agreement " + s.agreementName() + ")")
-                                + (s.dueAt() == null ? "" : "; it was due at " + s.dueAt()),
+                                + (timer.agreementName() == null ? "" : " (agreement " + timer.agreementName() + ")")
+                                + (timer.dueAt() == null ? "" : "; it was due at " + timer.dueAt()),
                         at);
             }
         }
     }
 
-    static SlaStatus.Status statusOf(InboundEvent e) {
+    /** The status an event announces; null for a re-target (it announces a new target, not a status). */
+    static Status statusOf(InboundEvent e) {
         if (e.is("SlaTimerStarted") || e.is("SlaTimerResumed")) {
-            return SlaStatus.Status.RUNNING;
+            return Status.RUNNING;
         }
         if (e.is("SlaTimerPaused")) {
-            return SlaStatus.Status.PAUSED;
+            return Status.PAUSED;
         }
         if (e.is("SlaWarning")) {
-            return SlaStatus.Status.WARNING;
+            return Status.WARNING;
         }
         if (e.is("SlaBreached")) {
-            return SlaStatus.Status.BREACHED;
+            return Status.BREACHED;
         }
         if (e.is("SlaMet")) {
-            return SlaStatus.Status.MET;
+            return Status.MET;
         }
         if (e.is("SlaTimerCanceled")) {
-            return SlaStatus.Status.CANCELED;
+            return Status.CANCELED;
         }
         return null;
     }
 
-    /** A whole number of seconds, or null when absent (InboundEvent has no numeric reader); not a number is poison. */
-    private static Long seconds(InboundEvent event, String field) {
-        JsonNode n = event.payload().path(field);
-        if (n.isMissingNode() || n.isNull()) {
-            return null;
+    /**
+     * The timer's state as the event's facts report it; null when absent or a state this service does
+     * not know yet (tolerant reader: the announced status still tells what happened).
+     */
+    private static TimerState timerState(InboundEvent event) {
+        String state = event.text("state");
+        for (TimerState known : TimerState.values()) {
+            if (known.name().equals(state)) {
+                return known;
+            }
         }
-        if (!n.canConvertToLong()) {
-            throw event.poison(field + " '" + n.asText() + "' is not a whole number");
-        }
-        return n.asLong();
+        return null;
     }
 }
