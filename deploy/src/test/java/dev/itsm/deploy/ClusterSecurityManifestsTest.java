@@ -27,9 +27,9 @@ class ClusterSecurityManifestsTest {
 
     /** Short service name → the short names of the services whose topics it consumes. */
     static final Map<String, List<String>> CONSUMES = Map.of(
-            "incident", List.of("catalog", "sla"),
+            "incident", List.of("catalog", "sla", "change"),
             "change", List.of("catalog", "incident"),
-            "sla", List.of("incident"),
+            "sla", List.of("incident", "catalog"),
             "catalog", List.of());
     static final String KAFKA = "itsm-kafka";
     static final String CLUSTER_CA_SECRET = KAFKA + "-cluster-ca-cert";
