@@ -17,7 +17,7 @@ class SlaAdminTest {
 
     @Test
     void parkedEventsAndTheDeadLettersOfTheIncidentTopicAreThere() {
-        // sla-service consumes only the incident topic
-        AdminApiChecks.verify("/api/v1/sla/admin", List.of("itsm.incident.events"), "itsm.catalog.events");
+        // sla-service consumes the incident topic (timers) and the catalog topic (its service replica)
+        AdminApiChecks.verify("/api/v1/sla/admin", List.of("itsm.incident.events", "itsm.catalog.events"), "itsm.change.events");
     }
 }

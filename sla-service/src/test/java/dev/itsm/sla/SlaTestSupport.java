@@ -1,7 +1,9 @@
 package dev.itsm.sla;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.itsm.platform.security.Roles;
+import dev.itsm.sla.catalog.CatalogServiceReplica;
 import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -77,7 +81,28 @@ public final class SlaTestSupport {
         }
     }
 
-    /** Creates an agreement scoped to one service and returns its id. */
+    /**
+     * A new LIVE service, published as catalog-service's {@code ServiceCreated}; returns once sla-service's
+     * catalogue replica knows it, since agreements may only scope services the catalogue knows.
+     */
+    public static UUID knownService() {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("serviceId", id.toString());
+        service.put("key", "svc-" + id.toString().substring(0, 8));
+        service.put("name", "Service " + id);
+        service.put("type", "BUSINESS");
+        service.put("owner", "Service owner");
+        service.put("status", "LIVE");
+        service.put("dependsOn", List.of());
+        service.put("occurredAt", Instant.now().toString());
+        CloudEventPublisher.publish("catalog", "ServiceCreated", id.toString(), service);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> CatalogServiceReplica.unknownAmong(List.of(id)).isEmpty()));
+        return id;
+    }
+
+    /** Creates an agreement scoped to one service (which the catalogue replica must know) and returns its id. */
     public static String agreement(String name, UUID serviceId, String calendarId, List<Map<String, Object>> targets,
             Map<String, Object> more) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -171,6 +171,27 @@ public record AgreementDefinition(
         }
     }
 
+    /** The names of the fields whose (normalised) value differs from {@code before}, in declaration order. */
+    public List<String> changedFields(AgreementDefinition before) {
+        List<String> changed = new ArrayList<>();
+        addIfChanged(changed, "name", before.name, name);
+        addIfChanged(changed, "type", before.type, type);
+        addIfChanged(changed, "supplier", before.supplier, supplier);
+        addIfChanged(changed, "scope", before.scope, scope);
+        addIfChanged(changed, "appliesTo", before.appliesTo, appliesTo);
+        addIfChanged(changed, "calendarId", before.calendarId, calendarId);
+        addIfChanged(changed, "targets", before.targets, targets);
+        addIfChanged(changed, "pauseConditions", before.pauseConditions, pauseConditions);
+        addIfChanged(changed, "warningThresholds", before.warningThresholds, warningThresholds);
+        return changed;
+    }
+
+    private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
     // ------------------------------------------------------------------ rules used by the timers
 
     /** Whether an incident with these facts is covered. */

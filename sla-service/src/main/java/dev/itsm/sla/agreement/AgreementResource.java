@@ -1,13 +1,16 @@
 package dev.itsm.sla.agreement;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,10 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import dev.itsm.platform.http.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +50,7 @@ public class AgreementResource {
 
     static final String EXAMPLE = """
             {"name":"Gold service desk SLA","type":"SLA",
-             "scope":{"allServices":false,"serviceIds":["6f1c2a8e-3b1d-4c55-9a0e-2f3b4c5d6e7f"]},
+             "scope":{"allServices":false,"serviceIds":["3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01"]},
              "appliesTo":{"priorities":["P1","P2","P3"],"categories":[]},
              "calendarId":"00000000-0000-0000-0000-000000000247",
              "targets":[{"metric":"TIME_TO_RESPOND","priority":"P1","duration":"PT15M"},
@@ -60,6 +64,8 @@ public class AgreementResource {
              "targets":[{"metric":"TIME_TO_RESOLVE","priority":"P1","duration":"PT2H"}],
              "pauseConditions":{"states":["ON_HOLD"],"holdReasons":["AWAITING_CALLER","AWAITING_VENDOR"]}}""";
 
+    static final String IF_MATCH = "The ETag from the last read (\"<version>\"); a mismatch is 412";
+
     private final AgreementService agreements;
     private final IdempotentCreate idempotent;
 
@@ -70,14 +76,17 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Create an agreement (revision 1)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementDefinition.class),
+    @Operation(operationId = "createSlaAgreement", summary = "Create an agreement (revision 1)",
+            description = "Every service in scope.serviceIds must be known to the catalogue replica (else 422 unknown-service; "
+                    + "a service created moments ago may not have reached it yet: retry after a short delay). Accepts Idempotency-Key.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementDefinition.class),
             examples = { @ExampleObject(name = "sla", value = EXAMPLE), @ExampleObject(name = "uc", value = UC_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid agreement (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown calendar, or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull AgreementDefinition request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+    @APIResponse(responseCode = "422", description = "Unknown calendar or service, or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull AgreementDefinition request,
+            @Parameter(description = "Makes retries safe: a replay returns the first response") @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("sla-agreements", key, request, () -> {
             AgreementView a = agreements.create(request);
             return new IdempotentCreate.Created(URI.create("/api/v1/sla/agreements/" + a.id()), a, a.version());
@@ -86,26 +95,45 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "List agreements (filter by type, status, calendarId; sort by name/type/createdAt/updatedAt)")
-    @APIResponse(responseCode = "200", description = "A page of agreements")
+    @Operation(operationId = "listSlaAgreements", summary = "List agreements (filter by type, state, calendarId; sort by name/type/createdAt/updatedAt)")
+    @APIResponse(responseCode = "200", description = "A page of agreements (Link header with first/prev/next/last)",
+            content = @Content(schema = @Schema(implementation = AgreementPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("type") String type, @QueryParam("status") String status,
-            @QueryParam("calendarId") String calendarId, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public Response list(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "SLA", "OLA", "UC" })) @QueryParam("type") String type,
+            @Parameter(description = "Lifecycle state", schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "RETIRED" })) @QueryParam("state") String state,
+            @Parameter(description = "Deprecated: use state (the same filter)", deprecated = true,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "RETIRED" })) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("calendarId") String calendarId,
+            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: name, type, createdAt, updatedAt", example = "-updatedAt")
             @QueryParam("sort") String sort, @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, Map.of("name", "name", "type", "type", "createdAt", "createdAt", "updatedAt", "updatedAt"), "name")
                 .toOrderBy() + ", id";
-        return Paging.ok(agreements.list(PageRequest.of(page, size), orderBy,
-                QueryParams.enumValue("type", type, AgreementType.class), QueryParams.enumValue("status", status, AgreementStatus.class),
-                QueryParams.uuid("calendarId", calendarId)), uri);
+        AgreementStatus byState = QueryParams.enumValue("state", state, AgreementStatus.class);
+        AgreementStatus byStatus = QueryParams.enumValue("status", status, AgreementStatus.class);
+        if (byState != null && byStatus != null && byState != byStatus) {
+            throw new ValidationException("status", "is the older name of state; they ask for different states (" + byStatus + ", " + byState + ")");
+        }
+        Page<AgreementView> found = agreements.list(QueryParams.page(page, size), orderBy,
+                QueryParams.enumValue("type", type, AgreementType.class), byState != null ? byState : byStatus,
+                QueryParams.uuid("calendarId", calendarId));
+        return Paging.ok(found, uri);
+    }
+
+    /** One page of agreements, as the list answers it. */
+    @Schema(name = "AgreementPage")
+    record AgreementPage(List<AgreementView> items, int page, int size, long total) {
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get an agreement's current revision")
+    @Operation(operationId = "getSlaAgreement", summary = "Get an agreement's current revision")
     @APIResponse(responseCode = "200", description = "The agreement, with ETag", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         AgreementView a = agreements.get(id);
         return Response.ok(a).tag(ETags.entityTag(a.version())).build();
     }
@@ -113,10 +141,11 @@ public class AgreementResource {
     @GET
     @Path("{id}/revisions/{revision}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get one revision of an agreement (what timers started under it use)")
+    @Operation(operationId = "getSlaAgreementRevision", summary = "Get one revision of an agreement (what timers started under it use)")
     @APIResponse(responseCode = "200", description = "The revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AgreementView revision(@PathParam("id") UUID id, @PathParam("revision") int revision) {
+    public AgreementView revision(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @PathParam("revision") int revision) {
         return agreements.revision(id, revision);
     }
 
@@ -124,16 +153,17 @@ public class AgreementResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Change an agreement (JSON merge patch) — creates the next revision; open timers keep theirs")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = AgreementDefinition.class),
+    @Operation(operationId = "updateSlaAgreement", summary = "Change an agreement (JSON merge patch) — creates the next revision; open timers keep theirs")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = AgreementPatch.class),
             examples = @ExampleObject(name = "thresholds", value = "{\"warningThresholds\":[60,90]}")))
     @APIResponse(responseCode = "200", description = "The new revision", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid result (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+    @APIResponse(responseCode = "422", description = "Unknown calendar, or a service added to the scope that the catalogue replica does not know", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @NotNull JsonNode patch,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         AgreementView a = agreements.patch(id, patch, ifMatch);
         return Response.ok(a).tag(ETags.entityTag(a.version())).build();
     }
@@ -141,12 +171,13 @@ public class AgreementResource {
     @POST
     @Path("{id}/retire")
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Retire an agreement: no new timers; open timers run to their end")
+    @Operation(operationId = "retireSlaAgreement", summary = "Retire an agreement: no new timers; open timers run to their end")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already retired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response retire(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response retire(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         AgreementView a = agreements.retire(id, ifMatch);
         return Response.ok(a).tag(ETags.entityTag(a.version())).build();
     }
@@ -154,12 +185,13 @@ public class AgreementResource {
     @POST
     @Path("{id}/activate")
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Activate a retired agreement again")
+    @Operation(operationId = "activateSlaAgreement", summary = "Activate a retired agreement again")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response activate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+    public Response activate(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         AgreementView a = agreements.activate(id, ifMatch);
         return Response.ok(a).tag(ETags.entityTag(a.version())).build();
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
@@ -17,6 +18,9 @@ import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.sla.calendar.BusinessCalendar;
+import dev.itsm.sla.catalog.CatalogServiceReplica;
+import dev.itsm.sla.events.SlaAgreementChanged;
+import dev.itsm.sla.events.SlaAgreementChanged.Operation;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,13 +29,18 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AgreementService {
 
+    /** What a retire or activate changes: the lifecycle, shown as {@code state} and its older name {@code status}. */
+    private static final List<String> LIFECYCLE_FIELDS = List.of("state", "status");
+
     private final AgreementRevisionCache agreements;
     private final MergePatch mergePatch;
+    private final Outbox outbox;
     private final Clock clock;
 
-    AgreementService(AgreementRevisionCache agreements, MergePatch mergePatch, Clock clock) {
+    AgreementService(AgreementRevisionCache agreements, MergePatch mergePatch, Outbox outbox, Clock clock) {
         this.agreements = agreements;
         this.mergePatch = mergePatch;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -40,11 +49,12 @@ public class AgreementService {
         AgreementDefinition d = request.normalised();
         d.validate();
         requireCalendar(d.calendarId());
+        requireKnownServices(d.scope(), List.of());
         requireUniqueName(d.name(), null);
         Instant now = clock.instant();
         Agreement a = Agreement.create(UUID.randomUUID(), now);
         newRevision(a, d, now);
-        return view(a);
+        return published(a, Operation.CREATED, List.of(), now);
     }
 
     public AgreementView get(UUID id) {
@@ -86,30 +96,44 @@ public class AgreementService {
     public AgreementView patch(UUID id, JsonNode patch, String ifMatch) {
         Agreement a = find(id);
         ETags.requireMatch(ifMatch, a.version());
-        AgreementDefinition d = mergePatch.apply(a.definition(), patch, AgreementDefinition.class).normalised();
+        AgreementDefinition before = a.definition();
+        AgreementDefinition d = mergePatch.apply(before, patch, AgreementDefinition.class).normalised();
         d.validate();
         requireCalendar(d.calendarId());
+        requireKnownServices(d.scope(), before.scope().serviceIds());
         requireUniqueName(d.name(), a.id());
-        newRevision(a, d, clock.instant());
-        return view(a);
+        Instant now = clock.instant();
+        newRevision(a, d, now);
+        List<String> changed = new ArrayList<>(d.changedFields(before));
+        changed.add("revision"); // every edit is a new revision, even one that changes nothing else
+        return published(a, Operation.UPDATED, changed, now);
     }
 
     @Transactional
     public AgreementView retire(UUID id, String ifMatch) {
         Agreement a = find(id);
         ETags.requireMatch(ifMatch, a.version());
-        a.retire(clock.instant());
+        Instant now = clock.instant();
+        a.retire(now);
         a.persistAndFlush();
-        return view(a);
+        return published(a, Operation.RETIRED, LIFECYCLE_FIELDS, now);
     }
 
     @Transactional
     public AgreementView activate(UUID id, String ifMatch) {
         Agreement a = find(id);
         ETags.requireMatch(ifMatch, a.version());
-        a.activate(clock.instant());
+        Instant now = clock.instant();
+        a.activate(now);
         a.persistAndFlush();
-        return view(a);
+        return published(a, Operation.ACTIVATED, LIFECYCLE_FIELDS, now);
+    }
+
+    /** The agreement as it now is (flushed, so its version is the new ETag), announced in the same transaction. */
+    private AgreementView published(Agreement a, Operation operation, List<String> changedFields, Instant now) {
+        AgreementView view = view(a);
+        outbox.append(new SlaAgreementChanged(view, operation, List.copyOf(changedFields), now));
+        return view;
     }
 
     private void newRevision(Agreement a, AgreementDefinition d, Instant now) {
@@ -133,11 +157,28 @@ public class AgreementService {
         }
     }
 
+    /**
+     * Every service the scope names must be known to the catalogue replica. Only the ids an edit adds are
+     * checked, so an agreement already scoping a service the replica does not know (one made before this
+     * check existed) can still be edited.
+     */
+    private void requireKnownServices(AgreementDefinition.Scope scope, List<UUID> alreadyScoped) {
+        List<UUID> added = scope.serviceIds().stream().filter(id -> !alreadyScoped.contains(id)).toList();
+        List<UUID> unknown = CatalogServiceReplica.unknownAmong(added);
+        if (!unknown.isEmpty()) {
+            UUID serviceId = unknown.get(0);
+            throw new UnprocessableException("unknown-service", "Unknown service",
+                    "Service " + serviceId + " is not in the service catalogue. The catalogue replica may be catching up "
+                            + "with a service created moments ago: retry after a short delay",
+                    Map.of("serviceId", serviceId.toString(), "field", "scope.serviceIds[" + scope.serviceIds().indexOf(serviceId) + "]"));
+        }
+    }
+
     private void requireUniqueName(String name, UUID self) {
         Agreement other = Agreement.find("lower(name) = ?1", name.toLowerCase()).firstResult();
         if (other != null && !other.id().equals(self)) {
-            throw new ConflictException("agreement-name-taken", "Name already used", "An agreement named '" + name + "' already exists",
-                    Map.of("existingId", other.id().toString()));
+            throw new ConflictException("duplicate-key", "Duplicate key", "An agreement named '" + name + "' already exists",
+                    Map.of("field", "name", "value", name, "existingId", other.id().toString()));
         }
     }
 
@@ -150,7 +191,7 @@ public class AgreementService {
         for (AgreementDefinition.Target t : d.targets()) {
             targets.add(new AgreementView.TargetView(t.metric(), t.priority(), t.duration(), t.parsed().toSeconds()));
         }
-        return new AgreementView(a.id(), d.name(), d.type(), d.supplier(), a.status(), revision, d.scope(), d.appliesTo(), d.calendarId(),
+        return new AgreementView(a.id(), d.name(), d.type(), d.supplier(), a.status(), a.status(), revision, d.scope(), d.appliesTo(), d.calendarId(),
                 targets, d.pauseConditions(), d.warningThresholds(), a.version(), a.createdAt(), a.updatedAt());
     }
 }

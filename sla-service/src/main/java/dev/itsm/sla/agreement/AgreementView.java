@@ -7,13 +7,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agreement (one revision) as the API shows it. */
-@Schema(name = "Agreement")
+@Schema(name = "AgreementView")
 public record AgreementView(
         UUID id,
         String name,
         AgreementType type,
         String supplier,
-        AgreementStatus status,
+        @Schema(description = "Lifecycle: ACTIVE agreements start timers, RETIRED ones do not") AgreementStatus state,
+        @Schema(description = "Deprecated: the same value as `state` (kept for existing clients)", deprecated = true) AgreementStatus status,
         @Schema(description = "Revision number; every change makes a new one, open timers keep theirs") int revision,
         AgreementDefinition.Scope scope,
         AgreementDefinition.AppliesTo appliesTo,

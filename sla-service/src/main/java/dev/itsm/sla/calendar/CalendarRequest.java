@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,13 +33,13 @@ public record CalendarRequest(
     /** Holidays one calendar may list (an .ics import included). */
     public static final int MAX_HOLIDAYS = 1000;
 
-    @Schema(name = "WorkingInterval")
+    @Schema(name = "CalendarWorkingInterval")
     public record Interval(
             @Schema(description = "Local start time HH:mm", example = "09:00") String start,
             @Schema(description = "Local end time HH:mm (24:00 = end of day)", example = "17:00") String end) {
     }
 
-    @Schema(name = "Holiday")
+    @Schema(name = "CalendarHoliday")
     public record Holiday(
             @Schema(description = "The date (for yearly holidays the year of the first occurrence)", example = "2026-12-25") LocalDate date,
             @Schema(description = "Name", example = "Christmas Day") String name,
@@ -144,6 +145,24 @@ public record CalendarRequest(
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+    }
+
+    /** The names of the fields whose value differs from {@code before}, in declaration order. */
+    public List<String> changedFields(CalendarRequest before) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(before.name, name)) {
+            changed.add("name");
+        }
+        if (!Objects.equals(before.timeZone, timeZone)) {
+            changed.add("timeZone");
+        }
+        if (!Objects.equals(before.weeklyHours, weeklyHours)) {
+            changed.add("weeklyHours");
+        }
+        if (!Objects.equals(before.holidays, holidays)) {
+            changed.add("holidays");
+        }
+        return changed;
     }
 
     /** The arithmetic for this (valid) definition. */

@@ -1,13 +1,16 @@
 package dev.itsm.sla.calendar;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,10 +19,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
-import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +37,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -62,6 +67,8 @@ public class CalendarResource {
             END:VEVENT
             END:VCALENDAR""";
 
+    static final String IF_MATCH = "The ETag from the last read (\"<version>\"); a mismatch is 412";
+
     private final CalendarService calendars;
     private final IdempotentCreate idempotent;
 
@@ -72,14 +79,15 @@ public class CalendarResource {
 
     @POST
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Create a business calendar")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarRequest.class),
+    @Operation(operationId = "createSlaCalendar", summary = "Create a business calendar", description = "Accepts Idempotency-Key.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarRequest.class),
             examples = @ExampleObject(name = "office", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Invalid calendar (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@NotNull CalendarRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
+    public Response create(@NotNull CalendarRequest request,
+            @Parameter(description = "Makes retries safe: a replay returns the first response") @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("sla-calendars", key, request, () -> {
             CalendarView c = calendars.create(request);
             return new IdempotentCreate.Created(URI.create("/api/v1/sla/calendars/" + c.id()), c, c.version());
@@ -88,22 +96,32 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "List calendars (filter by name, sort by name/createdAt)")
-    @APIResponse(responseCode = "200", description = "A page of calendars")
+    @Operation(operationId = "listSlaCalendars", summary = "List calendars (filter by name, sort by name/createdAt)")
+    @APIResponse(responseCode = "200", description = "A page of calendars (Link header with first/prev/next/last)",
+            content = @Content(schema = @Schema(implementation = CalendarPage.class)))
     @APIResponse(responseCode = "400", description = "Bad paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("name") String name, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
-            @QueryParam("sort") String sort, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(description = "Part of the name, any case", example = "office") @QueryParam("name") String name,
+            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: name, createdAt", example = "-createdAt") @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, Map.of("name", "name", "createdAt", "createdAt"), "name").toOrderBy() + ", id";
-        return Paging.ok(calendars.list(PageRequest.of(page, size), orderBy, name), uri);
+        return Paging.ok(calendars.list(QueryParams.page(page, size), orderBy, name), uri);
+    }
+
+    /** One page of calendars, as the list answers it. */
+    @Schema(name = "CalendarPage")
+    record CalendarPage(List<CalendarView> items, int page, int size, long total) {
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get a calendar (the built-in 24x7 calendar is 00000000-0000-0000-0000-000000000247)")
+    @Operation(operationId = "getSlaCalendar", summary = "Get a calendar (the built-in 24x7 calendar is 00000000-0000-0000-0000-000000000247)")
     @APIResponse(responseCode = "200", description = "The calendar, with ETag", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         CalendarView c = calendars.get(id);
         return Response.ok(c).tag(ETags.entityTag(c.version())).build();
     }
@@ -112,15 +130,16 @@ public class CalendarResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Change a calendar (JSON merge patch); takes effect for running timers at once")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CalendarRequest.class),
+    @Operation(operationId = "updateSlaCalendar", summary = "Change a calendar (JSON merge patch); takes effect for running timers at once")
+    @RequestBody(required = true, content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = CalendarPatch.class),
             examples = @ExampleObject(name = "hours", value = "{\"weeklyHours\":{\"FRIDAY\":[{\"start\":\"09:00\",\"end\":\"17:00\"}]}}")))
     @APIResponse(responseCode = "200", description = "The changed calendar", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Invalid result", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Built-in calendar, name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("id") UUID id, @NotNull JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+    public Response patch(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @NotNull JsonNode patch,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         CalendarView c = calendars.patch(id, patch, ifMatch);
         return Response.ok(c).tag(ETags.entityTag(c.version())).build();
     }
@@ -129,15 +148,32 @@ public class CalendarResource {
     @Path("{id}/holidays/import")
     @Consumes({ "text/calendar", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Import holidays from an iCalendar (.ics) body; RRULE:FREQ=YEARLY events become yearly holidays")
-    @RequestBody(content = @Content(mediaType = "text/calendar", examples = @ExampleObject(name = "ics", value = ICS_EXAMPLE)))
+    @Operation(operationId = "importSlaCalendarHolidays", summary = "Import holidays from an iCalendar (.ics) body; RRULE:FREQ=YEARLY events become yearly holidays")
+    @RequestBody(required = true, content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "ics", value = ICS_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The calendar with the holidays added", content = @Content(schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Not a usable iCalendar document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Built-in calendar or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importHolidays(@PathParam("id") UUID id, String ics, @HeaderParam("If-Match") String ifMatch) {
+    @APIResponse(responseCode = "415", description = "The body is not text/calendar", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importHolidays(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, String ics,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         CalendarView c = calendars.importHolidays(id, ics, ifMatch);
         return Response.ok(c).tag(ETags.entityTag(c.version())).build();
+    }
+
+    /**
+     * Any other body type on the import path: the generic 415 would tell the client to send JSON, which this
+     * endpoint refuses too. JAX-RS picks the most specific {@code @Consumes}, so iCalendar bodies never get here.
+     */
+    @POST
+    @Path("{id}/holidays/import")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
+    @Operation(hidden = true)
+    public Response importHolidaysOfAnotherType(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                "Holidays are imported from an iCalendar document: send it as text/calendar (got "
+                        + (contentType == null ? "no Content-Type" : contentType) + ")");
     }
 }

@@ -1,18 +1,22 @@
 package dev.itsm.sla.calendar;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.sla.events.SlaCalendarChanged;
+import dev.itsm.sla.events.SlaCalendarChanged.Operation;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,11 +28,13 @@ public class CalendarService {
 
     private final WorkingTimeCache calendars;
     private final MergePatch mergePatch;
+    private final Outbox outbox;
     private final Clock clock;
 
-    CalendarService(WorkingTimeCache calendars, MergePatch mergePatch, Clock clock) {
+    CalendarService(WorkingTimeCache calendars, MergePatch mergePatch, Outbox outbox, Clock clock) {
         this.calendars = calendars;
         this.mergePatch = mergePatch;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -37,9 +43,10 @@ public class CalendarService {
         CalendarRequest d = request.normalised();
         d.validate();
         requireUniqueName(d.name(), null);
-        BusinessCalendar c = BusinessCalendar.create(UUID.randomUUID(), d, clock.instant());
+        Instant now = clock.instant();
+        BusinessCalendar c = BusinessCalendar.create(UUID.randomUUID(), d, now);
         c.persistAndFlush();
-        return view(c);
+        return published(c, Operation.CREATED, List.of(), now);
     }
 
     public CalendarView get(UUID id) {
@@ -60,13 +67,15 @@ public class CalendarService {
         BusinessCalendar c = find(id);
         ETags.requireMatch(ifMatch, c.version());
         requireEditable(c);
-        CalendarRequest d = mergePatch.apply(c.definition(), patch, CalendarRequest.class).normalised();
+        CalendarRequest before = c.definition();
+        CalendarRequest d = mergePatch.apply(before, patch, CalendarRequest.class).normalised();
         d.validate();
         requireUniqueName(d.name(), c.id());
-        apply(c, d);
+        Instant now = clock.instant();
+        c.edit(d, now);
         c.persistAndFlush();
         calendars.evict(id);
-        return view(c);
+        return published(c, Operation.UPDATED, c.definition().changedFields(before), now);
     }
 
     /** Adds the holidays of an iCalendar body; returns the calendar and how many days were new. */
@@ -81,10 +90,11 @@ public class CalendarService {
         all.addAll(imported);
         CalendarRequest d = new CalendarRequest(current.name(), current.timeZone(), current.weeklyHours(), all).normalised();
         d.validate();
-        apply(c, d);
+        Instant now = clock.instant();
+        c.edit(d, now);
         c.persistAndFlush();
         calendars.evict(id);
-        return view(c);
+        return published(c, Operation.HOLIDAYS_IMPORTED, c.definition().changedFields(current), now);
     }
 
     BusinessCalendar find(UUID id) {
@@ -104,13 +114,16 @@ public class CalendarService {
     private void requireUniqueName(String name, UUID self) {
         BusinessCalendar other = BusinessCalendar.find("lower(name) = ?1", name.toLowerCase()).firstResult();
         if (other != null && !other.id().equals(self)) {
-            throw new ConflictException("calendar-name-taken", "Name already used", "A calendar named '" + name + "' already exists",
-                    Map.of("existingId", other.id().toString()));
+            throw new ConflictException("duplicate-key", "Duplicate key", "A calendar named '" + name + "' already exists",
+                    Map.of("field", "name", "value", name, "existingId", other.id().toString()));
         }
     }
 
-    private void apply(BusinessCalendar c, CalendarRequest d) {
-        c.edit(d, clock.instant());
+    /** The calendar as it now is (flushed, so its version is the new ETag), announced in the same transaction. */
+    private CalendarView published(BusinessCalendar c, Operation operation, List<String> changedFields, Instant now) {
+        CalendarView view = view(c);
+        outbox.append(new SlaCalendarChanged(view, operation, List.copyOf(changedFields), now));
+        return view;
     }
 
     CalendarView view(BusinessCalendar c) {

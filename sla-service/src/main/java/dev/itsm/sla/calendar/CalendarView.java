@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A calendar as the API shows it. */
-@Schema(name = "Calendar")
+@Schema(name = "CalendarView")
 public record CalendarView(
         UUID id,
         String name,

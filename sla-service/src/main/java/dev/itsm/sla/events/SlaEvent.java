@@ -53,4 +53,12 @@ public sealed interface SlaEvent extends DomainEvent {
 
     record SlaTimerCanceled(@JsonUnwrapped Facts facts, Instant occurredAt) implements SlaEvent {
     }
+
+    /**
+     * The incident's priority changed and the open timer took that priority's target: the facts carry the
+     * new target and due time, the event what they replaced (the previous due time is null while paused).
+     */
+    record SlaTimerRetargeted(@JsonUnwrapped Facts facts, long previousTargetSeconds, Instant previousDueAt, Instant occurredAt)
+            implements SlaEvent {
+    }
 }

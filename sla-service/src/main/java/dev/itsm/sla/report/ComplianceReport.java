@@ -18,7 +18,7 @@ public record ComplianceReport(
         UUID agreementId,
         @Schema(description = "One row per metric") List<Row> metrics) {
 
-    @Schema(name = "ComplianceRow")
+    @Schema(name = "ComplianceReportRow")
     public record Row(
             Metric metric,
             @Schema(description = "Stopped within target") long met,

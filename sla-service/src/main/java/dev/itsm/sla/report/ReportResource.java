@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,17 +50,21 @@ public class ReportResource {
     @Path("compliance")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Compliance of timers started in [from, to): met, breached, running, % met, mean/median/p90 business time per metric (Accept: text/csv for CSV)",
+    @Operation(operationId = "getSlaComplianceReport", summary = "Compliance of timers started in [from, to): met, breached, running, % met, mean/median/p90 business time per metric (Accept: text/csv for CSV)",
             description = "Computed in the database, one row per metric. The period is at most 366 days (else 400 naming from and to).")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = "metric,met,breached,running,canceled,compliancePercent,meanSeconds,medianSeconds,p90Seconds\nTIME_TO_RESPOND,9,1,0,0,90.0,640.2,600,1200\n")) })
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = "metric,met,breached,running,canceled,compliancePercent,meanSeconds,medianSeconds,p90Seconds\nTIME_TO_RESPOND,9,1,0,0,90.0,640.2,600,1200\n")) })
     @APIResponse(responseCode = "400", description = "Bad from/to or filter, or a period longer than 366 days", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response compliance(
-            @Parameter(description = "ISO-8601 instant, default: 30 days before `to`; at most 366 days before `to`", example = "2026-11-01T00:00:00Z") @QueryParam("from") String fromText,
-            @Parameter(description = "ISO-8601 instant (exclusive), default: now", example = "2026-12-01T00:00:00Z") @QueryParam("to") String toText,
-            @QueryParam("serviceId") String serviceIdText, @QueryParam("priority") String priorityText,
-            @QueryParam("agreementId") String agreementIdText, @Context HttpHeaders headers) {
+            @Parameter(description = "ISO-8601 instant, default: 30 days before `to`; at most 366 days before `to`", example = "2026-11-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String fromText,
+            @Parameter(description = "ISO-8601 instant (exclusive), default: now", example = "2026-12-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceIdText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "P1", "P2", "P3", "P4", "P5" })) @QueryParam("priority") String priorityText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
+            @Context HttpHeaders headers) {
         UUID serviceId = QueryParams.uuid("serviceId", serviceIdText);
         UUID agreementId = QueryParams.uuid("agreementId", agreementIdText);
         Priority priority = QueryParams.enumValue("priority", priorityText, Priority.class);

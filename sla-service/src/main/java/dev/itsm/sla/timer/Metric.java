@@ -1,6 +1,9 @@
 package dev.itsm.sla.timer;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What an SLA target measures. */
+@Schema(name = "SlaMetric")
 public enum Metric {
     /** Opened → first acknowledged or assigned. */
     TIME_TO_RESPOND,

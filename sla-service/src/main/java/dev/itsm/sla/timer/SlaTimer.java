@@ -263,8 +263,8 @@ public class SlaTimer extends PanacheEntityBase {
     }
 
     /**
-     * Priority change (open timers only): keeps elapsed time and pauses, takes the new priority's target.
-     * When the new target is already exceeded the breach is immediate. The same priority and target
+     * Priority change (open timers only): keeps elapsed time and pauses, takes the new priority's target
+     * ({@code SlaTimerRetargeted}). When the new target is already exceeded the breach is immediate. The same priority and target
      * change nothing.
      */
     public List<SlaEvent> retarget(String newPriority, Duration newTarget, WorkingTime calendar, Instant at) {
@@ -278,10 +278,14 @@ public class SlaTimer extends PanacheEntityBase {
             accumulatedMillis += calendar.between(runningSince, t).toMillis();
             runningSince = t;
         }
+        long previousTargetSeconds = targetMillis / 1000;
+        Instant previousDueAt = dueAt;
         priority = newPriority;
         targetMillis = newTarget.toMillis();
         // thresholds already passed under the new target are announced again only if not yet announced
         reschedule(calendar);
+        // announced before what the new target causes at once (a breach), so consumers see the cause first
+        events.add(new SlaEvent.SlaTimerRetargeted(facts(calendar, t), previousTargetSeconds, previousDueAt, t));
         events.addAll(evaluate(calendar, t));
         return events;
     }

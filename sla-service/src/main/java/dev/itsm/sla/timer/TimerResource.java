@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,17 +51,24 @@ public class TimerResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "List timers (filter by incidentId, agreementId, state, metric; sort by startedAt/dueAt)")
-    @APIResponse(responseCode = "200", description = "A page of timers with elapsed, remaining, percent, due time and pauses")
+    @Operation(operationId = "listSlaTimers", summary = "List timers (filter by incidentId, agreementId, state, metric; sort by startedAt/dueAt)")
+    @APIResponse(responseCode = "200", description = "A page of timers with elapsed, remaining, percent, due time and pauses (Link header with first/prev/next/last)",
+            content = @Content(schema = @Schema(implementation = SlaTimerPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("incidentId") String incidentIdText, @QueryParam("agreementId") String agreementIdText,
-            @QueryParam("state") String stateText, @QueryParam("metric") String metricText,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sort") String sort, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("incidentId") String incidentIdText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "RUNNING", "PAUSED", "MET", "BREACHED", "CANCELED" })) @QueryParam("state") String stateText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "TIME_TO_RESPOND", "TIME_TO_RESOLVE" })) @QueryParam("metric") String metricText,
+            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: startedAt, dueAt, metric, agreementName", example = "dueAt")
+            @QueryParam("sort") String sort, @Context UriInfo uri) {
         UUID incidentId = QueryParams.uuid("incidentId", incidentIdText);
         UUID agreementId = QueryParams.uuid("agreementId", agreementIdText);
         TimerState state = QueryParams.enumValue("state", stateText, TimerState.class);
         Metric metric = QueryParams.enumValue("metric", metricText, Metric.class);
-        PageRequest pr = PageRequest.of(page, size);
+        PageRequest pr = QueryParams.page(page, size);
         String orderBy = Sort.parse(sort, Map.of("startedAt", "startedAt", "dueAt", "dueAt", "metric", "metric",
                 "agreementName", "agreementName"), "startedAt,agreementName,metric").toOrderBy() + ", id";
         StringBuilder where = new StringBuilder("1 = 1");
@@ -96,14 +105,19 @@ public class TimerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get one timer")
+    @Operation(operationId = "getSlaTimer", summary = "Get one timer")
     @APIResponse(responseCode = "200", description = "The timer, with ETag", content = @Content(schema = @Schema(implementation = TimerView.class)))
     @APIResponse(responseCode = "404", description = "No such timer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id) {
         SlaTimer t = SlaTimer.findById(id);
         if (t == null) {
             throw new NotFoundException("Timer", id);
         }
         return Response.ok(TimerView.of(t, calendars.get(t.calendarId()), clock.instant())).tag(ETags.entityTag(t.version())).build();
+    }
+
+    /** One page of timers, as the list answers it. */
+    @Schema(name = "SlaTimerPage")
+    record SlaTimerPage(List<TimerView> items, int page, int size, long total) {
     }
 }

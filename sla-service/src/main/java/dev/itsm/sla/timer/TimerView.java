@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.itsm.sla.calendar.WorkingTime;
 
 /** A timer as the API shows it, computed at the moment of the request. */
-@Schema(name = "SlaTimer")
+@Schema(name = "SlaTimerView")
 public record TimerView(
         UUID id,
         UUID incidentId,

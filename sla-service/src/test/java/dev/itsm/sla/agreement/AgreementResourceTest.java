@@ -3,12 +3,17 @@ package dev.itsm.sla.agreement;
 import static dev.itsm.sla.SlaTestSupport.PROBLEM;
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.admin;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.reader;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -25,11 +31,21 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_sla"))
 class AgreementResourceTest {
 
+    private static UUID service;
+
+    /** One service the catalogue replica knows, shared by the bodies of this class (scopes must name known services). */
+    static synchronized UUID service() {
+        if (service == null) {
+            service = knownService();
+        }
+        return service;
+    }
+
     static Map<String, Object> valid(String name) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("type", "OLA");
-        body.put("scope", Map.of("allServices", false, "serviceIds", List.of(UUID.randomUUID().toString())));
+        body.put("scope", Map.of("allServices", false, "serviceIds", List.of(service().toString())));
         body.put("targets", List.of(target("TIME_TO_RESPOND", "P1", "PT15M"), target("TIME_TO_RESOLVE", "P1", "PT8H"),
                 target("TIME_TO_RESOLVE", "P2", "PT4H")));
         return body;
@@ -46,6 +62,7 @@ class AgreementResourceTest {
         String name = "OLA " + UUID.randomUUID();
         admin().body(valid(name)).post("/api/v1/sla/agreements").then().statusCode(201).header("ETag", "\"0\"")
                 .body("revision", equalTo(1))
+                .body("state", equalTo("ACTIVE"))
                 .body("status", equalTo("ACTIVE"))
                 .body("calendarId", equalTo(TWENTY_FOUR_SEVEN))
                 .body("warningThresholds", equalTo(List.of(50, 75)))
@@ -117,17 +134,56 @@ class AgreementResourceTest {
         admin().post("/api/v1/sla/agreements/" + id + "/activate").then().statusCode(409).contentType(PROBLEM)
                 .body("currentState", equalTo("ACTIVE")).body("allowedCommands", equalTo(List.of("retire")));
         admin().header("If-Match", "\"0\"").post("/api/v1/sla/agreements/" + id + "/retire").then().statusCode(200)
-                .body("status", equalTo("RETIRED"));
+                .body("state", equalTo("RETIRED")).body("status", equalTo("RETIRED"));
         reader().queryParam("status", "RETIRED").queryParam("size", 500).get("/api/v1/sla/agreements").then().statusCode(200)
                 .body("items.id", hasItem(id));
+        reader().queryParam("state", "RETIRED").queryParam("size", 500).get("/api/v1/sla/agreements").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        reader().queryParam("state", "ACTIVE").queryParam("size", 500).get("/api/v1/sla/agreements").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
         admin().post("/api/v1/sla/agreements/" + id + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
         reader().queryParam("status", "DORMANT").get("/api/v1/sla/agreements").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
-    void namesAreUnique() {
+    void namesAreUniqueAndADuplicateIsTheVocabularysDuplicateKeyProblem() {
         String name = "Dup " + UUID.randomUUID();
-        admin().body(valid(name)).post("/api/v1/sla/agreements").then().statusCode(201);
-        admin().body(valid(name)).post("/api/v1/sla/agreements").then().statusCode(409).contentType(PROBLEM);
+        String first = admin().body(valid(name)).post("/api/v1/sla/agreements").then().statusCode(201).extract().path("id");
+        admin().body(valid(name)).post("/api/v1/sla/agreements").then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/duplicate-key"))
+                .body("field", equalTo("name")).body("value", equalTo(name)).body("existingId", equalTo(first));
+    }
+
+    @Test
+    void aScopeNamingAServiceTheCatalogueDoesNotKnowIs422AndTheClientRetriesWhileTheReplicaCatchesUp() {
+        UUID newService = UUID.randomUUID();
+        Map<String, Object> body = with(valid("Scope " + newService), "scope",
+                Map.of("allServices", false, "serviceIds", List.of(service().toString(), newService.toString())));
+        admin().body(body).post("/api/v1/sla/agreements").then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/unknown-service"))
+                .body("serviceId", equalTo(newService.toString()))
+                .body("field", equalTo("scope.serviceIds[1]"))
+                .body("detail", containsString("catching up"));
+        reader().queryParam("size", 500).get("/api/v1/sla/agreements").then().statusCode(200)
+                .body("items.name", not(hasItem("Scope " + newService)));
+
+        // the catalogue announces the service: the same request succeeds once the replica has it
+        CloudEventPublisher.publish("catalog", "ServiceCreated", newService.toString(), Map.of("serviceId", newService.toString(),
+                "key", "new-" + newService, "name", "New service", "type", "TECHNICAL", "owner", "Ops", "status", "PIPELINE",
+                "dependsOn", List.of(), "occurredAt", Instant.now().toString()));
+        String id = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> admin().body(body).post("/api/v1/sla/agreements").then().extract(),
+                r -> r.statusCode() != 422).path("id");
+        reader().get("/api/v1/sla/agreements/" + id).then().statusCode(200)
+                .body("scope.serviceIds", equalTo(List.of(service().toString(), newService.toString())));
+
+        // an edit that adds an unknown service is refused the same way
+        UUID unknown = UUID.randomUUID();
+        admin().contentType("application/merge-patch+json")
+                .body(Map.of("scope", Map.of("allServices", false, "serviceIds", List.of(newService.toString(), unknown.toString()))))
+                .patch("/api/v1/sla/agreements/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/unknown-service"))
+                .body("serviceId", equalTo(unknown.toString()));
+        reader().get("/api/v1/sla/agreements/" + id).then().statusCode(200).body("revision", equalTo(1));
     }
 }

@@ -2,6 +2,7 @@ package dev.itsm.sla.bench;
 
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +52,7 @@ class SchedulerBenchmark {
 
     @Test
     void breachDetectionLag() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String agreementId = agreement("Lag " + service, service, TWENTY_FOUR_SEVEN,
                 List.of(target("TIME_TO_RESOLVE", "P1", "PT3S")), Map.of("warningThresholds", List.of(50)));
         int n = 300;
@@ -82,7 +83,7 @@ class SchedulerBenchmark {
 
     @Test
     void schedulerCostWith100kRunningTimers() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String agreementId = agreement("Bulk " + service, service, TWENTY_FOUR_SEVEN,
                 List.of(target("TIME_TO_RESOLVE", "P1", "PT1H")), Map.of());
         int running = 100_000;

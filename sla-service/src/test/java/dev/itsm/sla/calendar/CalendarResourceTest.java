@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -112,8 +113,11 @@ class CalendarResourceTest {
     void namesAreUniqueIgnoringCase() {
         String name = "Unique " + UUID.randomUUID();
         create(name);
+        String first = reader().queryParam("name", name).get("/api/v1/sla/calendars").then().statusCode(200).extract().path("items[0].id");
         admin().body(office(name.toUpperCase())).post("/api/v1/sla/calendars").then().statusCode(409).contentType(PROBLEM)
-                .body("existingId", notNullValue());
+                .body("type", equalTo("https://itsm.dev/problems/duplicate-key"))
+                .body("field", equalTo("name")).body("value", equalTo(name.toUpperCase()))
+                .body("existingId", equalTo(first));
     }
 
     @Test
@@ -193,6 +197,18 @@ class CalendarResourceTest {
                 .body("holidays.find { it.date == '2027-03-27' }.name", equalTo("Easter"));
         admin().contentType("text/calendar").body("this is not ics").post("/api/v1/sla/calendars/" + id + "/holidays/import")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void anImportInAnotherContentTypeIs415NamingTextCalendar() {
+        String id = create("Wrong type " + UUID.randomUUID());
+        admin().contentType("application/json").body("{\"holidays\":[]}").post("/api/v1/sla/calendars/" + id + "/holidays/import")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/unsupported-media-type"))
+                .body("detail", containsString("text/calendar"))
+                .body("detail", not(containsString("send application/json")));
+        reader().contentType("text/calendar").body("BEGIN:VCALENDAR").post("/api/v1/sla/calendars/" + id + "/holidays/import")
+                .then().statusCode(403);
     }
 
     @Test

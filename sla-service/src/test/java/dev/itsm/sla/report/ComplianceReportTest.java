@@ -2,6 +2,7 @@ package dev.itsm.sla.report;
 
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.reader;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +71,7 @@ class ComplianceReportTest {
     }
 
     static UUID newAgreement() {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         return UUID.fromString(agreement("Report " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT1H")),
                 Map.of()));
     }

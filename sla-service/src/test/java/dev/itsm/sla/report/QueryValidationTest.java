@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,18 @@ class QueryValidationTest {
                 .get("/api/v1/sla/reports/compliance").then().statusCode(400);
         reader().queryParam("from", "2024-01-01T00:00:00Z").queryParam("to", "2025-01-01T00:00:00Z")
                 .get("/api/v1/sla/reports/compliance").then().statusCode(200).body("metrics.size()", equalTo(2));
+    }
+
+    @Test
+    void malformedPagingIsA400NamingTheParameterOnEveryList() {
+        for (String list : List.of("/api/v1/sla/timers", "/api/v1/sla/agreements", "/api/v1/sla/calendars")) {
+            reader().queryParam("page", "abc").get(list).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("page"));
+            reader().queryParam("size", "ten").get(list).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("size"));
+        }
+        reader().queryParam("state", "ACTIVE").queryParam("status", "RETIRED").get("/api/v1/sla/agreements").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("status"));
     }
 
     @Test

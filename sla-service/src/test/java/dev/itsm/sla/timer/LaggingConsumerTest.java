@@ -2,6 +2,7 @@ package dev.itsm.sla.timer;
 
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static dev.itsm.sla.timer.TimerFlowTest.awaitTimer;
 import static dev.itsm.sla.timer.TimerFlowTest.timer;
@@ -59,7 +60,7 @@ class LaggingConsumerTest {
     @BeforeEach
     void oneHourTimer() {
         CLOCK.reset();
-        service = UUID.randomUUID();
+        service = knownService();
         agreement("Lag " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT1H")), Map.of());
         t0 = CLOCK.instant().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -2,6 +2,7 @@ package dev.itsm.sla.timer;
 
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -77,7 +78,7 @@ class SchedulerTest {
 
     @Test
     void schedulersRunningSideBySideAnnounceEachBreachExactlyOnce() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String agreementId = agreement("Bulk " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT1S")), Map.of());
         int n = 400;
         insertDueTimers(ds, UUID.fromString(agreementId), n, TestClock.INSTANCE.instant());

@@ -120,13 +120,36 @@ class SlaTimerTest {
         SlaTimer t = timer(h(8), berlin("2026-11-27T15:00")); // Friday, P3 = 8h
         t.pause("ON_HOLD:AWAITING_CALLER", OFFICE, berlin("2026-11-27T16:00"));
         List<SlaEvent> retarget = t.retarget("P2", h(4), OFFICE, berlin("2026-11-28T12:00"));
-        assertEquals(List.of(), names(retarget));
+        assertEquals(List.of("SlaTimerRetargeted"), names(retarget));
+        SlaEvent.SlaTimerRetargeted r = (SlaEvent.SlaTimerRetargeted) retarget.get(0);
+        assertEquals(8 * 3600, r.previousTargetSeconds());
+        assertNull(r.previousDueAt(), "a paused clock has no due time");
+        assertNull(r.facts().dueAt());
         assertEquals("P2", t.priority());
         assertEquals(TimerState.PAUSED, t.state());
         assertEquals(h(1), t.elapsed(OFFICE, berlin("2026-11-30T11:00")));
         t.resume(OFFICE, berlin("2026-11-30T11:00"));
         assertEquals(berlin("2026-11-30T14:00"), t.dueAt(), "3h of the new 4h target left");
         assertEquals(1, t.pauses().size(), "the pause interval is kept");
+    }
+
+    @Test
+    void aPriorityChangeAnnouncesTheNewTargetAndDueTimeWithThePreviousOnes() {
+        SlaTimer t = timer(h(8), berlin("2026-12-01T09:00"));
+        Instant previousDue = t.dueAt();
+        List<SlaEvent> events = t.retarget("P2", Duration.ofMinutes(30), OFFICE, berlin("2026-12-01T09:10"));
+        assertEquals(List.of("SlaTimerRetargeted"), names(events));
+        SlaEvent.SlaTimerRetargeted r = (SlaEvent.SlaTimerRetargeted) events.get(0);
+        assertEquals("P2", r.facts().priority());
+        assertEquals(1800, r.facts().targetSeconds());
+        assertEquals(berlin("2026-12-01T09:30"), r.facts().dueAt());
+        assertEquals(600, r.facts().elapsedBusinessSeconds());
+        assertEquals(TimerState.RUNNING, r.facts().state());
+        assertEquals(8 * 3600, r.previousTargetSeconds());
+        assertEquals(previousDue, r.previousDueAt());
+        assertEquals(berlin("2026-12-01T09:10"), r.occurredAt());
+        assertEquals(List.of(), names(t.retarget("P2", Duration.ofMinutes(30), OFFICE, berlin("2026-12-01T09:15"))),
+                "the same priority and target announce nothing");
     }
 
     @Test
@@ -144,9 +167,9 @@ class SlaTimerTest {
         SlaTimer t = timer(h(8), berlin("2026-12-01T09:00"));
         assertEquals(List.of("SlaWarning"), names(t.evaluate(OFFICE, berlin("2026-12-01T13:00"))), "the scheduler's 50% warning");
         List<SlaEvent> events = t.retarget("P1", h(2), OFFICE, berlin("2026-12-01T14:00"));
-        assertEquals(List.of("SlaBreached"), names(events), "no stale warnings before the breach");
+        assertEquals(List.of("SlaTimerRetargeted", "SlaBreached"), names(events), "no stale warnings; the new target, then the breach it causes");
         assertEquals(TimerState.BREACHED, t.state());
-        SlaEvent.SlaBreached b = (SlaEvent.SlaBreached) events.get(0);
+        SlaEvent.SlaBreached b = (SlaEvent.SlaBreached) events.get(1);
         assertEquals(5 * 3600, b.facts().elapsedBusinessSeconds());
         assertEquals(2 * 3600, b.facts().targetSeconds());
         assertEquals(TimerState.BREACHED, b.facts().state());
@@ -309,13 +332,13 @@ class SlaTimerTest {
                 Arguments.of(ClockPhase.RUNNING, Call.RESUME, ClockPhase.RUNNING, null),
                 Arguments.of(ClockPhase.RUNNING, Call.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
                 Arguments.of(ClockPhase.RUNNING, Call.REOPEN, ClockPhase.RUNNING, null),
-                Arguments.of(ClockPhase.RUNNING, Call.RETARGET, ClockPhase.RUNNING, List.of()),
+                Arguments.of(ClockPhase.RUNNING, Call.RETARGET, ClockPhase.RUNNING, List.of("SlaTimerRetargeted")),
                 Arguments.of(ClockPhase.RUNNING, Call.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
                 Arguments.of(ClockPhase.PAUSED, Call.PAUSE, ClockPhase.PAUSED, null),
                 Arguments.of(ClockPhase.PAUSED, Call.RESUME, ClockPhase.RUNNING, List.of("SlaTimerResumed")),
                 Arguments.of(ClockPhase.PAUSED, Call.STOP, ClockPhase.STOPPED, List.of("SlaMet")),
                 Arguments.of(ClockPhase.PAUSED, Call.REOPEN, ClockPhase.PAUSED, null),
-                Arguments.of(ClockPhase.PAUSED, Call.RETARGET, ClockPhase.PAUSED, List.of()),
+                Arguments.of(ClockPhase.PAUSED, Call.RETARGET, ClockPhase.PAUSED, List.of("SlaTimerRetargeted")),
                 Arguments.of(ClockPhase.PAUSED, Call.CANCEL, ClockPhase.CANCELED, List.of("SlaTimerCanceled")),
                 Arguments.of(ClockPhase.STOPPED, Call.PAUSE, ClockPhase.STOPPED, null),
                 Arguments.of(ClockPhase.STOPPED, Call.RESUME, ClockPhase.STOPPED, null),

@@ -3,6 +3,7 @@ package dev.itsm.sla.timer;
 import static dev.itsm.sla.SlaTestSupport.SLA_TOPIC;
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.reader;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +30,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.itsm.sla.SlaTestSupport.Incident;
+import dev.itsm.testing.AsyncApiValidator;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TopicReader;
@@ -50,6 +56,7 @@ class TimerFlowTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final TestClock CLOCK = TestClock.INSTANCE;
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSource ds;
@@ -98,7 +105,7 @@ class TimerFlowTest {
 
     @Test
     void openHoldPriorityChangeResumeResolveReopenResolve() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String agreementId = agreement("Flow " + service, service, TWENTY_FOUR_SEVEN, standardTargets(),
                 Map.of("pauseConditions", Map.of("states", List.of("ON_HOLD"), "holdReasons", List.of("AWAITING_CALLER"))));
         Instant t0 = future();
@@ -137,8 +144,8 @@ class TimerFlowTest {
         assertEquals(600, respond.get("elapsedBusinessSeconds"));
 
         // the SLA events, in order, with CloudEvents headers, keyed by the incident
-        List<Received> events = TopicReader.await(SLA_TOPIC, 8, WAIT, r -> inc.id.toString().equals(r.key()));
-        assertEquals(List.of("SlaTimerStarted", "SlaTimerStarted", "SlaMet", "SlaTimerPaused", "SlaTimerResumed", "SlaMet",
+        List<Received> events = TopicReader.await(SLA_TOPIC, 9, WAIT, r -> inc.id.toString().equals(r.key()));
+        assertEquals(List.of("SlaTimerStarted", "SlaTimerStarted", "SlaMet", "SlaTimerPaused", "SlaTimerRetargeted", "SlaTimerResumed", "SlaMet",
                 "SlaTimerResumed", "SlaMet"), events.stream().map(r -> r.ceType().substring("dev.itsm.sla.".length())).toList());
         for (Received r : events) {
             assertEquals("1.0", r.header("ce_specversion"));
@@ -148,7 +155,7 @@ class TimerFlowTest {
             assertNotNull(r.header("ce_time"));
             assertTrue(r.header("content-type").startsWith("application/json"));
         }
-        JsonPath lastMet = JsonPath.from(events.get(7).value());
+        JsonPath lastMet = JsonPath.from(events.get(8).value());
         assertEquals("TIME_TO_RESOLVE", lastMet.getString("metric"));
         assertEquals("MET", lastMet.getString("state"));
         assertEquals(4800, lastMet.getLong("elapsedBusinessSeconds"));
@@ -174,7 +181,7 @@ class TimerFlowTest {
 
     @Test
     void warningsAndTheBreachAreDetectedWithoutAnyFurtherIncidentEventAndAnnouncedOnce() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Hour " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P1", "PT1H")), Map.of());
         Instant opened = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
         Incident inc = new Incident(service, "P1", opened);
@@ -216,7 +223,7 @@ class TimerFlowTest {
 
     @Test
     void aRedeliveredOrDuplicatedOrStaleEventHasNoSecondEffect() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Dup " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
         Instant t0 = future();
         Incident inc = new Incident(service, "P3", t0);
@@ -243,7 +250,7 @@ class TimerFlowTest {
 
     @Test
     void holdReasonsPauseAccordingToEachAgreement() {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String ola = agreement("OLA " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")),
                 Map.of("type", "OLA", "pauseConditions", Map.of("states", List.of("ON_HOLD"), "holdReasons", List.of("AWAITING_CALLER"))));
         String uc = agreement("UC " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")),
@@ -262,7 +269,7 @@ class TimerFlowTest {
 
     @Test
     void anOpenTimerKeepsTheAgreementRevisionItStartedUnder() {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         String id = agreement("Versioned " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
         Instant t0 = future();
         Incident inc = new Incident(service, "P3", t0);
@@ -287,7 +294,7 @@ class TimerFlowTest {
 
     @Test
     void aPriorityChangeToAnExceededTargetBreachesImmediatelyAndCancelEndsTheRest() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Escalate " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
         Instant t0 = future();
         Incident inc = new Incident(service, "P3", t0);
@@ -303,6 +310,41 @@ class TimerFlowTest {
         assertEquals(1, outboxCount(inc.id, "SlaTimerCanceled"));
     }
 
+    @Test
+    void aPriorityChangePublishesTheNewTargetAndDueTimeOfEveryOpenTimer() throws Exception {
+        UUID service = knownService();
+        String agreementId = agreement("Retarget " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P3", t0);
+        inc.publish("IncidentOpened", t0);
+        inc.set("priority", "P2").publish("IncidentPriorityChanged", t0.plus(Duration.ofMinutes(10)), "previousPriority", "P3");
+
+        List<Received> retargeted = TopicReader.await(SLA_TOPIC, 2, WAIT,
+                r -> inc.id.toString().equals(r.key()) && r.ceType().equals("dev.itsm.sla.SlaTimerRetargeted"));
+        AsyncApiValidator.load().assertValid(retargeted);
+        Map<String, JsonNode> byMetric = new HashMap<>();
+        for (Received r : retargeted) {
+            JsonNode p = JSON.readTree(r.value());
+            byMetric.put(p.path("metric").asText(), p);
+        }
+        JsonNode respond = byMetric.get("TIME_TO_RESPOND");
+        assertEquals(agreementId, respond.path("agreementId").asText());
+        assertEquals("P2", respond.path("priority").asText());
+        assertEquals("RUNNING", respond.path("state").asText());
+        assertEquals(1800, respond.path("targetSeconds").asLong());
+        assertEquals(t0.plus(Duration.ofMinutes(30)), Instant.parse(respond.path("dueAt").asText()));
+        assertEquals(3600, respond.path("previousTargetSeconds").asLong());
+        assertEquals(t0.plus(Duration.ofHours(1)), Instant.parse(respond.path("previousDueAt").asText()));
+        assertEquals(600, respond.path("elapsedBusinessSeconds").asLong());
+        JsonNode resolve = byMetric.get("TIME_TO_RESOLVE");
+        assertEquals(4 * 3600, resolve.path("targetSeconds").asLong());
+        assertEquals(t0.plus(Duration.ofHours(4)), Instant.parse(resolve.path("dueAt").asText()));
+        assertEquals(8 * 3600, resolve.path("previousTargetSeconds").asLong());
+        assertEquals(t0.plus(Duration.ofHours(8)), Instant.parse(resolve.path("previousDueAt").asText()));
+        // the timer as REST shows it says the same
+        assertEquals(1800, timer(inc.id, "TIME_TO_RESPOND").get("targetSeconds"));
+    }
+
     boolean known(UUID incidentId) throws Exception {
         try (Connection c = ds.getConnection();
                 PreparedStatement ps = c.prepareStatement("select count(*) from sla_incident where incident_id = ?")) {
@@ -316,7 +358,7 @@ class TimerFlowTest {
 
     @Test
     void incidentsOutsideTheScopeOrConditionsGetNoTimerAndAMissedOpenStillStartsTheClock() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Scoped " + service, service, TWENTY_FOUR_SEVEN, standardTargets(),
                 Map.of("appliesTo", Map.of("priorities", List.of("P1", "P2", "P3"), "categories", List.of("email"))));
         Instant t0 = future();
@@ -345,7 +387,7 @@ class TimerFlowTest {
                         "FRIDAY", List.of(Map.of("start", "09:00", "end", "17:00"))),
                 "holidays", List.of(Map.of("date", "2027-12-01", "name", "Company day", "yearly", false))))
                 .post("/api/v1/sla/calendars").then().statusCode(201).extract().path("id");
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Office " + service, service, calendarId, List.of(target("TIME_TO_RESOLVE", "P3", "PT12H")), Map.of());
         Instant saturday = Instant.parse("2027-11-27T21:00:00Z"); // Saturday 22:00 in Berlin
         // the consumer takes no event dated after its clock (plus a few minutes): live on Tuesday morning, after every event here
@@ -365,7 +407,7 @@ class TimerFlowTest {
 
     @Test
     void anUnusableIncidentEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Poison " + service, service, TWENTY_FOUR_SEVEN, standardTargets(), Map.of());
         Instant t0 = future();
         Incident bad = new Incident(service, "P3", t0).set("incidentId", "not-a-uuid");

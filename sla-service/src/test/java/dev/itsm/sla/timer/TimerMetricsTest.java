@@ -2,6 +2,7 @@ package dev.itsm.sla.timer;
 
 import static dev.itsm.sla.SlaTestSupport.TWENTY_FOUR_SEVEN;
 import static dev.itsm.sla.SlaTestSupport.agreement;
+import static dev.itsm.sla.SlaTestSupport.knownService;
 import static dev.itsm.sla.SlaTestSupport.target;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,7 @@ class TimerMetricsTest {
 
     @Test
     void metricsShowTimersByStateAndThePlatformsOutboxAndConsumerLag() {
-        UUID service = UUID.randomUUID();
+        UUID service = knownService();
         agreement("Metrics " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P3", "PT8H")), Map.of());
         String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
         double runningBefore = Math.max(0, gauge(before, "RUNNING"));
