@@ -91,18 +91,25 @@ final class Suite {
                 + "\",\"name\":\"Payroll portal\",\"type\":\"BUSINESS\",\"owner\":\"ops-team\",\"utility\":\"Pays people\"}"),
                 201).get("id").asText();
         call(post(gateway() + "/api/v1/catalog/services/" + serviceId + "/go-live", ""), 200);
-        agreementId = call(post(gateway() + "/api/v1/sla/agreements", """
+        agreementId = JSON.readTree(createOnceReplicaKnows("/api/v1/sla/agreements", """
                 {"name":"Bench SLA %s","type":"SLA","scope":{"allServices":false,"serviceIds":["%s"]},
-                 "targets":[%s]}""".formatted(key, serviceId, targets())), 201).get("id").asText();
+                 "targets":[%s]}""".formatted(key, serviceId, targets()), "sla-service")).get("id").asText();
+        createOnceReplicaKnows("/api/v1/incidents", incidentBody(serviceId, "warm-up"), "incident-service");
+    }
+
+    /**
+     * sla-service and incident-service check the service against their replica of the catalogue,
+     * which learns of it from an event moments after the create: 422 until then.
+     */
+    private String createOnceReplicaKnows(String path, String body, String service) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
-            HttpResponse<String> r = http.send(post(gateway() + "/api/v1/incidents", incidentBody(serviceId, "warm-up")),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(post(gateway() + path, body), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 201) {
-                return;
+                return r.body();
             }
             if (r.statusCode() != 422 || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("incident-service never accepted the bench service: " + r.body());
+                throw new IllegalStateException(service + " never accepted the bench service: " + r.body());
             }
             Thread.sleep(200);
         }
