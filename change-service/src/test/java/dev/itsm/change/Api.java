@@ -1,6 +1,7 @@
 package dev.itsm.change;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import dev.itsm.platform.security.Roles;
 import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -71,8 +73,31 @@ public final class Api {
         return body;
     }
 
+    /**
+     * Creates the change as rita. Services and CIs it names must be in the catalog replica
+     * ({@link #service}, {@link #ci}); like any client it retries while the replica is still catching
+     * up (422 unknown-service / unknown-ci, see docs/API-VOCABULARY.md).
+     */
     public static JsonPath create(Map<String, Object> body) {
-        return rita().body(body).post(CHANGES).then().statusCode(201).extract().jsonPath();
+        return createAs(rita(), body);
+    }
+
+    public static JsonPath createAs(RequestSpecification who, Map<String, Object> body) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            last[0] = who.body(body).post(CHANGES);
+            return !replicaCatchingUp(last[0]);
+        });
+        return last[0].then().statusCode(201).extract().jsonPath();
+    }
+
+    /** 422 unknown-service / unknown-ci: the catalog replica has not seen the id (yet). */
+    public static boolean replicaCatchingUp(Response r) {
+        if (r.statusCode() != 422) {
+            return false;
+        }
+        String type = r.jsonPath().getString("type");
+        return type != null && (type.endsWith("/unknown-service") || type.endsWith("/unknown-ci"));
     }
 
     public static JsonPath command(RequestSpecification who, String id, String command, Object body) {
@@ -104,6 +129,27 @@ public final class Api {
     }
 
     // ------------------------------------------------------------------------------ other services' events
+
+    /** A new service in the catalog (ServiceCreated published as catalog-service would); returns its id. */
+    public static UUID service(String name, UUID... dependsOn) {
+        UUID id = UUID.randomUUID();
+        serviceCreated(id, name, dependsOn);
+        return id;
+    }
+
+    /** A new configuration item in the catalog (ConfigurationItemChanged); returns its id. */
+    public static UUID ci(String name) {
+        UUID id = UUID.randomUUID();
+        ciChanged(id, name);
+        return id;
+    }
+
+    /** Publishes ConfigurationItemChanged like catalog-service would. */
+    public static void ciChanged(UUID ciId, String name) {
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ciId.toString(), """
+                {"ciId":"%s","name":"%s","ciClass":"server","environment":"prod","status":"ACTIVE",
+                 "attributes":{},"deleted":false,"occurredAt":"%s"}""".formatted(ciId, name, Instant.now()));
+    }
 
     /** Publishes ServiceCreated like catalog-service would. */
     public static void serviceCreated(UUID serviceId, String name, UUID... dependsOn) {

@@ -46,8 +46,8 @@ class CatalogReplicaTest {
 
     @Test
     void aRemovedRelationNoLongerMakesChangesCollide() throws Exception {
-        UUID db = UUID.randomUUID();
-        UUID app = UUID.randomUUID();
+        UUID db = Api.ci("db");
+        UUID app = Api.ci("app");
         UUID relationId = UUID.randomUUID();
         String added = """
                 {"relationId":"%s","sourceId":"%s","relation":"depends_on","targetType":"CI","targetId":"%s","change":"ADDED","occurredAt":"%s"}"""

@@ -8,6 +8,7 @@ import static dev.itsm.change.Api.create;
 import static dev.itsm.change.Api.freshSlot;
 import static dev.itsm.change.Api.normal;
 import static dev.itsm.change.Api.rita;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -55,7 +56,7 @@ class ChangeEditAfterSubmissionTest {
 
     @Test
     void anApprovedChangeCannotTakeANewPlanOrScope() {
-        String id = Api.authorisedNormal("Approved content", freshSlot(), Duration.ofHours(1), List.of(UUID.randomUUID()), List.of());
+        String id = Api.authorisedNormal("Approved content", freshSlot(), Duration.ofHours(1), List.of(Api.service("approved")), List.of());
         refused(id, Map.of("implementationPlan", "drop the database"), "AUTHORIZE", "implementationPlan");
         refused(id, Map.of("backoutPlan", "none", "serviceIds", List.of(UUID.randomUUID()), "ciIds", List.of(UUID.randomUUID())),
                 "AUTHORIZE", "backoutPlan", "serviceIds", "ciIds");
@@ -79,7 +80,7 @@ class ChangeEditAfterSubmissionTest {
     @Test
     void aScheduledChangeKeepsItsScopeButMayMoveItsWindow() {
         Instant slot = freshSlot();
-        String id = Api.scheduledNormal("Scheduled content", slot, Duration.ofHours(1), List.of(UUID.randomUUID()), List.of());
+        String id = Api.scheduledNormal("Scheduled content", slot, Duration.ofHours(1), List.of(Api.service("scheduled")), List.of());
         refused(id, Map.of("serviceIds", List.of(UUID.randomUUID())), "SCHEDULED", "serviceIds");
 
         // the whole document sent back unchanged, with a new window: only the window moves (conflict re-checked)
@@ -98,7 +99,9 @@ class ChangeEditAfterSubmissionTest {
     @Test
     void aNewChangeIsFreelyEditable() {
         String id = create(normal("Still a draft", freshSlot(), Duration.ofHours(1), List.of(), List.of())).getString("id");
-        otherAgent().body(Map.of("implementationPlan", "a better plan", "serviceIds", List.of(UUID.randomUUID())))
-                .patch(CHANGES + "/" + id).then().statusCode(200).body("implementationPlan", equalTo("a better plan"));
+        UUID service = Api.service("draft");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> otherAgent()
+                .body(Map.of("implementationPlan", "a better plan", "serviceIds", List.of(service)))
+                .patch(CHANGES + "/" + id).then().statusCode(200).body("implementationPlan", equalTo("a better plan")));
     }
 }

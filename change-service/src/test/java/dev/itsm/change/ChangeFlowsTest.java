@@ -64,7 +64,7 @@ class ChangeFlowsTest {
         body.put("title", "Rotate shop certificate");
         body.put("type", "STANDARD");
         body.put("modelId", modelId);
-        body.put("serviceIds", List.of(UUID.randomUUID()));
+        body.put("serviceIds", List.of(Api.service("shop")));
         body.put("plannedStart", start.toString());
         body.put("plannedEnd", start.plus(Duration.ofMinutes(30)).toString());
         JsonPath created = create(body);
@@ -91,7 +91,7 @@ class ChangeFlowsTest {
 
     @Test
     void aNormalMediumRiskChangeNeedsTwoLevelsInSequence() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("postgres");
         JsonPath created = create(normal("Upgrade PostgreSQL", freshSlot(), Duration.ofHours(1), List.of(service), List.of()));
         String id = created.getString("id");
         assertTrue(created.getString("number").matches("CHG\\d{7}"), created.getString("number"));
@@ -160,7 +160,7 @@ class ChangeFlowsTest {
 
     @Test
     void aRejectionAtAnyLevelRejectsTheChange() {
-        String id = create(normal("Risky migration", freshSlot(), Duration.ofHours(1), List.of(UUID.randomUUID()), List.of()))
+        String id = create(normal("Risky migration", freshSlot(), Duration.ofHours(1), List.of(Api.service("risky")), List.of()))
                 .getString("id");
         command(rita(), id, "submit", null);
         JsonPath high = command(rita(), id, "assess", Map.of("answers", Map.of("customerFacing", true, "untestedInStaging", true,
@@ -184,7 +184,7 @@ class ChangeFlowsTest {
     void anEmergencyChangeGoesToTheEcabAndMayStartImmediately() {
         Instant now = Instant.now();
         String id = create(ofType("EMERGENCY", "Hotfix payment outage", now.minus(Duration.ofMinutes(10)), Duration.ofHours(1),
-                List.of(UUID.randomUUID()), List.of())).getString("id");
+                List.of(Api.service("emergency")), List.of())).getString("id");
         JsonPath submitted = command(rita(), id, "submit", null);
         assertEquals("AUTHORIZE", submitted.getString("state"), "no ASSESS step");
         assertEquals("ECAB", submitted.getString("approvalLevels[0].name"));
@@ -216,7 +216,7 @@ class ChangeFlowsTest {
 
     @Test
     void listsAreFilteredSortedAndPaged() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("paged");
         for (int i = 0; i < 3; i++) {
             create(normal("Paged " + i, freshSlot(), Duration.ofHours(1), List.of(service), List.of()));
         }
@@ -253,6 +253,20 @@ class ChangeFlowsTest {
         String again = rita().header("Idempotency-Key", key).body(body).post(CHANGES).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, again);
+    }
+
+    @Test
+    void submittingWithoutEitherPlanNamesEveryMissingPlan() {
+        Map<String, Object> body = normal("No plans yet", freshSlot(), Duration.ofHours(1), List.of(), List.of());
+        body.remove("implementationPlan");
+        body.remove("backoutPlan");
+        String id = create(body).getString("id");
+        rita().post(CHANGES + "/" + id + "/submit").then().statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/incomplete-change"))
+                .body("errors.field", contains("implementationPlan", "backoutPlan"))
+                .body("missingPlans", contains("implementationPlan", "backoutPlan"))
+                .body("detail", containsString("implementationPlan")).body("detail", containsString("backoutPlan"));
+        rita().get(CHANGES + "/" + id).then().body("state", equalTo("NEW"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.itsm.change.Api.create;
 import static dev.itsm.change.Api.freshSlot;
 import static dev.itsm.change.Api.normal;
 import static dev.itsm.change.Api.rita;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -58,8 +59,11 @@ class ChangeInputBoundsTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", contains("ciIds"));
         rita().get(CHANGES + "/" + id).then().header("ETag", "\"0\"").body("serviceIds", hasSize(0));
 
-        patch().body(Map.of("serviceIds", ids(MAX_SERVICES), "ciIds", ids(MAX_CIS))).patch(CHANGES + "/" + id)
-                .then().statusCode(200).body("serviceIds", hasSize(MAX_SERVICES)).body("ciIds", hasSize(MAX_CIS));
+        // at the caps: as many services and CIs as the catalog knows
+        List<UUID> services = IntStream.range(0, MAX_SERVICES).mapToObj(i -> Api.service("bounded-" + i)).toList();
+        List<UUID> cis = IntStream.range(0, MAX_CIS).mapToObj(i -> Api.ci("bounded-" + i)).toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> patch().body(Map.of("serviceIds", services, "ciIds", cis))
+                .patch(CHANGES + "/" + id).then().statusCode(200).body("serviceIds", hasSize(MAX_SERVICES)).body("ciIds", hasSize(MAX_CIS)));
 
         Map<String, Object> body = normal("Too wide", freshSlot(), Duration.ofHours(1), ids(MAX_SERVICES + 1), ids(MAX_CIS + 1));
         rita().body(body).post(CHANGES).then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItems("ciIds", "serviceIds"));

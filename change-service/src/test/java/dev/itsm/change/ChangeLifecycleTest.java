@@ -210,7 +210,9 @@ class ChangeLifecycleTest {
         ChangeEdit newPlan = new ChangeEdit(now.title(), now.description(), now.justification(), "drop the database",
                 now.backoutPlan(), now.testPlan(), now.plannedStart(), now.plannedEnd(), List.of(UUID.randomUUID()), now.ciIds());
         if (contentEditable) {
-            assertEquals(List.of(), c.edit(newPlan, w -> List.of(), "sam", NOW));
+            List<ChangeEvent> edited = c.edit(newPlan, w -> List.of(), "sam", NOW);
+            assertEquals(List.of("ChangeUpdated"), names(edited));
+            assertEquals(List.of("implementationPlan", "serviceIds"), ((ChangeEvent.ChangeUpdated) edited.get(0)).changedFields());
             assertEquals("drop the database", c.plans().implementation());
         } else {
             ConflictException frozen = assertThrows(ConflictException.class, () -> c.edit(newPlan, w -> List.of(), "sam", NOW));
@@ -227,7 +229,11 @@ class ChangeLifecycleTest {
                 current.serviceIds(), current.ciIds());
         List<ChangeEvent> events = c.edit(moved, w -> List.of(), "sam", NOW);
         assertEquals(later, c.plannedStart(), "the window moves in " + s);
-        assertEquals(s.state() == ChangeState.SCHEDULED ? List.of("ChangeScheduled") : List.of(), names(events));
+        assertEquals(s.state() == ChangeState.SCHEDULED ? List.of("ChangeUpdated", "ChangeScheduled") : List.of("ChangeUpdated"),
+                names(events));
+        assertEquals(List.of("plannedStart", "plannedEnd"), ((ChangeEvent.ChangeUpdated) events.get(0)).changedFields(),
+                "a title differing only in surrounding blanks is not a change");
+        assertEquals(List.of(), c.edit(c.editable(), w -> List.of(), "sam", NOW), "an edit that changes nothing is no event");
     }
 
     @Test
@@ -326,7 +332,9 @@ class ChangeLifecycleTest {
     void submittingWithoutABackoutPlanIsRefused() {
         ChangeRequest c = in(new Situation(ChangeType.NORMAL, ChangeState.NEW, ApprovalStatus.NOT_STARTED),
                 draft(ChangeType.NORMAL, " ", NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))));
-        assertThrows(UnprocessableException.class, () -> c.submit("rita", null, List.of(), NOW));
+        ProblemException refused = assertThrows(ProblemException.class, () -> c.submit("rita", null, List.of(), NOW));
+        assertEquals(422, refused.status());
+        assertEquals(List.of("backoutPlan"), refused.toProblem("/").getExtensions().get("missingPlans"));
         assertEquals(ChangeState.NEW, c.state());
     }
 

@@ -9,15 +9,29 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.OpenApiLint;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every change-service operation has a summary, documents 401/403 and its other error codes as problem+json. */
+/**
+ * Every change-service operation has a summary, documents 401/403 and its other error codes as
+ * problem+json, and the document follows docs/API-VOCABULARY.md (the test kit's {@link OpenApiLint}).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_change"))
 class OpenApiContractTest {
+
+    @Test
+    void theDocumentFollowsTheApiVocabulary() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        List<String> findings = OpenApiLint.findings(doc);
+        assertTrue(findings.isEmpty(), findings.size() + " lint finding(s):\n" + String.join("\n", findings));
+    }
 
     @Test
     @SuppressWarnings("unchecked")

@@ -66,8 +66,8 @@ class ScheduleConflictTest {
 
     @Test
     void anOverlapThroughTheDependencyGraphRejectsSchedulingUntilAChangeManagerOverrides() {
-        UUID db = UUID.randomUUID();
-        UUID app = UUID.randomUUID();
+        UUID db = Api.ci("db");
+        UUID app = Api.ci("app");
         Api.relation(app, "depends_on", "CI", db); // app-ci depends_on db-ci, as catalog-service publishes it
         awaitReplica("catalog_ci_relation", "source_id", app);
 
@@ -115,13 +115,13 @@ class ScheduleConflictTest {
         rita().body(Map.of()).post(CHANGES + "/" + onPayments + "/schedule").then().statusCode(409).contentType(PROBLEM)
                 .body("conflicts[0].sharedItems", hasItem(shop.toString()));
         // the same window on an unrelated service is fine
-        String elsewhere = Api.authorisedNormal("Other", slot, Duration.ofHours(1), List.of(UUID.randomUUID()), List.of());
+        String elsewhere = Api.authorisedNormal("Other", slot, Duration.ofHours(1), List.of(Api.service("other")), List.of());
         assertEquals("SCHEDULED", command(rita(), elsewhere, "schedule", Map.of()).getString("state"));
     }
 
     @Test
     void anEmergencyChangeMayOverrideConflictsWithAJustificationByAnyAgent() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         Api.scheduledNormal("Planned work", slot, Duration.ofHours(2), List.of(service), List.of());
         String id = create(ofType("EMERGENCY", "Fix outage", slot, Duration.ofHours(1), List.of(service), List.of())).getString("id");
@@ -136,7 +136,7 @@ class ScheduleConflictTest {
 
     @Test
     void blackoutWindowsGlobalOrPerServiceAreConflicts() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         String perService = manager().body(Map.of("name", "Audit", "startsAt", slot.toString(), "endsAt",
                 slot.plus(Duration.ofHours(3)).toString(), "serviceIds", List.of(service))).post(CHANGES + "/blackout-windows")
@@ -145,24 +145,24 @@ class ScheduleConflictTest {
         rita().body(Map.of()).post(CHANGES + "/" + id + "/schedule").then().statusCode(409).contentType(PROBLEM)
                 .body("conflicts[0].kind", equalTo("BLACKOUT_WINDOW")).body("conflicts[0].blackoutWindowId", equalTo(perService));
         String unrelated = Api.authorisedNormal("Other service", slot.plus(Duration.ofHours(1)), Duration.ofHours(1),
-                List.of(UUID.randomUUID()), List.of());
+                List.of(Api.service("elsewhere")), List.of());
         rita().get(CHANGES + "/" + unrelated + "/conflicts").then().statusCode(200).body("schedulable", equalTo(true));
 
         Instant globalSlot = freshSlot();
         manager().body(Map.of("name", "Freeze", "startsAt", globalSlot.toString(), "endsAt", globalSlot.plus(Duration.ofHours(1)).toString()))
                 .post(CHANGES + "/blackout-windows").then().statusCode(201).body("global", equalTo(true));
         String anyService = Api.authorisedNormal("During freeze", globalSlot.plus(Duration.ofMinutes(59)), Duration.ofHours(1),
-                List.of(UUID.randomUUID()), List.of());
+                List.of(Api.service("elsewhere")), List.of());
         rita().get(CHANGES + "/" + anyService + "/conflicts").then().statusCode(200)
                 .body("conflicts.kind", equalTo(List.of("BLACKOUT_WINDOW")));
         String after = Api.authorisedNormal("After freeze", globalSlot.plus(Duration.ofHours(1)), Duration.ofHours(1),
-                List.of(UUID.randomUUID()), List.of());
+                List.of(Api.service("elsewhere")), List.of());
         assertEquals("SCHEDULED", command(rita(), after, "schedule", null).getString("state"), "half-open: may start as the freeze ends");
     }
 
     @Test
     void aNormalChangeMustLieInsideItsServicesMaintenanceWindowInTheServiceTimeZone() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         ZonedDateTime local = slot.atZone(ZoneId.of("Asia/Tokyo"));
         manager().body(Map.of("serviceId", service, "name", "Nightly", "daysOfWeek", List.of(local.getDayOfWeek().name()),
@@ -183,7 +183,7 @@ class ScheduleConflictTest {
 
     @Test
     void movingAScheduledChangeIsCheckedAgain() {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         Api.scheduledNormal("Fixed", slot, Duration.ofHours(1), List.of(service), List.of());
         String moving = Api.scheduledNormal("Moving", slot.plus(Duration.ofHours(2)), Duration.ofHours(1), List.of(service), List.of());
@@ -201,7 +201,7 @@ class ScheduleConflictTest {
 
     @Test
     void twoOverlappingChangesScheduledAtOnceCannotBothPass() throws Exception {
-        UUID service = UUID.randomUUID();
+        UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         String a = Api.authorisedNormal("Race A", slot, Duration.ofHours(1), List.of(service), List.of());
         String b = Api.authorisedNormal("Race B", slot, Duration.ofHours(1), List.of(service), List.of());

@@ -18,7 +18,7 @@ import dev.itsm.change.approval.ApprovalDecision;
 import dev.itsm.change.approval.ApprovalLevel;
 
 /** A change request as the API shows it, with its approval history and the commands it accepts now. */
-@Schema(name = "ChangeRequest")
+@Schema(name = "ChangeView")
 public record ChangeView(UUID id, @Schema(example = "CHG0000042") String number, String title, String description,
         String justification, ChangeType type, UUID modelId, ChangeState state, List<String> allowedCommands,
         List<UUID> serviceIds, List<UUID> ciIds, String implementationPlan, String backoutPlan, String testPlan,

@@ -19,7 +19,7 @@ public final class CommandRequests {
     @Schema(name = "AssessRequest", description = "Answers to the configured risk questions (GET /api/v1/changes/risk-questions)")
     public record Assess(
             // a handful of questions are configured; the cap keeps a flood of invented ids out before they are judged
-            @NotNull @Size(max = 100) @Schema(example = "{\"customerFacing\":true,\"untested\":false}") Map<String, Boolean> answers) {
+            @NotNull @Size(max = 100) @Schema(example = "{\"customerFacing\":true,\"untestedInStaging\":false,\"noBackout\":false,\"firstOfItsKind\":false}") Map<String, Boolean> answers) {
     }
 
     @Schema(name = "DecisionRequest")
@@ -43,6 +43,7 @@ public final class CommandRequests {
     }
 
     /** How an incident relates to a change. */
+    @Schema(name = "IncidentLinkRelation")
     public enum LinkRelation {
         /** The change caused the incident. */
         CAUSED_BY,

@@ -1,6 +1,9 @@
 package dev.itsm.change.approval;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Status of one approval level. */
+@Schema(name = "ApprovalLevelStatus")
 public enum LevelStatus {
     /** Waits for the previous level. */
     WAITING,

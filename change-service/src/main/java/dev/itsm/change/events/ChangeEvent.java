@@ -30,6 +30,11 @@ public sealed interface ChangeEvent extends DomainEvent {
     record ChangeRequested(@JsonUnwrapped ChangeFacts change, String description, Instant occurredAt) implements ChangeEvent {
     }
 
+    /** An edit (PATCH) changed the fields named in {@code changedFields}; the payload has the facts after it. */
+    record ChangeUpdated(@JsonUnwrapped ChangeFacts change, String description, List<String> changedFields, Instant occurredAt)
+            implements ChangeEvent {
+    }
+
     record ChangeSubmitted(@JsonUnwrapped ChangeFacts change, String submittedBy, Instant occurredAt) implements ChangeEvent {
     }
 

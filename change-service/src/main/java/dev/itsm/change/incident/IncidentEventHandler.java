@@ -4,21 +4,27 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.events.EventHandler;
 import dev.itsm.platform.events.InboundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 
 /**
  * Consumes {@code itsm.incident.events}: keeps the incident facts changes show at review, and links
  * incidents to changes. An incident opened on a service or CI that a change is implementing (or
  * finished implementing within {@link #SUSPECT_WINDOW}) is linked as CAUSED_BY (source EVENT), the
  * usual first suspect; {@code causedByChangeId} / {@code resolvedByChangeId} in a payload (optional,
- * read tolerantly) link explicitly.
+ * read tolerantly) link explicitly, and the incident's own {@code linkedChangeIds} are mirrored here
+ * (see {@link #applyLinkedChanges}). Every link that changes something is published by {@link IncidentLinks}.
  */
 @ApplicationScoped
 public class IncidentEventHandler implements EventHandler {
@@ -67,6 +73,68 @@ public class IncidentEventHandler implements EventHandler {
         if (event.is("IncidentOpened")) {
             linkSuspects(incidentId, event.uuid("serviceId"), event.uuid("ciId"), at);
         }
+        applyLinkedChanges(event, incidentId, at);
+    }
+
+    /**
+     * The incident's own links ({@code linkedChangeIds}) made visible here: each change of ours in the
+     * list gets a link (relation CAUSED_BY, source EVENT) and links of ours to the incident that the list
+     * lacks are removed; IncidentLinks announces only what changed, so incident-service's echo of our
+     * own ChangeIncidentLinked ends the exchange. Applied only from an event that says the list changed
+     * (IncidentUpdated naming it in changedFields, or the list an incident is opened with): every incident
+     * event carries the list, and one written before incident-service saw our latest link would
+     * otherwise undo it. For the same reason a link or unlink here that is newer than the event wins.
+     */
+    private void applyLinkedChanges(InboundEvent event, UUID incidentId, Instant at) {
+        JsonNode list = event.payload().path("linkedChangeIds");
+        boolean opened = event.is("IncidentOpened");
+        if (!list.isArray() || !(opened || names(event.payload().path("changedFields"), "linkedChangeIds"))) {
+            return;
+        }
+        Set<UUID> listed = new HashSet<>();
+        for (JsonNode entry : list) {
+            uuidIfValid(entry.asText()).ifPresent(listed::add); // an id that is not a UUID cannot be a change of ours
+        }
+        for (UUID changeId : ours(listed)) {
+            boolean unlinkedLater = links.unlinkedAt(changeId, incidentId).filter(unlinked -> unlinked.isAfter(at)).isPresent();
+            if (!unlinkedLater && !links.changesLinkedTo(incidentId).containsKey(changeId)) {
+                links.link(changeId, incidentId, "CAUSED_BY", "EVENT", null, at);
+            }
+        }
+        if (opened) {
+            return; // a new incident has nothing of ours to drop
+        }
+        links.changesLinkedTo(incidentId).forEach((changeId, linkedAt) -> {
+            if (!listed.contains(changeId) && !linkedAt.isAfter(at)) {
+                links.unlink(changeId, incidentId, at);
+            }
+        });
+    }
+
+    private static boolean names(JsonNode fields, String field) {
+        for (JsonNode f : fields) {
+            if (field.equals(f.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<UUID> uuidIfValid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<UUID> ours(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNativeQuery("select id from change_request where id in (:ids)").setParameter("ids", ids)
+                .getResultList());
     }
 
     private void linkExplicit(UUID changeId, UUID incidentId, String relation, Instant at) {

@@ -10,6 +10,8 @@ import org.hibernate.type.SqlTypes;
 
 import dev.itsm.change.Plans;
 import dev.itsm.change.VersionedEntity;
+import dev.itsm.change.events.ChangeModelChanged;
+import dev.itsm.change.events.EditOperation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -76,6 +78,12 @@ public class ChangeModel extends VersionedEntity {
     public ChangeModelRequest editable() {
         return new ChangeModelRequest(name, description, plans().implementation(), plans().backout(), plans().test(),
                 allowedServiceIds, allowedCiIds, active);
+    }
+
+    /** The event announcing {@code operation} with the model's full definition as it is now. */
+    public ChangeModelChanged changed(EditOperation operation, Instant now) {
+        return new ChangeModelChanged(id().toString(), operation, name, description, plans().implementation(), plans().backout(),
+                plans().test(), allowedServiceIds, allowedCiIds, active, createdAt(), updatedAt(), version(), now);
     }
 
     public String name() { return name; }

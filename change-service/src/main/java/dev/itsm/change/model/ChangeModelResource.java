@@ -1,6 +1,7 @@
 package dev.itsm.change.model;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,11 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.request.ChangeResource;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -65,11 +68,11 @@ public class ChangeModelResource {
 
     @POST
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create a change model", description = "Accepts Idempotency-Key")
+    @Operation(operationId = "createChangeModel", summary = "Create a change model", description = "Accepts Idempotency-Key")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
             examples = @ExampleObject(name = "tls", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
-    @APIResponse(responseCode = "409", description = "Name already used")
+    @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response create(@NotNull @Valid ChangeModelRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("change-models", key, request, () -> {
@@ -80,9 +83,13 @@ public class ChangeModelResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List change models", description = "Paged; filter active; sort by name, createdAt, updatedAt")
-    @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
+    @Operation(operationId = "listChangeModels", summary = "List change models", description = "Paged; filter active; sort by name, createdAt, updatedAt")
+    @APIResponse(responseCode = "200", description = "One page, with a Link header",
+            content = @Content(schema = @Schema(implementation = ChangeModelPage.class)))
+    public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: name, createdAt, updatedAt", example = "name") @QueryParam("sort") String sort,
+            @Parameter(description = "Only active (true) or inactive (false) models", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("active") String active, @Context UriInfo uri) {
         return Paging.ok(models.list(QueryParams.page(page, size), PanacheSorts.of(Sort.parse(sort, SORTABLE, "name")), QueryParams.bool("active", active)), uri);
     }
@@ -90,7 +97,7 @@ public class ChangeModelResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Get a change model")
+    @Operation(operationId = "getChangeModel", summary = "Get a change model")
     @APIResponse(responseCode = "200", description = "The model; ETag = version", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
     @APIResponse(responseCode = "404", description = "No such model")
     public Response get(@PathParam("id") UUID id) {
@@ -101,12 +108,12 @@ public class ChangeModelResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace a change model", description = "Honours If-Match")
+    @Operation(operationId = "replaceChangeModel", summary = "Replace a change model", description = "Honours If-Match")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeModelRequest.class),
             examples = @ExampleObject(name = "tls", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
     @APIResponse(responseCode = "404", description = "No such model")
-    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently")
+    @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId) or edited concurrently")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ChangeModelRequest request) {
         ChangeModelView v = models.replace(id, ifMatch, request);
@@ -117,12 +124,12 @@ public class ChangeModelResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Edit a change model (JSON merge patch)", description = "Honours If-Match")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+    @Operation(operationId = "updateChangeModel", summary = "Edit a change model (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ChangeModelPatch.class),
             examples = @ExampleObject(name = "deactivate", value = "{\"active\":false}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
     @APIResponse(responseCode = "404", description = "No such model")
-    @APIResponse(responseCode = "409", description = "Name already used or edited concurrently")
+    @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId) or edited concurrently")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         ChangeModelView v = models.patch(id, ifMatch, mergePatch.parse(body));
@@ -132,7 +139,7 @@ public class ChangeModelResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete an unused change model", description = "A model used by changes cannot be deleted; deactivate it")
+    @Operation(operationId = "deleteChangeModel", summary = "Delete an unused change model", description = "A model used by changes cannot be deleted; deactivate it")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such model")
     @APIResponse(responseCode = "409", description = "Model in use")
@@ -140,5 +147,10 @@ public class ChangeModelResource {
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         models.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** One page of the list (the schema of the list response). */
+    @Schema(name = "ChangeModelPage")
+    record ChangeModelPage(List<ChangeModelView> items, int page, int size, long total) {
     }
 }

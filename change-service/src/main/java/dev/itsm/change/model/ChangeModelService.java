@@ -1,11 +1,15 @@
 package dev.itsm.change.model;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.change.events.EditOperation;
+import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
@@ -22,11 +26,13 @@ import jakarta.transaction.Transactional;
 public class ChangeModelService {
 
     private final EntityManager em;
+    private final Outbox outbox;
     private final MergePatch mergePatch;
     private final Clock clock;
 
-    ChangeModelService(EntityManager em, MergePatch mergePatch, Clock clock) {
+    ChangeModelService(EntityManager em, Outbox outbox, MergePatch mergePatch, Clock clock) {
         this.em = em;
+        this.outbox = outbox;
         this.mergePatch = mergePatch;
         this.clock = clock;
     }
@@ -34,9 +40,11 @@ public class ChangeModelService {
     @Transactional
     public ChangeModelView create(ChangeModelRequest r) {
         requireUniqueName(r.name(), null);
-        ChangeModel m = ChangeModel.create(UUID.randomUUID(), r, clock.instant());
+        Instant now = clock.instant();
+        ChangeModel m = ChangeModel.create(UUID.randomUUID(), r, now);
         m.persist();
         em.flush();
+        outbox.append(m.changed(EditOperation.CREATED, now));
         return ChangeModelView.of(m);
     }
 
@@ -56,9 +64,7 @@ public class ChangeModelService {
     public ChangeModelView replace(UUID id, String ifMatch, ChangeModelRequest r) {
         ChangeModel m = load(id, ifMatch);
         requireUniqueName(r.name(), id);
-        m.replace(r, clock.instant());
-        em.flush();
-        return ChangeModelView.of(m);
+        return updated(m, r);
     }
 
     @Transactional
@@ -66,9 +72,7 @@ public class ChangeModelService {
         ChangeModel m = load(id, ifMatch);
         ChangeModelRequest r = mergePatch.apply(m.editable(), patch, ChangeModelRequest.class);
         requireUniqueName(r.name(), id);
-        m.replace(r, clock.instant());
-        em.flush();
-        return ChangeModelView.of(m);
+        return updated(m, r);
     }
 
     @Transactional
@@ -80,14 +84,30 @@ public class ChangeModelService {
             throw new ConflictException("change-model-in-use", "Change model in use",
                     "Change model '" + m.name() + "' is used by " + used + " change(s); deactivate it instead (active=false)");
         }
+        outbox.append(m.changed(EditOperation.DELETED, clock.instant()));
         m.delete();
     }
 
+    /** Replaces the model's fields and announces it; flushed first, so the event carries the new version. */
+    private ChangeModelView updated(ChangeModel m, ChangeModelRequest r) {
+        Instant now = clock.instant();
+        m.replace(r, now);
+        em.flush();
+        outbox.append(m.changed(EditOperation.UPDATED, now));
+        return ChangeModelView.of(m);
+    }
+
+    /**
+     * 409 when another model has the name (case-insensitive). The problem type stays duplicate-name (integrators
+     * match on it); field, value and existingId are the vocabulary's duplicate-key fields.
+     */
+    @SuppressWarnings("unchecked")
     private void requireUniqueName(String name, UUID self) {
-        long clash = ((Number) em.createNativeQuery("select count(*) from change_model where lower(name) = lower(?1) and id <> ?2")
-                .setParameter(1, name.strip()).setParameter(2, self == null ? new UUID(0, 0) : self).getSingleResult()).longValue();
-        if (clash > 0) {
-            throw new ConflictException("duplicate-name", "Name already used", "A change model named '" + name.strip() + "' exists");
+        List<UUID> clash = em.createNativeQuery("select id from change_model where lower(name) = lower(?1) and id <> ?2")
+                .setParameter(1, name.strip()).setParameter(2, self == null ? new UUID(0, 0) : self).getResultList();
+        if (!clash.isEmpty()) {
+            throw new ConflictException("duplicate-name", "Name already used", "A change model named '" + name.strip() + "' exists",
+                    Map.of("field", "name", "value", name.strip(), "existingId", clash.get(0).toString()));
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A change model as the API shows it. */
-@Schema(name = "ChangeModel")
+@Schema(name = "ChangeModelView")
 public record ChangeModelView(UUID id, String name, String description, String implementationPlan, String backoutPlan,
         String testPlan, List<UUID> allowedServiceIds, List<UUID> allowedCiIds, boolean active, Instant createdAt,
         Instant updatedAt, long version) {

@@ -36,6 +36,7 @@ import dev.itsm.change.events.ChangeEvent.ChangeRejected;
 import dev.itsm.change.events.ChangeEvent.ChangeRequested;
 import dev.itsm.change.events.ChangeEvent.ChangeScheduled;
 import dev.itsm.change.events.ChangeEvent.ChangeSubmitted;
+import dev.itsm.change.events.ChangeEvent.ChangeUpdated;
 import dev.itsm.change.events.ChangeFacts;
 import dev.itsm.change.risk.Risk;
 import dev.itsm.change.risk.RiskAssessment;
@@ -43,6 +44,7 @@ import dev.itsm.change.schedule.ChangeWindow;
 import dev.itsm.change.schedule.Conflict;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.IllegalTransitionException;
+import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.platform.problem.ValidationException;
@@ -167,8 +169,7 @@ public class ChangeRequest extends VersionedEntity {
     /** NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE with the emergency change authority's levels. */
     public List<ChangeEvent> submit(String actor, RiskAssessment emergencyRisk, List<LevelSpec> emergencyLevels, Instant now) {
         require(Command.SUBMIT);
-        requireText("implementationPlan", plans().implementation(), "a change needs an implementation plan before it is submitted");
-        requireText("backoutPlan", plans().backout(), "a change needs a backout plan before it is submitted");
+        requirePlans();
         List<ChangeEvent> events = new ArrayList<>();
         if (type == ChangeType.EMERGENCY) {
             applyRisk(emergencyRisk);
@@ -287,8 +288,9 @@ public class ChangeRequest extends VersionedEntity {
      * for a STANDARD change from scheduling on — it is what the risk assessment and the approvers (or
      * the change model) vouch for, so a changed content field is a 409 and nothing changes. The planned
      * window may move until implementation starts: approval authorises the work, the schedule its
-     * date. A new window of a SCHEDULED change is re-checked ({@code conflictsOf} the new window) and
-     * announced with ChangeScheduled (rescheduled) so consumers learn it; other edits cause no event.
+     * date. Every edit that changes something is announced with ChangeUpdated (changed fields + full
+     * facts); a new window of a SCHEDULED change is also re-checked ({@code conflictsOf} the new window)
+     * and announced with ChangeScheduled (rescheduled), as it always was.
      */
     public List<ChangeEvent> edit(ChangeEdit e, Function<ChangeWindow, List<Conflict>> conflictsOf, String actor, Instant now) {
         require(Command.UPDATE);
@@ -310,18 +312,32 @@ public class ChangeRequest extends VersionedEntity {
         }
         plannedStart = e.plannedStart();
         plannedEnd = e.plannedEnd();
+        List<String> changed = new ArrayList<>(contentChanged);
+        if (!Objects.equals(startBefore, plannedStart)) {
+            changed.add("plannedStart");
+        }
+        if (!Objects.equals(endBefore, plannedEnd)) {
+            changed.add("plannedEnd");
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
         touch(now);
+        List<ChangeEvent> events = new ArrayList<>();
+        events.add(new ChangeUpdated(facts(), description, changed, now));
         boolean moved = !scopeBefore.equals(scope()) || !Objects.equals(startBefore, plannedStart)
                 || !Objects.equals(endBefore, plannedEnd);
         if (state != ChangeState.SCHEDULED || !moved) {
-            return List.of();
+            return events;
         }
         requireWindow();
         OverrideRecord record = checkConflicts(conflictsOf.apply(window()), Override.none(actor), now);
         if (record != null) {
             overrideRecord = record;
         }
-        return List.of(scheduled(true, record, now));
+        // ChangeScheduled (rescheduled) stays for the consumers that learnt a moved window from it
+        events.add(scheduled(true, record, now));
+        return events;
     }
 
     /** Who asks to override scheduling conflicts, and why. */
@@ -485,10 +501,27 @@ public class ChangeRequest extends VersionedEntity {
         }
     }
 
-    private static void requireText(String field, String value, String message) {
-        if (value == null || value.isBlank()) {
-            throw new UnprocessableException("incomplete-change", "Change request incomplete", field + ": " + message);
+    /** Names every missing plan at once, so a client fixes the request in one round trip. */
+    private void requirePlans() {
+        List<String> missing = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (isBlank(plans().implementation())) {
+            missing.add("implementationPlan");
+            errors.add(new Problem.FieldError("implementationPlan", "a change needs an implementation plan before it is submitted"));
         }
+        if (isBlank(plans().backout())) {
+            missing.add("backoutPlan");
+            errors.add(new Problem.FieldError("backoutPlan", "a change needs a backout plan before it is submitted"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "incomplete-change", "Change request incomplete",
+                    number + " cannot be submitted without " + String.join(" and ", missing), errors,
+                    Map.of("missingPlans", missing));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
 

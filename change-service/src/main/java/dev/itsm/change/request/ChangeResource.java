@@ -11,12 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
 import dev.itsm.change.api.ChangeCreateRequest;
+import dev.itsm.change.api.ChangePatch;
 import dev.itsm.change.api.ChangeView;
 import dev.itsm.change.api.CommandRequests;
 import dev.itsm.change.api.ConflictReport;
@@ -59,6 +61,8 @@ public class ChangeResource {
     private static final String NO_SUCH_CHANGE = "No such change";
     private static final String ILLEGAL_TRANSITION = "Not allowed in the current state (names currentState and allowedCommands)";
     private static final String STALE_IF_MATCH = "If-Match does not name the current version";
+    public static final String PAGE = "Page number, from 0";
+    public static final String SIZE = "Page size, 1 to 500 (default 50)";
     private static final Map<String, String> SORTABLE = Map.of("number", "number", "createdAt", "created_at",
             "plannedStart", "planned_start", "state", "state", "type", "type", "risk", "risk", "title", "title");
 
@@ -85,7 +89,7 @@ public class ChangeResource {
 
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Request a change", description = "Opens a change request in NEW. A STANDARD change names its change model, "
+    @Operation(operationId = "requestChange", summary = "Request a change", description = "Opens a change request in NEW. A STANDARD change names its change model, "
             + "whose plans pre-fill the request. Accepts Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChangeCreateRequest.class),
             examples = {
@@ -100,7 +104,9 @@ public class ChangeResource {
                              "plannedStart":"2026-12-06T02:00:00Z","plannedEnd":"2026-12-06T02:30:00Z"}""") }))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = ChangeView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown or inactive change model, scope outside the model, Idempotency-Key reused",
+    @APIResponse(responseCode = "422", description = "Unknown or inactive change model, scope outside the model, a service or CI the "
+            + "catalog replica does not know (unknown-service with serviceId / unknown-ci with ciId; the replica may be catching up "
+            + "with one created moments ago: retry after a short delay), Idempotency-Key reused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid ChangeCreateRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         Actor actor = actor();
@@ -112,12 +118,21 @@ public class ChangeResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List change requests", description = "Paged; filters state, type, risk, serviceId, requestedBy; "
+    @Operation(operationId = "listChanges", summary = "List change requests", description = "Paged; filters state, type, risk, serviceId, requestedBy; "
             + "sort by number, createdAt, plannedStart, state, type, risk, title (prefix - for descending)")
-    @APIResponse(responseCode = "200", description = "One page of change requests, with a Link header")
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
-            @QueryParam("state") String state, @QueryParam("type") String type, @QueryParam("risk") String risk,
-            @QueryParam("serviceId") String serviceId, @QueryParam("requestedBy") String requestedBy, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "One page of change requests, with a Link header",
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
+    public Response list(@Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: number, createdAt, plannedStart, state, type, risk, title",
+                    example = "-createdAt") @QueryParam("sort") String sort,
+            @Parameter(schema = @Schema(implementation = ChangeState.class)) @QueryParam("state") String state,
+            @Parameter(schema = @Schema(implementation = ChangeType.class)) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(implementation = Risk.class)) @QueryParam("risk") String risk,
+            @Parameter(description = "Changes naming this service", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("serviceId") String serviceId,
+            @Parameter(description = "Changes requested by this user", example = "rita") @QueryParam("requestedBy") String requestedBy,
+            @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, SORTABLE, "-createdAt").toOrderBy() + ", id";
         return Paging.ok(changes.list(QueryParams.page(page, size), orderBy, QueryParams.enumValue("state", state, ChangeState.class),
                 QueryParams.enumValue("type", type, ChangeType.class), QueryParams.enumValue("risk", risk, Risk.class),
@@ -127,8 +142,9 @@ public class ChangeResource {
     @GET
     @Path("risk-questions")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List the risk assessment questions", description = "The configured yes/no questions the assess command answers")
-    @APIResponse(responseCode = "200", description = "The questions with their weights")
+    @Operation(operationId = "listRiskQuestions", summary = "List the risk assessment questions", description = "The configured yes/no questions the assess command answers")
+    @APIResponse(responseCode = "200", description = "The questions with their weights",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RiskQuestion.class)))
     public List<RiskQuestion> riskQuestions() {
         return changes.riskQuestions();
     }
@@ -136,7 +152,7 @@ public class ChangeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Get a change request", description = "With approval levels and decisions (the history), override record, linked incidents and allowed commands")
+    @Operation(operationId = "getChange", summary = "Get a change request", description = "With approval levels and decisions (the history), override record, linked incidents and allowed commands")
     @APIResponse(responseCode = "200", description = "The change; ETag = version", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     public Response get(@PathParam("id") UUID id) {
@@ -147,16 +163,17 @@ public class ChangeResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Edit a change request (JSON merge patch)", description = "In NEW: title, description, justification, "
+    @Operation(operationId = "updateChange", summary = "Edit a change request (JSON merge patch)", description = "In NEW: title, description, justification, "
             + "implementationPlan, backoutPlan, testPlan, plannedStart/End, serviceIds, ciIds. From submission on (a STANDARD "
             + "change: from scheduling on) the content is what the risk assessment and the approvers (or the change model) vouch "
             + "for: only plannedStart/plannedEnd may still change, until implementation starts — an approval authorises the work, "
             + "not its date. Any other changed field is 409 content-frozen naming currentState, changedFields and editableFields, "
             + "and nothing changes; to change the content, cancel the change and request a new one. Sending a field with its "
             + "current value is not a change. A new window of a SCHEDULED change is re-checked for conflicts (409 listing them) "
-            + "and announced with ChangeScheduled (rescheduled=true). Lists and texts have the caps of the create request. "
+            + "and announced with ChangeScheduled (rescheduled=true). Every edit that changes something is announced with ChangeUpdated. "
+            + "Lists and texts have the caps of the create request. "
             + "Honours If-Match.")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = ChangePatch.class),
             examples = @ExampleObject(name = "move window", value = "{\"plannedStart\":\"2026-12-06T22:00:00Z\",\"plannedEnd\":\"2026-12-06T23:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
@@ -164,6 +181,8 @@ public class ChangeResource {
             + "submission (content-frozen), scheduling conflicts, or edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "415", description = "Not JSON")
+    @APIResponse(responseCode = "422", description = "A service or CI the edit adds is not in the catalog replica (unknown-service / "
+            + "unknown-ci naming it; the replica may be catching up: retry after a short delay), or outside the change model")
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         return one(changes.patch(id, ifMatch, mergePatch.parse(body), actor()));
     }
@@ -173,12 +192,13 @@ public class ChangeResource {
     @POST
     @Path("{id}/submit")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Submit a change", description = "NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE, opening the emergency change authority's first level.")
+    @Operation(operationId = "submitChange", summary = "Submit a change", description = "NORMAL: NEW → ASSESS. EMERGENCY: NEW → AUTHORIZE, opening the emergency change authority's first level.")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
     @APIResponse(responseCode = "412", description = STALE_IF_MATCH)
-    @APIResponse(responseCode = "422", description = "Implementation or backout plan missing")
+    @APIResponse(responseCode = "422", description = "Implementation and/or backout plan missing (incomplete-change): errors[] and "
+            + "missingPlans name every missing plan")
     public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return one(changes.submit(id, ifMatch, actor()));
     }
@@ -186,10 +206,10 @@ public class ChangeResource {
     @POST
     @Path("{id}/assess")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Assess the risk of a change", description = "Answers every risk question; the risk also counts the services "
+    @Operation(operationId = "assessChange", summary = "Assess the risk of a change", description = "Answers every risk question; the risk also counts the services "
             + "impacted through the catalog dependency graph. ASSESS → AUTHORIZE with the approval levels the policy gives for type and risk.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Assess.class),
-            examples = @ExampleObject(name = "answers", value = "{\"answers\":{\"customerFacing\":true,\"untestedInStaging\":false,\"noBackout\":false,\"outsideBusinessHoursNotPossible\":false}}")))
+            examples = @ExampleObject(name = "answers", value = "{\"answers\":{\"customerFacing\":true,\"untestedInStaging\":false,\"noBackout\":false,\"firstOfItsKind\":false}}")))
     @APIResponse(responseCode = "200", description = "Assessed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
@@ -201,7 +221,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/approve")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Approve the open approval level", description = "Role itsm-change-manager or itsm-admin; "
+    @Operation(operationId = "approveChange", summary = "Approve the open approval level", description = "Role itsm-change-manager or itsm-admin; "
             + "the caller must also be an approver of the open level, not the requester, and may decide once per level. "
             + "When the level's rule (ANY/ALL/QUORUM) is met the next level opens; after the last the change is authorised.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
@@ -217,7 +237,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/reject")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Reject the change at the open approval level", description = "Role itsm-change-manager or itsm-admin, "
+    @Operation(operationId = "rejectChange", summary = "Reject the change at the open approval level", description = "Role itsm-change-manager or itsm-admin, "
             + "and an approver of the open level. One rejection rejects the change (REJECTED is final). A comment is required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Decide.class),
             examples = @ExampleObject(name = "reject", value = "{\"comment\":\"No tested backout plan\"}")))
@@ -232,7 +252,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/schedule")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Schedule a change (enforced conflict check)", description = "Checks overlapping changes on the same or dependent "
+    @Operation(operationId = "scheduleChange", summary = "Schedule a change (enforced conflict check)", description = "Checks overlapping changes on the same or dependent "
             + "services/CIs, blackout windows and (NORMAL) maintenance windows. Conflicts → 409 listing each one in conflicts[]; an EMERGENCY "
             + "change or a change manager may override with override=true and a justification, which is recorded.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Schedule.class),
@@ -250,7 +270,7 @@ public class ChangeResource {
     @GET
     @Path("{id}/conflicts")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Preview scheduling conflicts", description = "The conflicts scheduling the change in its planned window would meet now")
+    @Operation(operationId = "previewChangeConflicts", summary = "Preview scheduling conflicts", description = "The conflicts scheduling the change in its planned window would meet now")
     @APIResponse(responseCode = "200", description = "Conflict report", content = @Content(schema = @Schema(implementation = ConflictReport.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "422", description = "No planned window")
@@ -261,7 +281,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/start")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Start implementing", description = "SCHEDULED → IMPLEMENT; records the actual start")
+    @Operation(operationId = "startChange", summary = "Start implementing", description = "SCHEDULED → IMPLEMENT; records the actual start")
     @APIResponse(responseCode = "200", description = "Implementing", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
@@ -273,7 +293,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/complete")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Complete the implementation", description = "IMPLEMENT → REVIEW; records the actual end")
+    @Operation(operationId = "completeChange", summary = "Complete the implementation", description = "IMPLEMENT → REVIEW; records the actual end")
     @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = ChangeView.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "409", description = ILLEGAL_TRANSITION)
@@ -285,7 +305,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/close")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Close after review", description = "REVIEW → CLOSED with a close code")
+    @Operation(operationId = "closeChange", summary = "Close after review", description = "REVIEW → CLOSED with a close code")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Close.class),
             examples = @ExampleObject(name = "close", value = "{\"closeCode\":\"SUCCESSFUL\",\"notes\":\"No incidents in 24h\"}")))
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ChangeView.class)))
@@ -299,7 +319,7 @@ public class ChangeResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Cancel a change", description = "From any non-final state, with a reason")
+    @Operation(operationId = "cancelChange", summary = "Cancel a change", description = "From any non-final state, with a reason")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.Cancel.class),
             examples = @ExampleObject(name = "cancel", value = "{\"reason\":\"Superseded by CHG0000043\"}")))
     @APIResponse(responseCode = "200", description = "Canceled", content = @Content(schema = @Schema(implementation = ChangeView.class)))
@@ -315,8 +335,9 @@ public class ChangeResource {
     @GET
     @Path("{id}/incidents")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List incidents linked to a change", description = "Caused-by / resolved-by links with the incident facts known from incident events (shown at review)")
-    @APIResponse(responseCode = "200", description = "Links")
+    @Operation(operationId = "listChangeIncidents", summary = "List incidents linked to a change", description = "Caused-by / resolved-by links with the incident facts known from incident events (shown at review)")
+    @APIResponse(responseCode = "200", description = "Links",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentLink.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     public List<IncidentLink> incidents(@PathParam("id") UUID id) {
         return changes.incidents(id);
@@ -325,24 +346,51 @@ public class ChangeResource {
     @POST
     @Path("{id}/incidents")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Link an incident to a change", description = "relation CAUSED_BY or RESOLVED_BY; linking twice is a no-op")
+    @Operation(operationId = "linkChangeIncident", summary = "Link an incident to a change",
+            description = "relation CAUSED_BY or RESOLVED_BY. Answers the link: 201 with its Location when it is new (announced "
+                    + "with ChangeIncidentLinked, which incident-service shows in the incident's linkedChangeIds), 200 when the "
+                    + "incident was already linked with this relation (nothing changes, nothing is published).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandRequests.LinkIncident.class),
             examples = @ExampleObject(name = "caused", value = "{\"incidentId\":\"3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9\",\"relation\":\"CAUSED_BY\"}")))
-    @APIResponse(responseCode = "200", description = "The change with its links", content = @Content(schema = @Schema(implementation = ChangeView.class)))
+    @APIResponse(responseCode = "201", description = "Linked; Location names the link",
+            content = @Content(schema = @Schema(implementation = IncidentLink.class)))
+    @APIResponse(responseCode = "200", description = "Already linked with this relation: the existing link",
+            content = @Content(schema = @Schema(implementation = IncidentLink.class)))
     @APIResponse(responseCode = "404", description = NO_SUCH_CHANGE)
     @APIResponse(responseCode = "409", description = "The change is canceled")
     public Response linkIncident(@PathParam("id") UUID id, @NotNull @Valid CommandRequests.LinkIncident body) {
-        return one(changes.linkIncident(id, body, actor()));
+        ChangeService.IncidentLinked linked = changes.linkIncident(id, body, actor());
+        if (!linked.created()) {
+            return Response.ok(linked.link()).build();
+        }
+        return Response.created(URI.create("/api/v1/changes/" + id + "/incidents/" + body.incidentId())).entity(linked.link()).build();
+    }
+
+    @GET
+    @Path("{id}/incidents/{incidentId}")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
+    @Operation(operationId = "getChangeIncident", summary = "Get the link of a change to an incident",
+            description = "With the incident facts known from incident events")
+    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = IncidentLink.class)))
+    @APIResponse(responseCode = "404", description = "No such change or link")
+    public IncidentLink incidentLink(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
+        return changes.incidentLink(id, incidentId);
     }
 
     @DELETE
     @Path("{id}/incidents/{incidentId}")
     @RolesAllowed({ Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Unlink an incident from a change")
+    @Operation(operationId = "unlinkChangeIncident", summary = "Unlink an incident from a change",
+            description = "Removes every relation to the incident; announced with ChangeIncidentUnlinked")
     @APIResponse(responseCode = "204", description = "Unlinked")
     @APIResponse(responseCode = "404", description = "No such change or link")
     public Response unlinkIncident(@PathParam("id") UUID id, @PathParam("incidentId") UUID incidentId) {
         changes.unlinkIncident(id, incidentId);
         return Response.noContent().build();
+    }
+
+    /** One page of change requests (the schema of the list response). */
+    @Schema(name = "ChangePage")
+    record ChangePage(List<ChangeView> items, int page, int size, long total) {
     }
 }

@@ -17,8 +17,10 @@ import dev.itsm.change.api.ChangeCreateRequest;
 import dev.itsm.change.api.ChangeView;
 import dev.itsm.change.api.CommandRequests;
 import dev.itsm.change.api.ConflictReport;
+import dev.itsm.change.api.IncidentLink;
 import dev.itsm.change.approval.ApprovalPolicy;
 import dev.itsm.change.catalog.CatalogGraph;
+import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.ChangeEvent;
 import dev.itsm.change.incident.IncidentLinks;
 import dev.itsm.change.model.ChangeModel;
@@ -52,18 +54,20 @@ public class ChangeService {
     private final Outbox outbox;
     private final ScheduleService schedule;
     private final CatalogGraph graph;
+    private final CatalogReferences catalog;
     private final IncidentLinks links;
     private final ApprovalPolicy policy;
     private final RiskAssessor risk;
     private final MergePatch mergePatch;
     private final Clock clock;
 
-    ChangeService(EntityManager em, Outbox outbox, ScheduleService schedule, CatalogGraph graph, IncidentLinks links,
-            ChangeConfig config, MergePatch mergePatch, Clock clock) {
+    ChangeService(EntityManager em, Outbox outbox, ScheduleService schedule, CatalogGraph graph, CatalogReferences catalog,
+            IncidentLinks links, ChangeConfig config, MergePatch mergePatch, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.schedule = schedule;
         this.graph = graph;
+        this.catalog = catalog;
         this.links = links;
         this.policy = ApprovalPolicy.parse(config.approvalPolicy());
         this.risk = new RiskAssessor(
@@ -100,6 +104,7 @@ public class ChangeService {
         } else if (r.modelId() != null) {
             throw new ValidationException("modelId", "only STANDARD changes instantiate a change model");
         }
+        catalog.requireKnown(orEmpty(r.serviceIds()), orEmpty(r.ciIds()));
         long seq = ((Number) em.createNativeQuery("select nextval('change_number_seq')").getSingleResult()).longValue();
         ChangeRequest.Draft draft = new ChangeRequest.Draft(r.title().strip(), r.description(), r.justification(), r.type(),
                 r.modelId(), r.serviceIds(), r.ciIds(), plans, r.plannedStart(), r.plannedEnd());
@@ -173,6 +178,10 @@ public class ChangeService {
             if (model != null) {
                 requireWithinModel(model, orEmpty(edit.serviceIds()), orEmpty(edit.ciIds()));
             }
+        }
+        if (c.allows(Command.EDIT_CONTENT)) {
+            // only what the edit adds: an item the catalog deleted since does not block moving the window
+            catalog.requireKnown(added(c.serviceIds(), edit.serviceIds()), added(c.ciIds(), edit.ciIds()));
         }
         List<ChangeEvent> events = c.edit(edit, window -> {
             schedule.lockSchedule();
@@ -259,24 +268,35 @@ public class ChangeService {
 
     // ------------------------------------------------------------------------------ incident links
 
+    /** A link and whether this call made it (false: it existed, nothing changed). */
+    public record IncidentLinked(IncidentLink link, boolean created) {
+    }
+
+    /** Links an incident; linking it again with the same relation is a no-op answering the existing link. */
     @Transactional
-    public ChangeView linkIncident(UUID id, CommandRequests.LinkIncident body, Actor actor) {
+    public IncidentLinked linkIncident(UUID id, CommandRequests.LinkIncident body, Actor actor) {
         ChangeRequest c = load(id);
         c.require(Command.LINK_INCIDENT);
-        links.link(c.id(), body.incidentId(), body.relation().name(), "MANUAL", actor.name(), clock.instant());
-        return view(c);
+        String relation = body.relation().name();
+        boolean created = links.link(c.id(), body.incidentId(), relation, "MANUAL", actor.name(), clock.instant());
+        return new IncidentLinked(links.find(c.id(), body.incidentId(), relation).orElseThrow(), created);
+    }
+
+    @Transactional
+    public IncidentLink incidentLink(UUID id, UUID incidentId) {
+        return links.find(load(id).id(), incidentId).orElseThrow(() -> new NotFoundException("Incident link", incidentId));
     }
 
     @Transactional
     public void unlinkIncident(UUID id, UUID incidentId) {
         ChangeRequest c = load(id);
-        if (links.unlink(c.id(), incidentId) == 0) {
+        if (links.unlink(c.id(), incidentId, clock.instant()) == 0) {
             throw new NotFoundException("Incident link", incidentId);
         }
     }
 
     @Transactional
-    public List<dev.itsm.change.api.IncidentLink> incidents(UUID id) {
+    public List<IncidentLink> incidents(UUID id) {
         return links.of(load(id).id());
     }
 
@@ -327,6 +347,10 @@ public class ChangeService {
             throw new UnprocessableException("outside-change-model", "Scope outside the change model",
                     "Change model '" + model.name() + "' does not allow " + bad, Map.of("disallowed", bad));
         }
+    }
+
+    private static List<UUID> added(List<UUID> before, List<UUID> after) {
+        return orEmpty(after).stream().filter(id -> !before.contains(id)).toList();
     }
 
     private static List<UUID> orEmpty(List<UUID> ids) {

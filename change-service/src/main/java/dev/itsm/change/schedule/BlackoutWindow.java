@@ -9,6 +9,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.itsm.change.VersionedEntity;
+import dev.itsm.change.events.ChangeWindowChanged;
+import dev.itsm.change.events.ChangeWindowChanged.WindowKind;
+import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.problem.ValidationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,6 +67,12 @@ public class BlackoutWindow extends VersionedEntity implements EditableWindow<Wi
     public WindowRequests.BlackoutView view() {
         return new WindowRequests.BlackoutView(id(), name, reason, startsAt, endsAt, serviceIds, isGlobal(), createdAt(), updatedAt(),
                 version());
+    }
+
+    @Override
+    public ChangeWindowChanged changed(EditOperation operation, Instant now) {
+        return new ChangeWindowChanged(id().toString(), WindowKind.BLACKOUT, operation, name, reason, startsAt, endsAt, serviceIds,
+                isGlobal(), null, null, null, null, null, createdAt(), updatedAt(), version(), now);
     }
 
     /** No services named: applies to every service. */

@@ -2,6 +2,7 @@ package dev.itsm.change.schedule;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.request.ChangeResource;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -64,7 +67,7 @@ public class BlackoutWindowResource {
 
     @POST
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create a blackout window", description = "Accepts Idempotency-Key")
+    @Operation(operationId = "createBlackoutWindow", summary = "Create a blackout window", description = "Accepts Idempotency-Key")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
@@ -78,10 +81,18 @@ public class BlackoutWindowResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List blackout windows", description = "Paged; from/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, name")
-    @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
+    @Operation(operationId = "listBlackoutWindows", summary = "List blackout windows", description = "Paged; from/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, name")
+    @APIResponse(responseCode = "200", description = "One page, with a Link header",
+            content = @Content(schema = @Schema(implementation = BlackoutWindowPage.class)))
+    public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: startsAt, name", example = "startsAt") @QueryParam("sort") String sort,
+            @Parameter(description = "Windows ending after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Windows starting before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("to") String to,
+            @Parameter(description = "This service's and the global windows", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
         var s = PanacheSorts.of(Sort.parse(sort, SORTABLE, "startsAt"));
         return Paging.ok(windows.blackouts(QueryParams.page(page, size), s, QueryParams.instant("from", from),
                 QueryParams.instant("to", to), QueryParams.uuid("serviceId", serviceId)), uri);
@@ -90,7 +101,7 @@ public class BlackoutWindowResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Get a blackout window")
+    @Operation(operationId = "getBlackoutWindow", summary = "Get a blackout window")
     @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
     @APIResponse(responseCode = "404", description = "No such blackout window")
     public Response get(@PathParam("id") UUID id) {
@@ -101,7 +112,7 @@ public class BlackoutWindowResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace a blackout window", description = "Honours If-Match")
+    @Operation(operationId = "replaceBlackoutWindow", summary = "Replace a blackout window", description = "Honours If-Match")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
@@ -117,8 +128,8 @@ public class BlackoutWindowResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Edit a blackout window (JSON merge patch)", description = "Honours If-Match")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+    @Operation(operationId = "updateBlackoutWindow", summary = "Edit a blackout window (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = WindowRequests.BlackoutPatch.class),
             examples = @ExampleObject(name = "edit", value = "{\"endsAt\":\"2027-01-06T00:00:00Z\"}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
     @APIResponse(responseCode = "404", description = "No such blackout window")
@@ -132,12 +143,17 @@ public class BlackoutWindowResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete a blackout window", description = "Honours If-Match")
+    @Operation(operationId = "deleteBlackoutWindow", summary = "Delete a blackout window", description = "Honours If-Match")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such blackout window")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         windows.delete(BlackoutWindow.class, id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** One page of the list (the schema of the list response). */
+    @Schema(name = "BlackoutWindowPage")
+    record BlackoutWindowPage(List<WindowRequests.BlackoutView> items, int page, int size, long total) {
     }
 }

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.itsm.change.VersionedEntity;
+import dev.itsm.change.events.ChangeWindowChanged;
+import dev.itsm.change.events.ChangeWindowChanged.WindowKind;
+import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.problem.ValidationException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,6 +79,13 @@ public class MaintenanceWindow extends VersionedEntity
     public WindowRequests.MaintenanceView view() {
         return new WindowRequests.MaintenanceView(id(), serviceId, name, days(), startTime, durationMinutes, timeZone, createdAt(),
                 updatedAt(), version());
+    }
+
+    @Override
+    public ChangeWindowChanged changed(EditOperation operation, Instant now) {
+        return new ChangeWindowChanged(id().toString(), WindowKind.MAINTENANCE, operation, name, null, null, null, null, null,
+                serviceId, days().stream().map(DayOfWeek::name).toList(), startTime, durationMinutes, timeZone, createdAt(),
+                updatedAt(), version(), now);
     }
 
     public Set<DayOfWeek> days() {

@@ -2,6 +2,7 @@ package dev.itsm.change.schedule;
 
 import java.net.URI;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.request.ChangeResource;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
@@ -64,7 +67,7 @@ public class MaintenanceWindowResource {
 
     @POST
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Create a maintenance window", description = "Accepts Idempotency-Key")
+    @Operation(operationId = "createMaintenanceWindow", summary = "Create a maintenance window", description = "Accepts Idempotency-Key")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
@@ -78,9 +81,13 @@ public class MaintenanceWindowResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "List maintenance windows", description = "Paged; filter serviceId; sort by name, serviceId")
-    @APIResponse(responseCode = "200", description = "One page")
-    public Response list(@QueryParam("page") String page, @QueryParam("size") String size, @QueryParam("sort") String sort,
+    @Operation(operationId = "listMaintenanceWindows", summary = "List maintenance windows", description = "Paged; filter serviceId; sort by name, serviceId")
+    @APIResponse(responseCode = "200", description = "One page, with a Link header",
+            content = @Content(schema = @Schema(implementation = MaintenanceWindowPage.class)))
+    public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = "Comma-separated fields, - for descending: name, serviceId", example = "name") @QueryParam("sort") String sort,
+            @Parameter(description = "Only this service's windows", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
         var s = PanacheSorts.of(Sort.parse(sort, SORTABLE, "name"));
         return Paging.ok(windows.maintenanceWindows(QueryParams.page(page, size), s, QueryParams.uuid("serviceId", serviceId)), uri);
@@ -89,7 +96,7 @@ public class MaintenanceWindowResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Get a maintenance window")
+    @Operation(operationId = "getMaintenanceWindow", summary = "Get a maintenance window")
     @APIResponse(responseCode = "200", description = "ETag = version", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
     @APIResponse(responseCode = "404", description = "No such maintenance window")
     public Response get(@PathParam("id") UUID id) {
@@ -100,7 +107,7 @@ public class MaintenanceWindowResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Replace a maintenance window", description = "Honours If-Match")
+    @Operation(operationId = "replaceMaintenanceWindow", summary = "Replace a maintenance window", description = "Honours If-Match")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
@@ -116,8 +123,8 @@ public class MaintenanceWindowResource {
     @Path("{id}")
     @Consumes({ "application/merge-patch+json", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Edit a maintenance window (JSON merge patch)", description = "Honours If-Match")
-    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(type = SchemaType.OBJECT),
+    @Operation(operationId = "updateMaintenanceWindow", summary = "Edit a maintenance window (JSON merge patch)", description = "Honours If-Match")
+    @RequestBody(content = @Content(mediaType = "application/merge-patch+json", schema = @Schema(implementation = WindowRequests.MaintenancePatch.class),
             examples = @ExampleObject(name = "edit", value = "{\"durationMinutes\":300}")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
     @APIResponse(responseCode = "404", description = "No such maintenance window")
@@ -131,12 +138,17 @@ public class MaintenanceWindowResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(summary = "Delete a maintenance window", description = "Honours If-Match")
+    @Operation(operationId = "deleteMaintenanceWindow", summary = "Delete a maintenance window", description = "Honours If-Match")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such maintenance window")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         windows.delete(MaintenanceWindow.class, id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** One page of the list (the schema of the list response). */
+    @Schema(name = "MaintenanceWindowPage")
+    record MaintenanceWindowPage(List<WindowRequests.MaintenanceView> items, int page, int size, long total) {
     }
 }

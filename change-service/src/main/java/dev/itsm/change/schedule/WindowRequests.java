@@ -30,7 +30,16 @@ public final class WindowRequests {
             @Size(max = 500) List<@NotNull UUID> serviceIds) {
     }
 
-    @Schema(name = "BlackoutWindow")
+    @Schema(name = "BlackoutWindowPatch", description = "JSON merge patch of a blackout window: send only what changes; "
+            + "serviceIds [] or null makes it global")
+    public record BlackoutPatch(@Schema(maxLength = 200, pattern = "\\S") String name,
+            @Schema(maxLength = 2000, nullable = true) String reason,
+            @Schema(example = "2026-12-20T00:00:00Z") Instant startsAt,
+            @Schema(example = "2027-01-06T00:00:00Z") Instant endsAt,
+            @Schema(maxItems = 500, nullable = true) List<UUID> serviceIds) {
+    }
+
+    @Schema(name = "BlackoutWindowView")
     public record BlackoutView(UUID id, String name, String reason, Instant startsAt, Instant endsAt, List<UUID> serviceIds,
             boolean global, Instant createdAt, Instant updatedAt, long version) {
     }
@@ -44,7 +53,16 @@ public final class WindowRequests {
             @NotBlank @Size(max = 64) @Schema(example = "Europe/Berlin") String timeZone) {
     }
 
-    @Schema(name = "MaintenanceWindow")
+    @Schema(name = "MaintenanceWindowPatch", description = "JSON merge patch of a maintenance window: send only what changes")
+    public record MaintenancePatch(UUID serviceId,
+            @Schema(maxLength = 200, pattern = "\\S") String name,
+            @Schema(minItems = 1) Set<DayOfWeek> daysOfWeek,
+            @Schema(pattern = "^([01]\\d|2[0-3]):[0-5]\\d$", example = "02:00") String startTime,
+            @Schema(minimum = "1", maximum = "10080", example = "240") Integer durationMinutes,
+            @Schema(maxLength = 64, example = "Europe/Berlin") String timeZone) {
+    }
+
+    @Schema(name = "MaintenanceWindowView")
     public record MaintenanceView(UUID id, UUID serviceId, String name, Set<DayOfWeek> daysOfWeek, String startTime,
             int durationMinutes, String timeZone, Instant createdAt, Instant updatedAt, long version) {
     }

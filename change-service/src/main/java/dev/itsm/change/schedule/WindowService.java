@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.change.VersionedEntity;
+import dev.itsm.change.events.EditOperation;
+import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
@@ -24,11 +26,13 @@ import jakarta.transaction.Transactional;
 public class WindowService {
 
     private final EntityManager em;
+    private final Outbox outbox;
     private final MergePatch mergePatch;
     private final Clock clock;
 
-    WindowService(EntityManager em, MergePatch mergePatch, Clock clock) {
+    WindowService(EntityManager em, Outbox outbox, MergePatch mergePatch, Clock clock) {
         this.em = em;
+        this.outbox = outbox;
         this.mergePatch = mergePatch;
         this.clock = clock;
     }
@@ -37,7 +41,7 @@ public class WindowService {
 
     @Transactional
     public WindowRequests.BlackoutView createBlackout(WindowRequests.Blackout r) {
-        return saved(BlackoutWindow.create(UUID.randomUUID(), r, clock.instant())).view();
+        return saved(BlackoutWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
     /** Blackout windows overlapping [from, to) (either may be null), optionally only those of a service (globals included). */
@@ -67,7 +71,7 @@ public class WindowService {
 
     @Transactional
     public WindowRequests.MaintenanceView createMaintenance(WindowRequests.Maintenance r) {
-        return saved(MaintenanceWindow.create(UUID.randomUUID(), r, clock.instant())).view();
+        return saved(MaintenanceWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
     @Transactional
@@ -91,7 +95,7 @@ public class WindowService {
     public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V replace(Class<W> type, UUID id, String ifMatch, R request) {
         W window = load(type, id, ifMatch);
         window.replace(request, clock.instant());
-        return saved(window).view();
+        return saved(window, EditOperation.UPDATED).view();
     }
 
     /** PATCH: merges the patch into the window's editable fields, validated like a PUT body. */
@@ -100,20 +104,24 @@ public class WindowService {
             String ifMatch, JsonNode patch) {
         W window = load(type, id, ifMatch);
         window.replace(mergePatch.apply(window.editable(), patch, requestType), clock.instant());
-        return saved(window).view();
+        return saved(window, EditOperation.UPDATED).view();
     }
 
     /** Deletes a blackout or maintenance window. */
     @Transactional
-    public void delete(Class<? extends VersionedEntity> type, UUID id, String ifMatch) {
-        load(type, id, ifMatch).delete();
+    public <W extends VersionedEntity & EditableWindow<?, ?>> void delete(Class<W> type, UUID id, String ifMatch) {
+        W window = load(type, id, ifMatch);
+        outbox.append(window.changed(EditOperation.DELETED, clock.instant()));
+        window.delete();
     }
 
-    private <T extends VersionedEntity> T saved(T window) {
+    /** Flushed before the event is made, so it carries the new version. */
+    private <W extends VersionedEntity & EditableWindow<?, ?>> W saved(W window, EditOperation operation) {
         if (!em.contains(window)) {
             window.persist();
         }
         em.flush();
+        outbox.append(window.changed(operation, window.updatedAt()));
         return window;
     }
 
