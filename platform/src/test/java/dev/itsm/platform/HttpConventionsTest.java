@@ -97,7 +97,9 @@ class HttpConventionsTest {
         given().header("Authorization", TestTokens.bearer("alice", Roles.AGENT))
                 .contentType(ContentType.XML).body("<ticket/>")
                 .post("/api/v1/tickets")
-                .then().statusCode(415).contentType(PROBLEM);
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("detail", containsString("application/xml"))
+                .body("detail", containsString("is not accepted here"));
     }
 
     @Test

@@ -115,7 +115,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
@@ -135,7 +135,9 @@ public class ProblemMappers {
         String detail = switch (status) {
             case 404 -> "No resource at " + path(uri);
             case 405 -> "Method not allowed on " + path(uri);
-            case 415 -> "Unsupported media type; send application/json";
+            case 415 -> "Content-Type " + (headers == null || headers.getMediaType() == null ? "(none)" : headers.getMediaType())
+                    + " is not accepted here; the operation's requestBody in the OpenAPI document lists the media types it takes"
+                    + " (application/json for most)";
             case 406 -> "None of the accepted media types can be produced";
             default -> e.getMessage();
         };
