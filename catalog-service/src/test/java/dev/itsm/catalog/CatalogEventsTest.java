@@ -12,11 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -87,6 +90,8 @@ class CatalogEventsTest {
         JsonNode retired = last(records, svc, "ServiceStatusChanged");
         assertEquals("RETIRED", retired.get("status").asText());
         assertEquals("LIVE", retired.get("previousStatus").asText());
+        assertEquals("RETIRED", retired.get("state").asText());
+        assertEquals("LIVE", retired.get("previousState").asText());
         assertEquals("new-owner", retired.get("owner").asText());
         assertTrue(last(records, product, "ProductChanged").get("deleted").asBoolean());
         assertEquals("PUBLISHED", payload(records, offering, "OfferingPublished").get("status").asText());
@@ -142,11 +147,11 @@ class CatalogEventsTest {
 
     /** One real payload per type in target/catalog-event-examples.json, for the README and release notes. */
     private static void writeExamples(List<Received> records) throws Exception {
-        Map<String, JsonNode> examples = new java.util.TreeMap<>();
+        Map<String, JsonNode> examples = new TreeMap<>();
         for (Received r : records) {
             examples.put(r.ceType(), JSON.readTree(r.value()));
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "catalog-event-examples.json"),
+        Files.writeString(Path.of("target", "catalog-event-examples.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
     }
 

@@ -70,7 +70,7 @@ public final class ImpactFixture {
     }
 
     private static UUID ci(CiService cis, String name, String ciClass) {
-        return cis.create(new CiRequest(name, ciClass, "production", null, Map.of("bench", true))).id();
+        return cis.create(new CiRequest(name, ciClass, "production", null, null, Map.of("bench", true))).id();
     }
 
     private static UUID service(ServicePortfolio services, String key, List<UUID> dependsOn) {

@@ -33,11 +33,27 @@ class MalformedQueryParametersTest {
             "/offerings, size, 1.5",
             "/cis, page, abc",
             "/cis, status, GONE",
+            "/services, state, SLEEPING",
+            "/offerings, state, LIVE",
+            "/cis, state, GONE",
+            "/services, sort, 'key;drop'",
     })
     void listsAnswer400NamingTheParameter(String path, String parameter, String value) {
         reader().queryParam(parameter, value).get(BASE + path)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors", hasSize(1)).body("errors[0].field", equalTo(parameter));
+    }
+
+    /** A sort naming no field (empty tokens, lone separators) is the default order, never a 500. */
+    @ParameterizedTest(name = "{0}?sort={1}")
+    @CsvSource({
+            "/services, ','",
+            "/cis, ',,'",
+            "/offerings, ' , '",
+            "/products, ','",
+    })
+    void aSortNamingNoFieldIsTheDefaultOrder(String path, String sort) {
+        reader().queryParam("sort", sort).get(BASE + path).then().statusCode(200);
     }
 
     @ParameterizedTest(name = "impact?{0}={1}")

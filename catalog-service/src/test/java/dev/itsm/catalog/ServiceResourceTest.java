@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,13 +75,13 @@ class ServiceResourceTest {
 
     @Test
     void invalidServicesAreRejectedNamingEachField() {
-        Map<String, Object> body = new java.util.HashMap<>(service("Not A Key!", List.of()));
+        Map<String, Object> body = new HashMap<>(service("Not A Key!", List.of()));
         body.put("name", " ");
         body.put("warranty", Map.of("availabilityTarget", 120));
         admin().body(body).post(BASE + "/services")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("key", "name", "warranty.availabilityTarget"));
-        Map<String, Object> badType = new java.util.HashMap<>(service(unique("t"), List.of()));
+        Map<String, Object> badType = new HashMap<>(service(unique("t"), List.of()));
         badType.put("type", "PLATINUM");
         admin().body(badType).post(BASE + "/services")
                 .then().statusCode(400).body("errors[0].field", equalTo("type"))
@@ -211,7 +212,7 @@ class ServiceResourceTest {
     void listsFilterSortAndPage() {
         String owner = unique("owner");
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = new java.util.HashMap<>(service(owner + "-" + i, List.of()));
+            Map<String, Object> body = new HashMap<>(service(owner + "-" + i, List.of()));
             body.put("owner", owner);
             body.put("type", i == 0 ? "TECHNICAL" : "BUSINESS");
             admin().body(body).post(BASE + "/services").then().statusCode(201);
@@ -227,7 +228,7 @@ class ServiceResourceTest {
                 .then().body("items.key", contains(owner + "-1"));
         reader().queryParam("owner", owner).queryParam("status", "LIVE").get(BASE + "/services")
                 .then().body("total", equalTo(0));
-        Map<String, Object> percent = new java.util.HashMap<>(service(unique("pct"), List.of()));
+        Map<String, Object> percent = new HashMap<>(service(unique("pct"), List.of()));
         percent.put("name", "Uptime 99% club " + owner);
         admin().body(percent).post(BASE + "/services").then().statusCode(201);
         reader().queryParam("q", "99% CLUB " + owner).get(BASE + "/services").then().body("total", equalTo(1));

@@ -19,7 +19,8 @@ public record ImpactReport(UUID ciId, String ciName,
 
     @Schema(name = "ImpactedItem")
     public record Impacted(TargetType type, UUID id, String name,
-            @Schema(description = "CI status or service status") String status,
+            @Schema(description = "The CI's state (CiStatus) or the service's state (ServiceLifecycleStatus)") String state,
+            @Schema(deprecated = true, description = "Same as state; kept for existing clients") String status,
             @Schema(description = "Number of hops from the analysed CI") int depth,
             @Schema(description = "From the analysed CI to this item; each step names the relation that led to it") List<Step> path) {
     }

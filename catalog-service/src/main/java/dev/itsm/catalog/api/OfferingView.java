@@ -11,13 +11,15 @@ import dev.itsm.catalog.support.Http;
 import dev.itsm.catalog.offering.Offering;
 import dev.itsm.catalog.offering.OfferingStatus;
 
-@Schema(name = "Offering")
-public record OfferingView(UUID id, String name, String description, String targetConsumerGroup, OfferingStatus status,
+@Schema(name = "OfferingView", description = "A service offering for a target consumer group")
+public record OfferingView(UUID id, String name, String description, String targetConsumerGroup,
+        @Schema(description = "Lifecycle: DRAFT → PUBLISHED → WITHDRAWN") OfferingStatus state,
+        @Schema(deprecated = true, description = "Same as state; kept for existing clients") OfferingStatus status,
         List<UUID> serviceIds, List<ComponentDto> components, Instant publishedAt, Instant withdrawnAt,
         Instant createdAt, Instant updatedAt, long version) implements Http.Versioned {
 
     public static OfferingView of(Offering o) {
-        return new OfferingView(o.id(), o.name(), o.description(), o.targetConsumerGroup(), o.status(), o.serviceIds(),
+        return new OfferingView(o.id(), o.name(), o.description(), o.targetConsumerGroup(), o.status(), o.status(), o.serviceIds(),
                 o.components().stream().map(ComponentDto::of).toList(), o.publishedAt(), o.withdrawnAt(),
                 o.createdAt(), o.updatedAt(), o.version());
     }

@@ -10,7 +10,7 @@ import dev.itsm.catalog.support.Http;
 
 import dev.itsm.catalog.product.Product;
 
-@Schema(name = "Product")
+@Schema(name = "ProductView", description = "A product: services combined into something that can be offered")
 public record ProductView(UUID id, String name, String description, List<UUID> serviceIds, Instant createdAt,
         Instant updatedAt, long version) implements Http.Versioned {
 

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 
 @Schema(name = "RelationRequest", description = "This CI <relation> the target (a CI or a service)")
 public record RelationRequest(
-        @Schema(enumeration = { "runs_on", "depends_on", "hosts" }, example = "runs_on") @NotNull RelationType relation,
+        @Schema(example = "runs_on") @NotNull RelationType relation,
         @Schema(example = "CI") @NotNull TargetType targetType,
         @NotNull UUID targetId) {
 }

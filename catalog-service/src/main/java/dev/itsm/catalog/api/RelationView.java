@@ -9,9 +9,9 @@ import dev.itsm.catalog.ci.CiRelation;
 import dev.itsm.catalog.ci.RelationType;
 import dev.itsm.catalog.ci.TargetType;
 
-@Schema(name = "Relation", description = "sourceId <relation> targetId")
+@Schema(name = "RelationView", description = "sourceId <relation> targetId")
 public record RelationView(UUID id, UUID sourceId,
-        @Schema(enumeration = { "runs_on", "depends_on", "hosts" }) RelationType relation,
+        RelationType relation,
         TargetType targetType, UUID targetId, Instant createdAt) {
 
     public static RelationView of(CiRelation r) {

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-@Schema(name = "ServiceRequest", description = "A new service (or, via PATCH, the fields to change)")
+@Schema(name = "ServiceRequest", description = "A new service (a PATCH sends a ServicePatch)")
 public record ServiceRequest(
         @Schema(description = "Unique, URL-safe key; cannot change later", example = "email")
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}", message = "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit") String key,

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.LifecycleFilter;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
@@ -44,6 +45,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.itsm.catalog.api.CiPatch;
 import dev.itsm.catalog.api.CiRequest;
 import dev.itsm.catalog.api.CiView;
 import dev.itsm.catalog.api.ImpactReport;
@@ -62,8 +64,10 @@ public class CiResource {
             {"name":"mail-db-01","ciClass":"database","environment":"production","status":"ACTIVE",
              "attributes":{"vendor":"PostgreSQL","version":"15","cores":8}}""";
 
+    static final String PATCH_EXAMPLE = "{\"status\":\"MAINTENANCE\",\"attributes\":{\"version\":\"16\",\"cores\":null}}";
+
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "ciClass", "ciClass",
-            "environment", "environment", "status", "status", "createdAt", "createdAt", "updatedAt", "updatedAt");
+            "environment", "environment", "state", "status", "status", "status", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
     private final CiService cis;
     private final ImpactAnalysis impact;
@@ -79,7 +83,7 @@ public class CiResource {
 
     @POST
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Register a configuration item", description = "Honours Idempotency-Key.")
+    @Operation(operationId = "registerConfigurationItem", summary = "Register a configuration item", description = "Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiRequest.class),
             examples = @ExampleObject(name = "database", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
@@ -90,23 +94,28 @@ public class CiResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Search configuration items", description = "q matches the name. Sort: name, ciClass, environment, status, createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of CIs")
+    @Operation(operationId = "listConfigurationItems", summary = "Search configuration items", description = "q matches the name. "
+            + "Sort: name, ciClass, environment, state (or status), createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of CIs; Link header with first/prev/next/last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigurationItemPage.class)))
     public Response list(@QueryParam("ciClass") String ciClass, @QueryParam("environment") String environment,
-            @Parameter(schema = @Schema(implementation = CiStatus.class)) @QueryParam("status") String status, @QueryParam("q") String q,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+            @Parameter(description = "Only CIs in this state", schema = @Schema(implementation = CiStatus.class)) @QueryParam("state") String state,
+            @Parameter(deprecated = true, description = "Same as state; kept for existing clients", schema = @Schema(implementation = CiStatus.class)) @QueryParam("status") String status,
+            @Parameter(description = "Text in the name") @QueryParam("q") String q,
+            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
+                    defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(cis.list(ciClass, environment, QueryParams.enumValue("status", status, CiStatus.class), q,
+        return Paging.ok(cis.list(ciClass, environment, LifecycleFilter.parse(state, status, CiStatus.class), q,
                 QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get a configuration item")
+    @Operation(operationId = "getConfigurationItem", summary = "Get a configuration item")
     @APIResponse(responseCode = "200", description = "The CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
     @APIResponse(responseCode = "404", description = "No such CI")
     public Response get(@PathParam("id") UUID id) {
@@ -117,9 +126,13 @@ public class CiResource {
     @Path("{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Edit a configuration item", description = "JSON merge patch; attributes merge member by member (null removes one).")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CiRequest.class),
-            examples = @ExampleObject(name = "maintenance", value = "{\"status\":\"MAINTENANCE\",\"attributes\":{\"version\":\"16\",\"cores\":null}}")))
+    @Operation(operationId = "updateConfigurationItem", summary = "Edit a configuration item", description = "JSON merge patch; attributes "
+            + "merge member by member (null removes one).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = CiPatch.class),
+                    examples = @ExampleObject(name = "maintenance", value = PATCH_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiPatch.class),
+                    examples = @ExampleObject(name = "maintenance", value = PATCH_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The edited CI", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CiView.class)))
     @APIResponse(responseCode = "404", description = "No such CI")
     @APIResponse(responseCode = "409", description = "Concurrent edit")
@@ -131,7 +144,7 @@ public class CiResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Delete a configuration item", description = "Also removes every relation from or to it (one CiRelationChanged REMOVED each), "
+    @Operation(operationId = "deleteConfigurationItem", summary = "Delete a configuration item", description = "Also removes every relation from or to it (one CiRelationChanged REMOVED each), "
             + "then publishes ConfigurationItemChanged with deleted=true.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such CI")
@@ -144,7 +157,7 @@ public class CiResource {
     @POST
     @Path("{id}/relations")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Relate a CI to a CI or a service", description = "This CI <relation> target, e.g. app runs_on server, app depends_on db, server hosts app. Honours Idempotency-Key.")
+    @Operation(operationId = "relateConfigurationItem", summary = "Relate a CI to a CI or a service", description = "This CI <relation> target, e.g. app runs_on server, app depends_on db, server hosts app. Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationRequest.class),
             examples = @ExampleObject(name = "runs on a server", value = "{\"relation\":\"runs_on\",\"targetType\":\"CI\",\"targetId\":\"9b2f3c1e-0d4a-4e5b-8c6d-7e8f9a0b1c2d\"}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RelationView.class)))
@@ -164,20 +177,21 @@ public class CiResource {
     @GET
     @Path("{id}/relations")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Relations of a CI", description = "direction: outgoing (this CI is the source), incoming (another CI targets it) or both (default).")
+    @Operation(operationId = "listConfigurationItemRelations", summary = "Relations of a CI", description = "direction: outgoing (this CI is the source), incoming (another CI targets it) or both (default).")
     @APIResponse(responseCode = "200", description = "The relations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = RelationView.class)))
     @APIResponse(responseCode = "400", description = "Unknown direction")
     @APIResponse(responseCode = "404", description = "No such CI")
     public List<RelationView> relations(@PathParam("id") UUID id,
-            @Parameter(schema = @Schema(enumeration = { "outgoing", "incoming", "both" }, defaultValue = "both")) @QueryParam("direction") String direction) {
+            @Parameter(description = "outgoing, incoming or both", schema = @Schema(type = SchemaType.STRING, enumeration = { "outgoing", "incoming", "both" },
+                    defaultValue = "both")) @QueryParam("direction") String direction) {
         return cis.relations(id, direction);
     }
 
     @DELETE
     @Path("{id}/relations/{relationId}")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Remove a relation of a CI")
+    @Operation(operationId = "removeConfigurationItemRelation", summary = "Remove a relation of a CI")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such relation from this CI")
     public Response unrelate(@PathParam("id") UUID id, @PathParam("relationId") UUID relationId) {
@@ -188,7 +202,7 @@ public class CiResource {
     @GET
     @Path("{id}/impact")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Impact analysis of a CI", description = "Every CI and service that depends on this CI, transitively, nearest first, each with "
+    @Operation(operationId = "analyzeConfigurationItemImpact", summary = "Impact analysis of a CI", description = "Every CI and service that depends on this CI, transitively, nearest first, each with "
             + "its depth and the shortest path from this CI. Impact flows from the target of runs_on/depends_on to its source, from the source "
             + "of hosts to its target, and from a service to the services that depend on it. Cycles are handled (each item appears once; "
             + "the analysed CI itself is never listed). maxDepth (at most " + ImpactAnalysis.MAX_DEPTH + ", the default) and type narrow the "
@@ -202,13 +216,19 @@ public class CiResource {
             @Parameter(description = "Only items at most this many hops away (1-" + ImpactAnalysis.MAX_DEPTH + ", default " + ImpactAnalysis.MAX_DEPTH + ")",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + ImpactAnalysis.MAX_DEPTH)) @QueryParam("maxDepth") String maxDepthRaw,
             @Parameter(description = "Only CIs or only services", schema = @Schema(implementation = TargetType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Items per page (1-" + PageRequest.MAX_SIZE + ", default " + PageRequest.DEFAULT_SIZE + ")",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE)) @QueryParam("size") String size) {
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
+                            defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size) {
         Integer maxDepth = QueryParams.integer("maxDepth", maxDepthRaw);
         if (maxDepth != null && (maxDepth < 1 || maxDepth > ImpactAnalysis.MAX_DEPTH)) {
             throw new ValidationException("maxDepth", "must be between 1 and " + ImpactAnalysis.MAX_DEPTH);
         }
         return impact.analyse(id, maxDepth, QueryParams.enumValue("type", type, TargetType.class), QueryParams.page(page, size));
+    }
+
+    /** One page of configuration items, as {@link Paging} writes it. */
+    @Schema(name = "ConfigurationItemPage")
+    record ConfigurationItemPage(List<CiView> items, int page, int size, long total) {
     }
 }

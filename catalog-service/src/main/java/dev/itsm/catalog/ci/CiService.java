@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.itsm.catalog.api.CiRequest;
 import dev.itsm.catalog.api.CiView;
@@ -73,7 +76,7 @@ public class CiService {
         Instant now = clock.instant();
         ConfigurationItem ci = load(id);
         ETags.requireMatch(ifMatch, ci.version());
-        CiRequest merged = mergePatch.apply(CiRequest.of(ci), patch, CiRequest.class);
+        CiRequest merged = mergePatch.apply(CiRequest.of(ci), oneLifecycleField(patch), CiRequest.class);
         changes.publish(ci.update(merged.facts(), now));
         return CiView.of(ci);
     }
@@ -116,10 +119,12 @@ public class CiService {
         } else {
             services.requireUsable(List.of(request.targetId()), "targetId");
         }
-        if (CiRelation.count("sourceId = ?1 and relation = ?2 and targetType = ?3 and targetId = ?4", sourceId,
-                request.relation(), request.targetType(), request.targetId()) > 0) {
+        Optional<CiRelation> existing = CiRelation.find("sourceId = ?1 and relation = ?2 and targetType = ?3 and targetId = ?4",
+                sourceId, request.relation(), request.targetType(), request.targetId()).firstResultOptional();
+        if (existing.isPresent()) {
             throw new ConflictException("duplicate-relation", "Duplicate relation",
-                    "This CI already " + request.relation() + " " + request.targetType() + " " + request.targetId());
+                    "This CI already " + request.relation() + " " + request.targetType() + " " + request.targetId(),
+                    Map.of("existingId", existing.get().id()));
         }
         CiRelation r = CiRelation.link(UUID.randomUUID(), sourceId, request.relation(), request.targetType(),
                 request.targetId(), now);
@@ -152,6 +157,20 @@ public class CiService {
         var events = r.removed(now);
         r.delete();
         changes.publish(events);
+    }
+
+    /**
+     * {@code state} and its older name {@code status} are one field: a patch naming one of them sets
+     * both (naming both with different values stays a 400 from {@link CiRequest#facts()}).
+     */
+    private static JsonNode oneLifecycleField(JsonNode patch) {
+        ObjectNode both = patch.deepCopy();
+        if (patch.has("state") && !patch.has("status")) {
+            both.set("status", patch.get("state"));
+        } else if (patch.has("status") && !patch.has("state")) {
+            both.set("state", patch.get("status"));
+        }
+        return both;
     }
 
     private ConfigurationItem load(UUID id) {

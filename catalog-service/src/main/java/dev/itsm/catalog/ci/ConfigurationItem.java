@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.itsm.catalog.events.ConfigurationItemChanged;
+import dev.itsm.catalog.support.ChangedFields;
 import dev.itsm.catalog.support.VersionedAggregate;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,17 +55,26 @@ public class ConfigurationItem extends VersionedAggregate {
     }
 
     public List<ConfigurationItemChanged> registered(Instant now) {
-        return List.of(ConfigurationItemChanged.of(this, false, now));
+        return List.of(ConfigurationItemChanged.of(this, false, List.of(), now));
     }
 
+    /** Edits the facts; the event names the fields that changed. */
     public List<ConfigurationItemChanged> update(Facts facts, Instant now) {
+        List<String> changed = new ChangedFields()
+                .compare("name", name, facts.name())
+                .compare("ciClass", ciClass, facts.ciClass())
+                .compare("environment", environment, facts.environment())
+                .compare("state", status, facts.status())
+                .compare("status", status, facts.status())
+                .compare("attributes", attributes, facts.attributes() == null ? Map.of() : facts.attributes())
+                .names();
         assign(facts, now);
-        return List.of(ConfigurationItemChanged.of(this, false, now));
+        return List.of(ConfigurationItemChanged.of(this, false, changed, now));
     }
 
     /** The fact that this CI is gone (its relations are removed by the caller, each with its own event). */
     public List<ConfigurationItemChanged> deleted(Instant now) {
-        return List.of(ConfigurationItemChanged.of(this, true, now));
+        return List.of(ConfigurationItemChanged.of(this, true, List.of(), now));
     }
 
     private void assign(Facts facts, Instant now) {

@@ -125,7 +125,7 @@ public class ImpactAnalysis {
                     path.add(new ImpactReport.Step(e.to().type(), e.to().id(), stepInfo[0],
                             new ImpactReport.Via(f.relation(), f.sourceType(), f.sourceId(), f.targetType(), f.targetId())));
                 }
-                items.add(new ImpactReport.Impacted(r.node().type(), r.node().id(), info[0], info[1], r.depth(), path));
+                items.add(new ImpactReport.Impacted(r.node().type(), r.node().id(), info[0], info[1], info[1], r.depth(), path));
             }
             return new ImpactReport(ciId, origin.get(ciId)[0], ciCount, reached.size() - ciCount, reached.size(), page.page(),
                     page.size(), to < reached.size(), items);

@@ -1,6 +1,7 @@
 package dev.itsm.catalog.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -29,8 +30,11 @@ public sealed interface OfferingEvent extends DomainEvent {
         return "Offering";
     }
 
-    /** The offering after it was drafted or edited (any status). */
-    record OfferingChanged(@JsonUnwrapped OfferingFacts facts) implements OfferingEvent {
+    /**
+     * The offering after it was drafted or edited (any status); {@code changedFields} names the fields an
+     * edit changed (empty when it was drafted).
+     */
+    record OfferingChanged(@JsonUnwrapped OfferingFacts facts, List<String> changedFields) implements OfferingEvent {
     }
 
     /** The offering is (re)published in the catalogue for its target consumer group. */

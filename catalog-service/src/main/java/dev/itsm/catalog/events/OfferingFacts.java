@@ -12,8 +12,12 @@ public record OfferingFacts(
         String name,
         String description,
         String targetConsumerGroup,
+        OfferingStatus state,
+        /** Same as {@code state}: the older name, kept for existing consumers. */
         OfferingStatus status,
         List<UUID> serviceIds,
         List<ComponentFacts> components,
+        Instant publishedAt,
+        Instant withdrawnAt,
         Instant occurredAt) {
 }

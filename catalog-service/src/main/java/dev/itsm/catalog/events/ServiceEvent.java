@@ -1,6 +1,7 @@
 package dev.itsm.catalog.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -35,11 +36,15 @@ public sealed interface ServiceEvent extends DomainEvent {
     record ServiceCreated(@JsonUnwrapped ServiceFacts facts) implements ServiceEvent {
     }
 
-    /** Its facts were edited (PATCH). */
-    record ServiceUpdated(@JsonUnwrapped ServiceFacts facts) implements ServiceEvent {
+    /** Its facts were edited (PATCH); {@code changedFields} names the fields the edit changed. */
+    record ServiceUpdated(@JsonUnwrapped ServiceFacts facts, List<String> changedFields) implements ServiceEvent {
     }
 
-    /** A lifecycle command (go-live, retire) moved it; {@code previousStatus} is the status it left. */
-    record ServiceStatusChanged(@JsonUnwrapped ServiceFacts facts, ServiceStatus previousStatus) implements ServiceEvent {
+    /**
+     * A lifecycle command (go-live, retire) moved it; {@code previousState} is the state it left
+     * ({@code previousStatus} the same under its older name).
+     */
+    record ServiceStatusChanged(@JsonUnwrapped ServiceFacts facts, ServiceStatus previousState, ServiceStatus previousStatus)
+            implements ServiceEvent {
     }
 }

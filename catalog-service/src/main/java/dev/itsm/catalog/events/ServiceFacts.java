@@ -17,6 +17,8 @@ public record ServiceFacts(
         String owner,
         String utility,
         WarrantyFacts warranty,
+        ServiceStatus state,
+        /** Same as {@code state}: the older name, kept for existing consumers. */
         ServiceStatus status,
         List<UUID> dependsOn,
         Instant occurredAt) {

@@ -18,6 +18,7 @@ import dev.itsm.catalog.events.OfferingEvent.OfferingChanged;
 import dev.itsm.catalog.events.OfferingEvent.OfferingPublished;
 import dev.itsm.catalog.events.OfferingEvent.OfferingWithdrawn;
 import dev.itsm.catalog.events.OfferingFacts;
+import dev.itsm.catalog.support.ChangedFields;
 import dev.itsm.catalog.support.VersionedAggregate;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.UnprocessableException;
@@ -84,7 +85,7 @@ public class Offering extends VersionedAggregate {
     }
 
     public List<OfferingEvent> drafted(Instant now) {
-        return List.of(new OfferingChanged(facts(now)));
+        return List.of(new OfferingChanged(facts(now), List.of()));
     }
 
     /**
@@ -96,12 +97,19 @@ public class Offering extends VersionedAggregate {
         if (status == OfferingStatus.PUBLISHED && !allServicesLive) {
             throw notLive();
         }
+        List<String> changed = new ChangedFields()
+                .compare("name", name, facts.name())
+                .compare("description", description, facts.description())
+                .compare("targetConsumerGroup", targetConsumerGroup, facts.targetConsumerGroup())
+                .compare("serviceIds", serviceIds(), sortedDistinct(facts.serviceIds()))
+                .compare("components", components, facts.components() == null ? List.of() : facts.components())
+                .names();
         assign(facts, now);
         if (status == OfferingStatus.PUBLISHED) {
             // consumers of the published catalogue see the new content as a re-publication
-            return List.of(new OfferingChanged(facts(now)), new OfferingPublished(facts(now)));
+            return List.of(new OfferingChanged(facts(now), changed), new OfferingPublished(facts(now)));
         }
-        return List.of(new OfferingChanged(facts(now)));
+        return List.of(new OfferingChanged(facts(now), changed));
     }
 
     /**
@@ -157,8 +165,8 @@ public class Offering extends VersionedAggregate {
     }
 
     private OfferingFacts facts(Instant occurredAt) {
-        return new OfferingFacts(id(), name, description, targetConsumerGroup, status, serviceIds(),
-                ComponentFacts.of(components), occurredAt);
+        return new OfferingFacts(id(), name, description, targetConsumerGroup, status, status, serviceIds(),
+                ComponentFacts.of(components), publishedAt, withdrawnAt, occurredAt);
     }
 
     public String name() {

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.LifecycleFilter;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
@@ -41,6 +43,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.itsm.catalog.api.OfferingPatch;
 import dev.itsm.catalog.api.OfferingRequest;
 import dev.itsm.catalog.api.OfferingView;
 
@@ -60,8 +63,10 @@ public class OfferingResource {
                            {"kind":"ACCESS_TO_RESOURCES","description":"Mailbox with 50 GB storage"},
                            {"kind":"SERVICE_ACTION","description":"Password reset by the service desk"}]}""";
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "status", "status",
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "state", "status", "status", "status",
             "targetConsumerGroup", "targetConsumerGroup", "createdAt", "createdAt", "updatedAt", "updatedAt");
+
+    static final String PATCH_EXAMPLE = "{\"targetConsumerGroup\":\"contractors\"}";
 
     private final OfferingService offerings;
     private final IdempotentCreate idempotent;
@@ -75,7 +80,7 @@ public class OfferingResource {
 
     @POST
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Draft an offering", description = "Creates the offering in status DRAFT. Honours Idempotency-Key.")
+    @Operation(operationId = "draftOffering", summary = "Draft an offering", description = "Creates the offering in status DRAFT. Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingRequest.class),
             examples = @ExampleObject(name = "e-mail", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
@@ -86,23 +91,29 @@ public class OfferingResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Search offerings", description = "q matches name, description and consumer group. Sort: name, status, targetConsumerGroup, createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of offerings")
-    public Response list(@Parameter(schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("status") String status,
-            @QueryParam("targetConsumerGroup") String group, @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
-            @QueryParam("q") String q, @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+    @Operation(operationId = "listOfferings", summary = "Search offerings", description = "q matches name, description and consumer group. "
+            + "Sort: name, state (or status), targetConsumerGroup, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of offerings; Link header with first/prev/next/last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingPage.class)))
+    public Response list(@Parameter(description = "Only offerings in this state", schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("state") String state,
+            @Parameter(deprecated = true, description = "Same as state; kept for existing clients", schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("status") String status,
+            @QueryParam("targetConsumerGroup") String group,
+            @Parameter(description = "Only offerings covering this service", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
+            @Parameter(description = "Text in name, description or consumer group") @QueryParam("q") String q,
+            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
+                    defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(offerings.list(QueryParams.enumValue("status", status, OfferingStatus.class), group,
+        return Paging.ok(offerings.list(LifecycleFilter.parse(state, status, OfferingStatus.class), group,
                 QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size), orderBy), uri);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get an offering")
+    @Operation(operationId = "getOffering", summary = "Get an offering")
     @APIResponse(responseCode = "200", description = "The offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "404", description = "No such offering")
     public Response get(@PathParam("id") UUID id) {
@@ -113,10 +124,13 @@ public class OfferingResource {
     @Path("{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Edit an offering", description = "JSON merge patch; lists replace the whole list. A withdrawn offering is final; "
+    @Operation(operationId = "updateOffering", summary = "Edit an offering", description = "JSON merge patch; lists replace the whole list. A withdrawn offering is final; "
             + "editing a published one republishes it (its services must be LIVE).")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = OfferingRequest.class),
-            examples = @ExampleObject(name = "new group", value = "{\"targetConsumerGroup\":\"contractors\"}")))
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = OfferingPatch.class),
+                    examples = @ExampleObject(name = "new group", value = PATCH_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingPatch.class),
+                    examples = @ExampleObject(name = "new group", value = PATCH_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The edited offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "404", description = "No such offering")
     @APIResponse(responseCode = "409", description = "Withdrawn; or concurrent edit")
@@ -129,7 +143,7 @@ public class OfferingResource {
     @POST
     @Path("{id}/publish")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Publish an offering", description = "DRAFT → PUBLISHED; needs at least one service (all LIVE) and one component.")
+    @Operation(operationId = "publishOffering", summary = "Publish an offering", description = "DRAFT → PUBLISHED; needs at least one service (all LIVE) and one component.")
     @APIResponse(responseCode = "200", description = "The published offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "404", description = "No such offering")
     @APIResponse(responseCode = "409", description = "Not a draft (body names currentState and allowedCommands)")
@@ -142,12 +156,17 @@ public class OfferingResource {
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Withdraw an offering", description = "DRAFT|PUBLISHED → WITHDRAWN (final); its services no longer count as used by it.")
+    @Operation(operationId = "withdrawOffering", summary = "Withdraw an offering", description = "DRAFT|PUBLISHED → WITHDRAWN (final); its services no longer count as used by it.")
     @APIResponse(responseCode = "200", description = "The withdrawn offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "404", description = "No such offering")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return Http.ok(offerings.withdraw(id, ifMatch));
+    }
+
+    /** One page of offerings, as {@link Paging} writes it. */
+    @Schema(name = "OfferingPage")
+    record OfferingPage(List<OfferingView> items, int page, int size, long total) {
     }
 }

@@ -68,7 +68,8 @@ public class OfferingService {
         Offering o = load(id);
         ETags.requireMatch(ifMatch, o.version());
         OfferingRequest merged = mergePatch.apply(OfferingRequest.of(o), patch, OfferingRequest.class,
-                Map.of("status", "change the status with the publish and withdraw commands"));
+                Map.of("state", "change the state with the publish and withdraw commands",
+                        "status", "change the status with the publish and withdraw commands"));
         changes.publish(o.update(merged.facts(), allLive(merged.serviceIds()), now));
         return OfferingView.of(o);
     }

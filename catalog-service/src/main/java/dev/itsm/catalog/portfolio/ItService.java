@@ -5,6 +5,7 @@ import static dev.itsm.catalog.portfolio.ServiceCommand.RETIRE;
 import static dev.itsm.catalog.portfolio.ServiceCommand.UPDATE;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import dev.itsm.catalog.events.ServiceEvent.ServiceStatusChanged;
 import dev.itsm.catalog.events.ServiceEvent.ServiceUpdated;
 import dev.itsm.catalog.events.ServiceFacts;
 import dev.itsm.catalog.events.WarrantyFacts;
+import dev.itsm.catalog.support.ChangedFields;
 import dev.itsm.catalog.support.VersionedAggregate;
 import dev.itsm.platform.problem.IllegalTransitionException;
 import dev.itsm.platform.problem.ValidationException;
@@ -91,11 +93,26 @@ public class ItService extends VersionedAggregate {
         return List.of(new ServiceCreated(facts(now)));
     }
 
-    /** Edits the facts; a retired service is frozen. */
+    /** Edits the facts; a retired service is frozen. The event names the fields that changed. */
     public List<ServiceEvent> update(Facts facts, Instant now) {
         requireAllowed(UPDATE);
+        List<String> changed = new ChangedFields()
+                .compare("name", name, facts.name())
+                .compare("description", description, facts.description())
+                .compare("type", type, facts.type())
+                .compare("owner", owner, facts.owner())
+                .compare("utility", utility, facts.utility())
+                .compare("warranty", members(warranty), members(facts.warranty()))
+                .compare("dependsOn", dependsOn(), sortedDistinct(facts.dependsOn()))
+                .names();
         assign(facts, now);
-        return List.of(new ServiceUpdated(facts(now)));
+        return List.of(new ServiceUpdated(facts(now), changed));
+    }
+
+    /** A warranty as the list of its members, so an absent warranty and an empty one compare alike. */
+    private static List<Object> members(Warranty w) {
+        return w == null ? Arrays.asList(null, null, null, null)
+                : Arrays.asList(w.availabilityTarget(), w.capacityNote(), w.securityClassification(), w.supportHours());
     }
 
     /** PIPELINE → LIVE: the service enters the catalogue and accepts incidents. */
@@ -123,7 +140,7 @@ public class ItService extends VersionedAggregate {
         ServiceStatus previous = status;
         status = target;
         touch(now);
-        return List.of(new ServiceStatusChanged(facts(now), previous));
+        return List.of(new ServiceStatusChanged(facts(now), previous, previous));
     }
 
     private void assign(Facts facts, Instant now) {
@@ -142,7 +159,7 @@ public class ItService extends VersionedAggregate {
 
     private ServiceFacts facts(Instant occurredAt) {
         return new ServiceFacts(id(), serviceKey, name, description, type, owner, utility, WarrantyFacts.of(warranty),
-                status, dependsOn(), occurredAt);
+                status, status, dependsOn(), occurredAt);
     }
 
     public String key() {

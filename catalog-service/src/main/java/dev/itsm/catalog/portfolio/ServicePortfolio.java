@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.itsm.catalog.api.ServiceRequest;
 import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
+import dev.itsm.catalog.offering.OfferingStatus;
 import dev.itsm.catalog.support.Changes;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.http.ETags;
@@ -55,9 +56,12 @@ public class ServicePortfolio {
     @Transactional
     public ServiceView create(ServiceRequest request) {
         Instant now = clock.instant();
-        if (ItService.count("serviceKey", request.key()) > 0) {
+        Optional<ItService> existing = ItService.find("serviceKey", request.key()).firstResultOptional();
+        if (existing.isPresent()) {
+            // field/value/existingId is the vocabulary of every uniqueness problem; key stays for existing clients
             throw new ConflictException("duplicate-key", "Duplicate key",
-                    "A service with key '" + request.key() + "' already exists", Map.of("key", request.key()));
+                    "A service with key '" + request.key() + "' already exists", Map.of("field", "key",
+                            "value", request.key(), "existingId", existing.get().id(), "key", request.key()));
         }
         UUID id = UUID.randomUUID();
         checkDependencies(id, request.dependsOn());
@@ -89,6 +93,7 @@ public class ServicePortfolio {
         ETags.requireMatch(ifMatch, service.version());
         ServiceRequest merged = mergePatch.apply(ServiceRequest.of(service), patch, ServiceRequest.class,
                 Map.of("key", "the key of a service cannot change",
+                        "state", "change the state with the go-live and retire commands",
                         "status", "change the status with the go-live and retire commands"));
         if (!new HashSet<>(merged.facts().dependsOn()).equals(new HashSet<>(service.dependsOn()))) {
             checkDependencies(id, merged.dependsOn());
@@ -136,14 +141,14 @@ public class ServicePortfolio {
                 select p.id, p.name from product p join product_service ps on ps.product_id = p.id
                 where ps.service_id = ?1 order by p.name, p.id""").setParameter(1, serviceId).getResultList();
         for (Object[] row : products) {
-            users.add(new ServiceUser("PRODUCT", (UUID) row[0], (String) row[1], null));
+            users.add(ServiceUser.product((UUID) row[0], (String) row[1]));
         }
         List<Object[]> offerings = em.createNativeQuery("""
                 select o.id, o.name, o.status from offering o join offering_service os on os.offering_id = o.id
                 where os.service_id = ?1 and o.status <> 'WITHDRAWN' order by o.name, o.id""").setParameter(1, serviceId)
                 .getResultList();
         for (Object[] row : offerings) {
-            users.add(new ServiceUser("OFFERING", (UUID) row[0], (String) row[1], (String) row[2]));
+            users.add(ServiceUser.offering((UUID) row[0], (String) row[1], OfferingStatus.valueOf((String) row[2])));
         }
         return users;
     }

@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where a service is in the portfolio, and which commands each status accepts. The target
  * statuses are in {@link ItService}'s command methods.
@@ -17,6 +19,7 @@ import java.util.Set;
  *     └──────────────retire─────────────────▲
  * </pre>
  */
+@Schema(name = "ServiceLifecycleStatus", description = "Where a service is in the portfolio: PIPELINE → LIVE → RETIRED")
 public enum ServiceStatus {
     /** Being designed. */
     PIPELINE(GO_LIVE, RETIRE, UPDATE),

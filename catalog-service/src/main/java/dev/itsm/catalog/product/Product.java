@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.itsm.catalog.events.ProductChanged;
+import dev.itsm.catalog.support.ChangedFields;
 import dev.itsm.catalog.support.VersionedAggregate;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -46,17 +47,23 @@ public class Product extends VersionedAggregate {
     }
 
     public List<ProductChanged> defined(Instant now) {
-        return List.of(ProductChanged.of(this, false, now));
+        return List.of(ProductChanged.of(this, false, List.of(), now));
     }
 
+    /** Edits the facts; the event names the fields that changed. */
     public List<ProductChanged> update(Facts facts, Instant now) {
+        List<String> changed = new ChangedFields()
+                .compare("name", name, facts.name())
+                .compare("description", description, facts.description())
+                .compare("serviceIds", serviceIds(), sortedDistinct(facts.serviceIds()))
+                .names();
         assign(facts, now);
-        return List.of(ProductChanged.of(this, false, now));
+        return List.of(ProductChanged.of(this, false, changed, now));
     }
 
     /** The fact that this product is gone (the caller deletes it). */
     public List<ProductChanged> deleted(Instant now) {
-        return List.of(ProductChanged.of(this, true, now));
+        return List.of(ProductChanged.of(this, true, List.of(), now));
     }
 
     private void assign(Facts facts, Instant now) {

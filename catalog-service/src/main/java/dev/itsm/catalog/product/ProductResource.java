@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.itsm.catalog.support.Http;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
@@ -41,6 +42,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.itsm.catalog.api.ProductPatch;
 import dev.itsm.catalog.api.ProductRequest;
 import dev.itsm.catalog.api.ProductView;
 
@@ -58,6 +60,8 @@ public class ProductResource {
 
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
 
+    static final String PATCH_EXAMPLE = "{\"name\":\"Lightsail Pro\"}";
+
     private final ProductService products;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
@@ -70,7 +74,7 @@ public class ProductResource {
 
     @POST
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Define a product", description = "Honours Idempotency-Key.")
+    @Operation(operationId = "defineProduct", summary = "Define a product", description = "Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductRequest.class),
             examples = @ExampleObject(name = "lightsail", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
@@ -81,12 +85,15 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Search products", description = "q matches name and description; serviceId keeps products combining that service. Sort: name, createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of products")
-    public Response list(@QueryParam("q") String q,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @QueryParam("size") String size,
+    @Operation(operationId = "listProducts", summary = "Search products", description = "q matches name and description; serviceId keeps "
+            + "products combining that service. Sort: name, createdAt, updatedAt.")
+    @APIResponse(responseCode = "200", description = "One page of products; Link header with first/prev/next/last",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductPage.class)))
+    public Response list(@Parameter(description = "Text in name or description") @QueryParam("q") String q,
+            @Parameter(description = "Only products combining this service", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
+            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
+                    defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
             @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
@@ -96,7 +103,7 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Get a product")
+    @Operation(operationId = "getProduct", summary = "Get a product")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product")
     public Response get(@PathParam("id") UUID id) {
@@ -107,9 +114,12 @@ public class ProductResource {
     @Path("{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Edit a product", description = "JSON merge patch; serviceIds replaces the whole list.")
-    @RequestBody(content = @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProductRequest.class),
-            examples = @ExampleObject(name = "rename", value = "{\"name\":\"Lightsail Pro\"}")))
+    @Operation(operationId = "updateProduct", summary = "Edit a product", description = "JSON merge patch; serviceIds replaces the whole list.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProductPatch.class),
+                    examples = @ExampleObject(name = "rename", value = PATCH_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductPatch.class),
+                    examples = @ExampleObject(name = "rename", value = PATCH_EXAMPLE)) })
     @APIResponse(responseCode = "200", description = "The edited product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "Concurrent edit")
@@ -122,12 +132,17 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
-    @Operation(summary = "Delete a product", description = "Publishes ProductChanged with deleted=true.")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product", description = "Publishes ProductChanged with deleted=true.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         products.delete(id, ifMatch);
         return Response.noContent().build();
+    }
+
+    /** One page of products, as {@link Paging} writes it. */
+    @Schema(name = "ProductPage")
+    record ProductPage(List<ProductView> items, int page, int size, long total) {
     }
 }

@@ -58,6 +58,11 @@ public abstract class VersionedAggregate extends PanacheEntityBase {
         }
     }
 
+    /** The ids {@link #replaceIds} would keep (no duplicates, null is none), sorted: to compare with the stored ones. */
+    protected static List<UUID> sortedDistinct(Collection<UUID> ids) {
+        return sorted(ids == null ? List.of() : new LinkedHashSet<>(ids));
+    }
+
     /** A sorted copy, for stable output. */
     protected static List<UUID> sorted(Collection<UUID> ids) {
         List<UUID> list = new ArrayList<>(ids);
