@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
+import java.util.function.Supplier;
 
 import dev.itsm.platform.security.Roles;
 import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
@@ -83,12 +84,25 @@ public final class Api {
     }
 
     public static JsonPath createAs(RequestSpecification who, Map<String, Object> body) {
+        return created(who, CHANGES, body).extract().jsonPath();
+    }
+
+    /**
+     * POSTs {@code body} to {@code path} (a change, model, blackout or maintenance window) and expects 201,
+     * retrying while the catalog replica has not yet seen a service or CI the body names.
+     */
+    public static ValidatableResponse created(RequestSpecification who, String path, Object body) {
+        return whileReplicaCatchesUp(() -> who.body(body).post(path)).then().statusCode(201);
+    }
+
+    /** Repeats {@code call} (for up to 30 s) while it answers 422 unknown-service / unknown-ci; the last answer. */
+    public static Response whileReplicaCatchesUp(Supplier<Response> call) {
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            last[0] = who.body(body).post(CHANGES);
+            last[0] = call.get();
             return !replicaCatchingUp(last[0]);
         });
-        return last[0].then().statusCode(201).extract().jsonPath();
+        return last[0];
     }
 
     /** 422 unknown-service / unknown-ci: the catalog replica has not seen the id (yet). */
@@ -149,6 +163,13 @@ public final class Api {
         CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ciId.toString(), """
                 {"ciId":"%s","name":"%s","ciClass":"server","environment":"prod","status":"ACTIVE",
                  "attributes":{},"deleted":false,"occurredAt":"%s"}""".formatted(ciId, name, Instant.now()));
+    }
+
+    /** Publishes ConfigurationItemChanged with {@code deleted: true}, as catalog-service does when a CI is deleted. */
+    public static void ciDeleted(UUID ciId, String name) {
+        CloudEventPublisher.publish("catalog", "ConfigurationItemChanged", ciId.toString(), """
+                {"ciId":"%s","name":"%s","ciClass":"server","environment":"prod","status":"RETIRED",
+                 "attributes":{},"deleted":true,"occurredAt":"%s"}""".formatted(ciId, name, Instant.now()));
     }
 
     /** Publishes ServiceCreated like catalog-service would. */

@@ -45,9 +45,9 @@ class CalendarTest {
         String changeId = Api.scheduledNormal("Upgrade load balancer", slot, Duration.ofHours(1), List.of(service), List.of());
         String number = Api.rita().get(CHANGES + "/" + changeId).then().extract().path("number");
         Api.create(Api.normal("Not scheduled yet", slot, Duration.ofHours(1), List.of(Api.service("calendar-2")), List.of()));
-        String blackoutId = manager().body(Map.of("name", "Board meeting", "startsAt", slot.plus(Duration.ofHours(2)).toString(),
-                "endsAt", slot.plus(Duration.ofHours(4)).toString(), "serviceIds", List.of(service)))
-                .post(CHANGES + "/blackout-windows").then().statusCode(201).extract().path("id");
+        String blackoutId = Api.created(manager(), CHANGES + "/blackout-windows", Map.of("name", "Board meeting", "startsAt",
+                slot.plus(Duration.ofHours(2)).toString(), "endsAt", slot.plus(Duration.ofHours(4)).toString(), "serviceIds",
+                List.of(service))).extract().path("id");
         String from = slot.minus(Duration.ofHours(1)).toString();
         String to = slot.plus(Duration.ofHours(5)).toString();
 

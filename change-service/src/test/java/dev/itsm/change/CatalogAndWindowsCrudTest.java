@@ -31,9 +31,8 @@ class CatalogAndWindowsCrudTest {
     void changeModelsAreCreatedEditedDeactivatedAndDeletedWhenUnused() {
         String name = "DNS record change " + UUID.randomUUID();
         UUID allowed = Api.service("dns");
-        String id = manager().body(Map.of("name", name, "implementationPlan", "edit zone", "backoutPlan", "revert zone",
-                "allowedServiceIds", List.of(allowed))).post(CHANGES + "/models").then().statusCode(201)
-                .header("ETag", "\"0\"").body("active", equalTo(true)).extract().path("id");
+        String id = Api.created(manager(), CHANGES + "/models", Map.of("name", name, "implementationPlan", "edit zone",
+                "backoutPlan", "revert zone", "allowedServiceIds", List.of(allowed))).header("ETag", "\"0\"").body("active", equalTo(true)).extract().path("id");
         manager().body(Map.of("name", name.toUpperCase())).post(CHANGES + "/models").then().statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("https://itsm.dev/problems/duplicate-name")).body("field", equalTo("name"))
                 .body("value", equalTo(name.toUpperCase())).body("existingId", equalTo(id));
@@ -68,9 +67,9 @@ class CatalogAndWindowsCrudTest {
 
     @Test
     void blackoutWindowsAreManagedAndFilteredByRangeAndService() {
-        UUID service = UUID.randomUUID();
-        String id = manager().body(Map.of("name", "Quarter close", "startsAt", "2031-03-30T00:00:00Z", "endsAt", "2031-04-02T00:00:00Z",
-                "serviceIds", List.of(service))).post(CHANGES + "/blackout-windows").then().statusCode(201).extract().path("id");
+        UUID service = Api.service("quarter-close");
+        String id = Api.created(manager(), CHANGES + "/blackout-windows", Map.of("name", "Quarter close", "startsAt",
+                "2031-03-30T00:00:00Z", "endsAt", "2031-04-02T00:00:00Z", "serviceIds", List.of(service))).extract().path("id");
         manager().body(Map.of("name", "Backwards", "startsAt", "2031-03-30T00:00:00Z", "endsAt", "2031-03-29T00:00:00Z"))
                 .post(CHANGES + "/blackout-windows").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("endsAt"));
         Api.rita().queryParam("from", "2031-03-01T00:00:00Z").queryParam("to", "2031-04-30T00:00:00Z").queryParam("serviceId", service)
@@ -91,10 +90,10 @@ class CatalogAndWindowsCrudTest {
 
     @Test
     void maintenanceWindowsAreManagedPerService() {
-        UUID service = UUID.randomUUID();
-        String id = manager().body(Map.of("serviceId", service, "name", "Weekend", "daysOfWeek", List.of("SATURDAY", "SUNDAY"),
-                "startTime", "23:00", "durationMinutes", 300, "timeZone", "America/New_York"))
-                .post(CHANGES + "/maintenance-windows").then().statusCode(201).extract().path("id");
+        UUID service = Api.service("weekend");
+        String id = Api.created(manager(), CHANGES + "/maintenance-windows", Map.of("serviceId", service, "name", "Weekend",
+                "daysOfWeek", List.of("SATURDAY", "SUNDAY"), "startTime", "23:00", "durationMinutes", 300, "timeZone",
+                "America/New_York")).extract().path("id");
         Api.rita().queryParam("serviceId", service).get(CHANGES + "/maintenance-windows").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].daysOfWeek", hasSize(2));
         manager().contentType("application/merge-patch+json").body(Map.of("daysOfWeek", List.of("FRIDAY")))

@@ -97,15 +97,15 @@ class EditEventsTest {
     @Test
     void blackoutAndMaintenanceWindowsPublishEveryCreateEditAndDelete() throws Exception {
         UUID service = Api.service("windowed");
-        String blackout = manager().body(Map.of("name", "Freeze", "startsAt", "2031-01-01T00:00:00Z", "endsAt", "2031-01-02T00:00:00Z",
-                "serviceIds", List.of(service))).post(CHANGES + "/blackout-windows").then().statusCode(201).extract().path("id");
+        String blackout = Api.created(manager(), CHANGES + "/blackout-windows", Map.of("name", "Freeze", "startsAt",
+                "2031-01-01T00:00:00Z", "endsAt", "2031-01-02T00:00:00Z", "serviceIds", List.of(service))).extract().path("id");
         manager().body(Map.of("name", "Longer freeze", "startsAt", "2031-01-01T00:00:00Z", "endsAt", "2031-01-03T00:00:00Z"))
                 .put(CHANGES + "/blackout-windows/" + blackout).then().statusCode(200);
         manager().delete(CHANGES + "/blackout-windows/" + blackout).then().statusCode(204);
 
-        String maintenance = manager().body(Map.of("serviceId", service, "name", "Sunday night", "daysOfWeek", List.of("SUNDAY"),
-                "startTime", "02:00", "durationMinutes", 120, "timeZone", "Europe/Berlin")).post(CHANGES + "/maintenance-windows")
-                .then().statusCode(201).extract().path("id");
+        String maintenance = Api.created(manager(), CHANGES + "/maintenance-windows", Map.of("serviceId", service, "name",
+                "Sunday night", "daysOfWeek", List.of("SUNDAY"), "startTime", "02:00", "durationMinutes", 120, "timeZone",
+                "Europe/Berlin")).extract().path("id");
         manager().contentType("application/merge-patch+json").body(Map.of("durationMinutes", 180))
                 .patch(CHANGES + "/maintenance-windows/" + maintenance).then().statusCode(200);
         manager().delete(CHANGES + "/maintenance-windows/" + maintenance).then().statusCode(204);

@@ -138,9 +138,9 @@ class ScheduleConflictTest {
     void blackoutWindowsGlobalOrPerServiceAreConflicts() {
         UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
-        String perService = manager().body(Map.of("name", "Audit", "startsAt", slot.toString(), "endsAt",
-                slot.plus(Duration.ofHours(3)).toString(), "serviceIds", List.of(service))).post(CHANGES + "/blackout-windows")
-                .then().statusCode(201).body("global", equalTo(false)).extract().path("id");
+        String perService = Api.created(manager(), CHANGES + "/blackout-windows", Map.of("name", "Audit", "startsAt", slot.toString(),
+                "endsAt", slot.plus(Duration.ofHours(3)).toString(), "serviceIds", List.of(service)))
+                .body("global", equalTo(false)).extract().path("id");
         String id = Api.authorisedNormal("In the audit", slot.plus(Duration.ofHours(1)), Duration.ofHours(1), List.of(service), List.of());
         rita().body(Map.of()).post(CHANGES + "/" + id + "/schedule").then().statusCode(409).contentType(PROBLEM)
                 .body("conflicts[0].kind", equalTo("BLACKOUT_WINDOW")).body("conflicts[0].blackoutWindowId", equalTo(perService));
@@ -165,9 +165,9 @@ class ScheduleConflictTest {
         UUID service = Api.service("scheduled");
         Instant slot = freshSlot();
         ZonedDateTime local = slot.atZone(ZoneId.of("Asia/Tokyo"));
-        manager().body(Map.of("serviceId", service, "name", "Nightly", "daysOfWeek", List.of(local.getDayOfWeek().name()),
-                "startTime", local.format(DateTimeFormatter.ofPattern("HH:mm")), "durationMinutes", 90, "timeZone", "Asia/Tokyo"))
-                .post(CHANGES + "/maintenance-windows").then().statusCode(201);
+        Api.created(manager(), CHANGES + "/maintenance-windows", Map.of("serviceId", service, "name", "Nightly", "daysOfWeek",
+                List.of(local.getDayOfWeek().name()), "startTime", local.format(DateTimeFormatter.ofPattern("HH:mm")),
+                "durationMinutes", 90, "timeZone", "Asia/Tokyo"));
         String inside = Api.authorisedNormal("Inside", slot, Duration.ofMinutes(90), List.of(service), List.of());
         assertEquals("SCHEDULED", command(rita(), inside, "schedule", Map.of()).getString("state"));
         String outside = Api.authorisedNormal("Outside", slot.plus(Duration.ofHours(3)), Duration.ofMinutes(30), List.of(service), List.of());

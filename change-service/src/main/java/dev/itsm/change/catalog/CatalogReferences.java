@@ -12,7 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Checks that the services and configuration items a change names are in the catalog replica
+ * Checks that the services and configuration items a change, change model, blackout or maintenance
+ * window names are in the catalog replica
  * (docs/API-VOCABULARY.md, "Replicas that are still catching up"): an id the replica does not know
  * is 422 {@code unknown-service} / {@code unknown-ci} naming it. The replica follows catalog events,
  * so an id created moments ago may not be here yet; the detail says so and the client retries.
@@ -43,6 +44,17 @@ public class CatalogReferences {
                     "Configuration item(s) " + cis + " are not in the CMDB (or were deleted)" + CATCHING_UP,
                     Map.of("ciId", cis.get(0).toString(), "unknownIds", strings(cis)));
         }
+    }
+
+    /**
+     * The ids of {@code after} that are not in {@code before}: what an edit adds. Edits are checked only for
+     * these, so an item the catalogue deleted since does not block editing something else.
+     */
+    public static List<UUID> added(Collection<UUID> before, Collection<UUID> after) {
+        if (after == null) {
+            return List.of();
+        }
+        return after.stream().filter(id -> before == null || !before.contains(id)).toList();
     }
 
     @SuppressWarnings("unchecked")

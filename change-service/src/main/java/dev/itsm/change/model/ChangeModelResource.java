@@ -56,6 +56,11 @@ public class ChangeModelResource {
              "implementationPlan":"1. upload cert 2. reload proxy","backoutPlan":"re-install previous cert",
              "testPlan":"curl -v the endpoint","allowedServiceIds":[],"allowedCiIds":[],"active":true}""";
 
+    static final String UNKNOWN_ITEM = "An entry of allowedServiceIds / allowedCiIds is not in the catalog replica "
+            + "(unknown-service with serviceId / unknown-ci with ciId; the replica may be catching up with an item created moments ago: retry after a short delay)";
+    static final String UNKNOWN_ITEM_ADDED = "A service or CI the edit adds to allowedServiceIds / allowedCiIds is not in the "
+            + "catalog replica (unknown-service with serviceId / unknown-ci with ciId; the replica may be catching up with an item created moments ago: retry after a short delay)";
+
     private final ChangeModelService models;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
@@ -73,7 +78,7 @@ public class ChangeModelResource {
             examples = @ExampleObject(name = "tls", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ChangeModelView.class)))
     @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId)")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "422", description = UNKNOWN_ITEM + ", or Idempotency-Key reused with another body")
     public Response create(@NotNull @Valid ChangeModelRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("change-models", key, request, () -> {
             ChangeModelView v = models.create(request);
@@ -115,6 +120,7 @@ public class ChangeModelResource {
     @APIResponse(responseCode = "404", description = "No such model")
     @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId) or edited concurrently")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "422", description = UNKNOWN_ITEM_ADDED)
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ChangeModelRequest request) {
         ChangeModelView v = models.replace(id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
@@ -131,6 +137,7 @@ public class ChangeModelResource {
     @APIResponse(responseCode = "404", description = "No such model")
     @APIResponse(responseCode = "409", description = "Name already used (duplicate-name with field, value and existingId) or edited concurrently")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "422", description = UNKNOWN_ITEM_ADDED)
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         ChangeModelView v = models.patch(id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();

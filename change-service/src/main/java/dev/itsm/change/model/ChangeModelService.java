@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
@@ -21,25 +22,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** CRUD of change models (standard change templates). */
+/**
+ * CRUD of change models (standard change templates). The services and CIs a model allows must be in the
+ * catalog replica (422 unknown-service / unknown-ci otherwise); an edit is checked only for those it adds.
+ */
 @ApplicationScoped
 public class ChangeModelService {
 
     private final EntityManager em;
     private final Outbox outbox;
     private final MergePatch mergePatch;
+    private final CatalogReferences catalog;
     private final Clock clock;
 
-    ChangeModelService(EntityManager em, Outbox outbox, MergePatch mergePatch, Clock clock) {
+    ChangeModelService(EntityManager em, Outbox outbox, MergePatch mergePatch, CatalogReferences catalog, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.mergePatch = mergePatch;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
     @Transactional
     public ChangeModelView create(ChangeModelRequest r) {
         requireUniqueName(r.name(), null);
+        catalog.requireKnown(r.allowedServiceIds(), r.allowedCiIds());
         Instant now = clock.instant();
         ChangeModel m = ChangeModel.create(UUID.randomUUID(), r, now);
         m.persist();
@@ -88,8 +95,13 @@ public class ChangeModelService {
         m.delete();
     }
 
-    /** Replaces the model's fields and announces it; flushed first, so the event carries the new version. */
+    /**
+     * Replaces the model's fields and announces it; flushed first, so the event carries the new version. Only the
+     * services and CIs the edit adds are checked against the catalog replica.
+     */
     private ChangeModelView updated(ChangeModel m, ChangeModelRequest r) {
+        catalog.requireKnown(CatalogReferences.added(m.allowedServiceIds(), r.allowedServiceIds()),
+                CatalogReferences.added(m.allowedCiIds(), r.allowedCiIds()));
         Instant now = clock.instant();
         m.replace(r, now);
         em.flush();

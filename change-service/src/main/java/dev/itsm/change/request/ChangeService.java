@@ -181,7 +181,8 @@ public class ChangeService {
         }
         if (c.allows(Command.EDIT_CONTENT)) {
             // only what the edit adds: an item the catalog deleted since does not block moving the window
-            catalog.requireKnown(added(c.serviceIds(), edit.serviceIds()), added(c.ciIds(), edit.ciIds()));
+            catalog.requireKnown(CatalogReferences.added(c.serviceIds(), edit.serviceIds()),
+                    CatalogReferences.added(c.ciIds(), edit.ciIds()));
         }
         List<ChangeEvent> events = c.edit(edit, window -> {
             schedule.lockSchedule();
@@ -347,10 +348,6 @@ public class ChangeService {
             throw new UnprocessableException("outside-change-model", "Scope outside the change model",
                     "Change model '" + model.name() + "' does not allow " + bad, Map.of("disallowed", bad));
         }
-    }
-
-    private static List<UUID> added(List<UUID> before, List<UUID> after) {
-        return orEmpty(after).stream().filter(id -> !before.contains(id)).toList();
     }
 
     private static List<UUID> orEmpty(List<UUID> ids) {

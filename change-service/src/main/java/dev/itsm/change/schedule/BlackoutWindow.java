@@ -64,6 +64,11 @@ public class BlackoutWindow extends VersionedEntity implements EditableWindow<Wi
     }
 
     @Override
+    public List<UUID> serviceIdsOf(WindowRequests.Blackout request) {
+        return request.serviceIds() == null ? List.of() : request.serviceIds();
+    }
+
+    @Override
     public WindowRequests.BlackoutView view() {
         return new WindowRequests.BlackoutView(id(), name, reason, startsAt, endsAt, serviceIds, isGlobal(), createdAt(), updatedAt(),
                 version());

@@ -55,6 +55,11 @@ public class BlackoutWindowResource {
     static final String EXAMPLE = """
             {"name":"Year-end freeze","reason":"Peak sales","startsAt":"2026-12-20T00:00:00Z","endsAt":"2027-01-04T00:00:00Z","serviceIds":[]}""";
 
+    static final String UNKNOWN_SERVICE = "A service in serviceIds is not in the catalog replica (unknown-service with serviceId; "
+            + "the replica may be catching up with a service created moments ago: retry after a short delay)";
+    static final String UNKNOWN_SERVICE_ADDED = "A service the edit adds is not in the catalog replica (unknown-service with "
+            + "serviceId; the replica may be catching up with a service created moments ago: retry after a short delay)";
+
     private final WindowService windows;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
@@ -71,7 +76,7 @@ public class BlackoutWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Blackout.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.BlackoutView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another blackout window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE + ", or Idempotency-Key reused with another blackout window")
     public Response create(@NotNull @Valid WindowRequests.Blackout request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("blackout-windows", key, request, () -> {
             WindowRequests.BlackoutView v = windows.createBlackout(request);
@@ -119,6 +124,7 @@ public class BlackoutWindowResource {
     @APIResponse(responseCode = "404", description = "No such blackout window")
     @APIResponse(responseCode = "409", description = "The blackout window was edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE_ADDED)
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Blackout request) {
         WindowRequests.BlackoutView v = windows.replace(BlackoutWindow.class, id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
@@ -135,6 +141,7 @@ public class BlackoutWindowResource {
     @APIResponse(responseCode = "404", description = "No such blackout window")
     @APIResponse(responseCode = "409", description = "The blackout window was edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the blackout window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE_ADDED)
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         WindowRequests.BlackoutView v = windows.patch(BlackoutWindow.class, WindowRequests.Blackout.class, id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();

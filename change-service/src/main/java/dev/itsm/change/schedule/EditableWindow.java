@@ -1,6 +1,8 @@
 package dev.itsm.change.schedule;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import dev.itsm.change.events.ChangeWindowChanged;
 import dev.itsm.change.events.EditOperation;
@@ -13,6 +15,9 @@ public interface EditableWindow<R, V> {
     R editable();
 
     V view();
+
+    /** The catalogue services {@code request} names: they must be in the catalog replica. */
+    List<UUID> serviceIdsOf(R request);
 
     /** The event announcing {@code operation} with the window's full definition as it is now. */
     ChangeWindowChanged changed(EditOperation operation, Instant now);

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -73,6 +74,11 @@ public class MaintenanceWindow extends VersionedEntity
     @Override
     public WindowRequests.Maintenance editable() {
         return new WindowRequests.Maintenance(serviceId, name, days(), startTime, durationMinutes, timeZone);
+    }
+
+    @Override
+    public List<UUID> serviceIdsOf(WindowRequests.Maintenance request) {
+        return request.serviceId() == null ? List.of() : List.of(request.serviceId());
     }
 
     @Override

@@ -55,6 +55,11 @@ public class MaintenanceWindowResource {
     static final String EXAMPLE = """
             {"serviceId":"5b0c1e0e-8a7e-4a53-9d7e-1f2b3c4d5e6f","name":"Sunday night","daysOfWeek":["SUNDAY"],"startTime":"02:00","durationMinutes":240,"timeZone":"Europe/Berlin"}""";
 
+    static final String UNKNOWN_SERVICE = "serviceId is not in the catalog replica (unknown-service with serviceId; "
+            + "the replica may be catching up with a service created moments ago: retry after a short delay)";
+    static final String UNKNOWN_SERVICE_ADDED = "The new serviceId is not in the catalog replica (unknown-service with "
+            + "serviceId; the replica may be catching up with a service created moments ago: retry after a short delay)";
+
     private final WindowService windows;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
@@ -71,7 +76,7 @@ public class MaintenanceWindowResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WindowRequests.Maintenance.class),
             examples = @ExampleObject(name = "example", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WindowRequests.MaintenanceView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another maintenance window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE + ", or Idempotency-Key reused with another maintenance window")
     public Response create(@NotNull @Valid WindowRequests.Maintenance request, @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("maintenance-windows", key, request, () -> {
             WindowRequests.MaintenanceView v = windows.createMaintenance(request);
@@ -114,6 +119,7 @@ public class MaintenanceWindowResource {
     @APIResponse(responseCode = "404", description = "No such maintenance window")
     @APIResponse(responseCode = "409", description = "The maintenance window was edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE_ADDED)
     public Response replace(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull @Valid WindowRequests.Maintenance request) {
         WindowRequests.MaintenanceView v = windows.replace(MaintenanceWindow.class, id, ifMatch, request);
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();
@@ -130,6 +136,7 @@ public class MaintenanceWindowResource {
     @APIResponse(responseCode = "404", description = "No such maintenance window")
     @APIResponse(responseCode = "409", description = "The maintenance window was edited concurrently")
     @APIResponse(responseCode = "412", description = "If-Match does not name the current version of the maintenance window")
+    @APIResponse(responseCode = "422", description = UNKNOWN_SERVICE_ADDED)
     public Response patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, String body) {
         WindowRequests.MaintenanceView v = windows.patch(MaintenanceWindow.class, WindowRequests.Maintenance.class, id, ifMatch, mergePatch.parse(body));
         return Response.ok(v).tag(ETags.entityTag(v.version())).build();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.change.VersionedEntity;
+import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
@@ -21,19 +22,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** CRUD of blackout windows and maintenance windows. */
+/**
+ * CRUD of blackout windows and maintenance windows. The services a window names must be in the catalog
+ * replica (422 unknown-service otherwise); an edit is checked only for the services it adds.
+ */
 @ApplicationScoped
 public class WindowService {
 
     private final EntityManager em;
     private final Outbox outbox;
     private final MergePatch mergePatch;
+    private final CatalogReferences catalog;
     private final Clock clock;
 
-    WindowService(EntityManager em, Outbox outbox, MergePatch mergePatch, Clock clock) {
+    WindowService(EntityManager em, Outbox outbox, MergePatch mergePatch, CatalogReferences catalog, Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.mergePatch = mergePatch;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -41,6 +47,7 @@ public class WindowService {
 
     @Transactional
     public WindowRequests.BlackoutView createBlackout(WindowRequests.Blackout r) {
+        catalog.requireKnown(r.serviceIds(), List.of());
         return saved(BlackoutWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
@@ -71,6 +78,7 @@ public class WindowService {
 
     @Transactional
     public WindowRequests.MaintenanceView createMaintenance(WindowRequests.Maintenance r) {
+        catalog.requireKnown(List.of(r.serviceId()), List.of());
         return saved(MaintenanceWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
@@ -94,6 +102,7 @@ public class WindowService {
     @Transactional
     public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V replace(Class<W> type, UUID id, String ifMatch, R request) {
         W window = load(type, id, ifMatch);
+        requireKnownAdditions(window, request);
         window.replace(request, clock.instant());
         return saved(window, EditOperation.UPDATED).view();
     }
@@ -103,7 +112,9 @@ public class WindowService {
     public <R, V, W extends VersionedEntity & EditableWindow<R, V>> V patch(Class<W> type, Class<R> requestType, UUID id,
             String ifMatch, JsonNode patch) {
         W window = load(type, id, ifMatch);
-        window.replace(mergePatch.apply(window.editable(), patch, requestType), clock.instant());
+        R edited = mergePatch.apply(window.editable(), patch, requestType);
+        requireKnownAdditions(window, edited);
+        window.replace(edited, clock.instant());
         return saved(window, EditOperation.UPDATED).view();
     }
 
@@ -113,6 +124,11 @@ public class WindowService {
         W window = load(type, id, ifMatch);
         outbox.append(window.changed(EditOperation.DELETED, clock.instant()));
         window.delete();
+    }
+
+    /** 422 for a service {@code request} adds to the window that the catalog replica does not know. */
+    private <R> void requireKnownAdditions(EditableWindow<R, ?> window, R request) {
+        catalog.requireKnown(CatalogReferences.added(window.serviceIdsOf(window.editable()), window.serviceIdsOf(request)), List.of());
     }
 
     /** Flushed before the event is made, so it carries the new version. */
