@@ -45,6 +45,12 @@ class ApiDocumentTest {
     }
 
     @Test
+    void problemsMayCarryExtensionMembers() throws Exception {
+        JsonNode problem = document().path("components").path("schemas").path("Problem");
+        assertTrue(problem.path("additionalProperties").asBoolean(false), problem.toString());
+    }
+
+    @Test
     void operatorOperationsAreNamedForTheirService() throws Exception {
         JsonNode paths = document().path("paths");
         assertEquals("ticketsAdminListDeadLetters", paths.at("/~1api~1v1~1tickets~1admin~1dead-letters/get/operationId").asText());

@@ -57,6 +57,9 @@ public class ProblemResponsesFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         if (openAPI.getComponents().getSchemas() != null && openAPI.getComponents().getSchemas().containsKey("Problem")) {
+            // RFC 9457 §3.2: problem types add extension members (serviceId, currentVersion, ...); saying
+            // so keeps strict example checkers (redocly's no-invalid-media-type-examples) from refusing them
+            openAPI.getComponents().getSchemas().get("Problem").setAdditionalPropertiesBoolean(true);
             return;
         }
         Schema fieldError = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
@@ -64,6 +67,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("message", text("What is wrong with it"));
         Schema problem = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details; extension members may follow the standard ones.")
+                .additionalPropertiesBoolean(true)
                 .addProperty("type", text("URI identifying the problem type").format("uri"))
                 .addProperty("title", text("Short summary of the problem type"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
