@@ -159,9 +159,9 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = IncidentPage.class)))
     public Response list(
             @Parameter(description = STATES, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentState.class),
-                    example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
+                    examples = @ExampleObject(name = "open", value = "[\"NEW\",\"IN_PROGRESS\"]")) @QueryParam("state") List<String> state,
             @Parameter(description = PRIORITIES, schema = @Schema(type = SchemaType.ARRAY, implementation = Priority.class),
-                    example = "P1,P2") @QueryParam("priority") List<String> priority,
+                    examples = @ExampleObject(name = "urgent", value = "[\"P1\",\"P2\"]")) @QueryParam("priority") List<String> priority,
             @Parameter(description = "Affected service id", schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = SERVICE_EXAMPLE) @QueryParam("serviceId") String serviceId,
             @Parameter(example = "payments-2nd-line") @QueryParam("assignmentGroup") String assignmentGroup,
             @Parameter(example = "bob") @QueryParam("assignee") String assignee,
@@ -189,9 +189,9 @@ public class IncidentResource {
             content = @Content(schema = @Schema(implementation = IncidentSummary.class)))
     public IncidentSummary summary(
             @Parameter(description = STATES, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentState.class),
-                    example = "NEW,IN_PROGRESS") @QueryParam("state") List<String> state,
+                    examples = @ExampleObject(name = "open", value = "[\"NEW\",\"IN_PROGRESS\"]")) @QueryParam("state") List<String> state,
             @Parameter(description = PRIORITIES, schema = @Schema(type = SchemaType.ARRAY, implementation = Priority.class),
-                    example = "P1,P2") @QueryParam("priority") List<String> priority,
+                    examples = @ExampleObject(name = "urgent", value = "[\"P1\",\"P2\"]")) @QueryParam("priority") List<String> priority,
             @Parameter(description = "Affected service id", schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = SERVICE_EXAMPLE) @QueryParam("serviceId") String serviceId,
             @Parameter(example = "payments-2nd-line") @QueryParam("assignmentGroup") String assignmentGroup,
             @Parameter(example = "bob") @QueryParam("assignee") String assignee,

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
@@ -124,17 +123,10 @@ public final class OpenApiLint {
     }
 
     /**
-     * Query strings are text: an example "0" of an integer parameter is the integer 0, and "NEW,ON_HOLD"
-     * of a list parameter is the list of both (the services accept comma-separated values).
+     * Query strings are text: an example "0" of an integer parameter is the integer 0. A list
+     * parameter's example must be a list (as redocly and generators read it), not "A,B".
      */
     private static JsonNode parameterValue(JsonNode example, JsonNode schema) {
-        if (example.isTextual() && hasType(schema, "array")) {
-            ArrayNode values = JsonNodeFactory.instance.arrayNode();
-            for (String value : example.asText().split(",")) {
-                values.add(parameterValue(JsonNodeFactory.instance.textNode(value.trim()), schema.path("items")));
-            }
-            return values;
-        }
         if (example.isTextual() && (hasType(schema, "integer") || hasType(schema, "number"))) {
             try {
                 return JsonNodeFactory.instance.numberNode(Long.parseLong(example.asText()));

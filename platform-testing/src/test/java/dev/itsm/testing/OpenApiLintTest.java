@@ -25,7 +25,7 @@ class OpenApiLintTest {
                     - {name: page, in: query, schema: {type: integer, minimum: 0}, example: '0'}
                     - {name: serviceId, in: query, schema: {type: string, format: uuid}}
                     - {name: openedFrom, in: query, schema: {type: string, format: date-time}}
-                    - {name: state, in: query, schema: {type: array, items: {$ref: '#/components/schemas/ThingState'}}, example: 'OPEN,SHUT'}
+                    - {name: state, in: query, schema: {type: array, items: {$ref: '#/components/schemas/ThingState'}}, examples: {both: {value: [OPEN, SHUT]}}}
                   responses:
                     '200':
                       description: ok
@@ -96,7 +96,7 @@ class OpenApiLintTest {
                         "description: lifecycle\n          $ref: '#/components/schemas/ThingState'")
                 .replace("ThingState: {type", "Status: {type").replace("schemas/ThingState", "schemas/Status")
                 .replace("page: {type: integer, examples: [0]}", "page: {type: integer, examples: [first]}")
-                .replace("example: 'OPEN,SHUT'", "example: 'OPEN,HALF'");
+                .replace("examples: {both: {value: [OPEN, SHUT]}}", "example: 'OPEN,SHUT'");
         List<String> findings = OpenApiLint.findings(yaml(broken));
         String all = String.join("\n", findings);
         for (String expected : List.of(
