@@ -47,11 +47,12 @@ class FaultsTest {
                 .until(() -> stack.components().stream().allMatch(stack::isReady));
         Map<String, String> service = ScenariosTest.liveServiceWithCi(key);
         String serviceId = service.get("serviceId");
-        as("faults-sla", "itsm-sla-admin").body(Map.of("name", "Faults " + key + " " + UUID.randomUUID(), "type", "SLA",
+        ScenariosTest.createOnceReplicated(() -> as("faults-sla", "itsm-sla-admin").body(Map.of(
+                "name", "Faults " + key + " " + UUID.randomUUID(), "type", "SLA",
                 "scope", Map.of("allServices", false, "serviceIds", List.of(serviceId)),
                 "targets", List.of(Map.of("metric", "TIME_TO_RESPOND", "priority", "P4", "duration", "PT4H"),
-                        Map.of("metric", "TIME_TO_RESOLVE", "priority", "P4", "duration", "PT8H"))))
-                .post("/api/v1/sla/agreements").then().statusCode(201);
+                        Map.of("metric", "TIME_TO_RESOLVE", "priority", "P4", "duration", "PT8H")))),
+                "/api/v1/sla/agreements");
         // the replica is in place before any fault starts
         ScenariosTest.openIncident("faults-agent", ScenariosTest.incident(serviceId, "MEDIUM", "LOW"));
         return service;
@@ -105,14 +106,14 @@ class FaultsTest {
             }
         });
         // change-service shows its incident replica only on a change's linked incidents: link them all to one change
-        String changeId = ScenariosTest.changeAs("faults-rita").body(Map.of("title", "Faults replica probe", "type", "NORMAL",
+        String changeId = ScenariosTest.createOnceReplicated(() -> ScenariosTest.changeAs("faults-rita").body(Map.of("title", "Faults replica probe", "type", "NORMAL",
                 "justification", "system test", "ciIds", List.of(service.get("ciId")), "implementationPlan", "apply",
                 "backoutPlan", "revert", "testPlan", "smoke", "plannedStart", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).toString(),
-                "plannedEnd", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).toString()))
-                .post("/api/v1/changes").then().statusCode(201).extract().path("id");
+                "plannedEnd", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).toString())),
+                "/api/v1/changes");
         for (String id : ids) {
             ScenariosTest.changeAs("faults-rita").body(Map.of("incidentId", id, "relation", "CAUSED_BY"))
-                    .post("/api/v1/changes/" + changeId + "/incidents").then().statusCode(200);
+                    .post("/api/v1/changes/" + changeId + "/incidents").then().statusCode(201); // a new link is created
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<Map<String, Object>> links = ScenariosTest.changeAs("faults-rita").get("/api/v1/changes/" + changeId + "/incidents")

@@ -1,5 +1,6 @@
 package dev.itsm.systemtests;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,10 +15,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Generates hostile requests from an OpenAPI 3 document: for every operation, odd path ids, bad
- * query values, and request bodies derived from the schema with one thing broken at a time
- * (missing required field, wrong type, boundary number, huge or odd unicode string, invalid enum,
- * null, unknown field), plus malformed JSON and wrong content types.
+ * Generates hostile requests from an OpenAPI 3 document: for every operation, edge values for
+ * every parameter (path, query and header: empty tokens, lone separators, whitespace, NUL, huge and
+ * negative numbers, unicode, very long strings, plus values aimed at the parameter's type), and
+ * request bodies derived from the schema with one thing broken at a time (missing required field,
+ * wrong type, boundary number, huge or odd unicode string, invalid enum, null, unknown field), plus
+ * malformed JSON and wrong content types. Each case is generated once: the number of requests is
+ * bounded by the document, not by a clock.
  */
 final class OpenApiFuzzer {
 
@@ -26,9 +30,48 @@ final class OpenApiFuzzer {
     static final String HUGE = "x".repeat(100_000);
     static final String ODD_UNICODE = "\u0000\u202e𝕿𝖊𝖘𝖙 ünïcødé 🦄 '\";--<script>";
 
+    /**
+     * Values every parameter gets, whatever its type: the tokenizers of comma lists, numbers, ids and
+     * instants each meet the values they are most likely to mishandle (an empty token is what made
+     * {@code sort=,} a 500 in every service).
+     */
+    static final List<String> EDGE_VALUES = List.of("", " ", "\t", ",", ",,", ", ,", "-", "+", "*", "%", "\u0000",
+            "a\u0000b", "-1", "0", "-99999999999999999999", "99999999999999999999999999", "1e309", "NaN", "1.5",
+            "null", "true", "NOT_A_VALUE", "ünïcødé 🦄 \u202e", "'\";--", "x".repeat(5000));
+
+    /** Added for {@code sort}: field lists with nothing between the separators or only a direction. */
+    static final List<String> SORT_EDGE_VALUES = List.of("-", "--id", "+id", "id,", ",id", "-,", ",-", " , ", "id,,id",
+            "password,-secret");
+
+    static final List<String> INTEGER_EDGE_VALUES = List.of("2147483648", "-2147483649", "9223372036854775808",
+            "0x10", "1_000", "١٢٣");
+
+    static final List<String> UUID_EDGE_VALUES = List.of("00000000-0000-0000-0000-000000000000",
+            "AAAAAAAA-AAAA-AAAA-AAAA-AAAAAAAAAAAA", "0-0-0-0-0", UUID.randomUUID() + ",", UUID.randomUUID() + "\u0000");
+
+    static final List<String> DATE_TIME_EDGE_VALUES = List.of("2026-13-45T99:99:99Z", "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z", "2026-11-27T09:30:00+25:00", "2026-11-27", "1e12");
+
+    /**
+     * Path segments, already percent-encoded: separators, whitespace, NUL, numbers out of range, a
+     * multi-byte character, traversal and a very long id.
+     */
+    static final List<String> PATH_EDGE_VALUES = List.of("not-a-uuid", "0", "-1", "99999999999999999999", "%2C",
+            "%2C%2C", "%20", "%09", "%00", "a%00b", "%27%20OR%201%3D1--", "%C3%BCn%C3%AF%F0%9F%A6%84", "a".repeat(300),
+            "..%2F..%2Fetc%2Fpasswd", "00000000-0000-0000-0000-000000000000");
+
+    /** Header values as an HTTP client can send them (no control characters, ASCII only). */
+    static final List<String> HEADER_EDGE_VALUES = List.of("", " ", ",", ",,", "-", "*", "-1", "0",
+            "99999999999999999999", "W/\"1\"", "\"\"", "\"1\", \"2\"", "null", "'\";--", "x".repeat(4000));
+
     /** One request to send. */
-    record Case(String method, String path, Map<String, String> query, String contentType, String body,
-            String operation, boolean createsOnSuccess) {
+    record Case(String method, String path, Map<String, String> query, Map<String, String> headers, String contentType,
+            String body, String operation, boolean createsOnSuccess) {
+
+        Case(String method, String path, Map<String, String> query, String contentType, String body, String operation,
+                boolean createsOnSuccess) {
+            this(method, path, query, Map.of(), contentType, body, operation, createsOnSuccess);
+        }
     }
 
     record Operation(String method, String template, JsonNode op, JsonNode bodySchema, String bodyType) {
@@ -79,30 +122,44 @@ final class OpenApiFuzzer {
         List<Case> cases = new ArrayList<>();
         boolean creates = o.method().equals("post") && !o.template().contains("{");
         String path = concrete(o.template(), true);
-        // odd path ids
+        String sampleBody = o.bodySchema() == null ? null : write(sample(o.bodySchema(), 0));
+        // every path parameter: a random (unknown) id, then the edge values
         if (o.template().contains("{")) {
-            for (String odd : List.of(UUID.randomUUID().toString(), "not-a-uuid", "0", "-1", "%27%20OR%201%3D1--",
-                    "%C3%BCn%C3%AF", "a".repeat(300), "%00", "..%2F..%2Fetc%2Fpasswd")) {
-                cases.add(new Case(o.method(), o.template().replaceAll("\\{[^}]+}", odd), Map.of(), jsonType(o),
-                        o.bodySchema() == null ? null : write(sample(o.bodySchema(), 0)), o.id(), false));
+            List<String> odd = new ArrayList<>();
+            odd.add(UUID.randomUUID().toString());
+            odd.addAll(PATH_EDGE_VALUES);
+            for (String value : odd) {
+                cases.add(new Case(o.method(), o.template().replaceAll("\\{[^}]+}", value), Map.of(), jsonType(o),
+                        sampleBody, o.id(), false));
             }
         }
-        // query parameters
+        // every query and header parameter, one edge value at a time
         for (JsonNode p : o.op().path("parameters")) {
-            if (!"query".equals(p.path("in").asText())) {
-                continue;
-            }
+            String in = p.path("in").asText();
             String name = p.path("name").asText();
-            for (String bad : List.of("-1", "99999999999999999999", "abc", "1.5", HUGE.substring(0, 5000), ODD_UNICODE,
-                    "NOT_A_VALUE", "2026-13-45T99:99:99Z", "", "%00")) {
-                cases.add(new Case(o.method(), path, Map.of(name, bad), jsonType(o), o.bodySchema() == null ? null
-                        : write(sample(o.bodySchema(), 0)), o.id(), creates));
+            if (in.equals("query")) {
+                for (String value : edgeValues(p)) {
+                    cases.add(new Case(o.method(), path, Map.of(name, value), Map.of(), jsonType(o), sampleBody, o.id(),
+                            creates));
+                }
+            } else if (in.equals("header")) {
+                for (String value : HEADER_EDGE_VALUES) {
+                    cases.add(new Case(o.method(), path, Map.of(), Map.of(name, value), jsonType(o), sampleBody, o.id(),
+                            creates));
+                }
             }
         }
         if (o.method().equals("get") && !o.template().contains("{")) {
             cases.add(new Case("get", path, Map.of("page", "-1", "size", "100000"), null, null, o.id(), false));
             cases.add(new Case("get", path, Map.of("page", "2147483647", "size", "500"), null, null, o.id(), false));
-            cases.add(new Case("get", path, Map.of("sort", "password,-secret"), null, null, o.id(), false));
+            boolean documentsSort = false;
+            for (JsonNode p : o.op().path("parameters")) {
+                documentsSort |= p.path("name").asText().equals("sort");
+            }
+            if (!documentsSort) {
+                // an undocumented sort must not reach the database either
+                cases.add(new Case("get", path, Map.of("sort", "password,-secret"), null, null, o.id(), false));
+            }
         }
         if (o.bodySchema() == null) {
             if (!o.method().equals("get") && !o.method().equals("delete")) {
@@ -144,6 +201,30 @@ final class OpenApiFuzzer {
         return cases;
     }
 
+    /** The edge values for one query parameter: the common ones plus those aimed at its type. */
+    List<String> edgeValues(JsonNode parameter) {
+        List<String> values = new ArrayList<>(EDGE_VALUES);
+        JsonNode schema = resolve(parameter.path("schema"));
+        if (schema.path("type").asText().equals("array")) {
+            schema = resolve(schema.path("items"));
+        }
+        String type = schema.path("type").asText("");
+        String format = schema.path("format").asText("");
+        if (parameter.path("name").asText().equals("sort")) {
+            values.addAll(SORT_EDGE_VALUES);
+        }
+        if (type.equals("integer") || type.equals("number")) {
+            values.addAll(INTEGER_EDGE_VALUES);
+        }
+        if (format.equals("uuid")) {
+            values.addAll(UUID_EDGE_VALUES);
+        }
+        if (format.equals("date-time") || format.equals("date")) {
+            values.addAll(DATE_TIME_EDGE_VALUES);
+        }
+        return values;
+    }
+
     private static String jsonType(Operation o) {
         return o.bodySchema() == null ? null : o.bodyType();
     }
@@ -179,7 +260,7 @@ final class OpenApiFuzzer {
                 bad.add(F.textNode("x"));
                 bad.add(F.numberNode(2147483648L));
                 bad.add(F.numberNode(-2147483649L));
-                bad.add(F.numberNode(new java.math.BigDecimal("1e300")));
+                bad.add(F.numberNode(new BigDecimal("1e300")));
                 bad.add(F.numberNode(-1));
             }
             case "boolean" -> bad.add(F.textNode("maybe"));
@@ -262,6 +343,12 @@ final class OpenApiFuzzer {
                 };
             }
         }
+    }
+
+    /** A value as a failure message can show it: control characters escaped, long ones cut. */
+    static String abbreviateForLog(String value) {
+        String visible = value.replace("\u0000", "\\u0000").replace("\t", "\\t");
+        return "[" + (visible.length() > 40 ? visible.substring(0, 40) + "…(" + visible.length() + ")" : visible) + "]";
     }
 
     static String write(JsonNode node) {

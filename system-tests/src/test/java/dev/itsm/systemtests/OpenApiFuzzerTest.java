@@ -1,0 +1,113 @@
+package dev.itsm.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The fuzzer's coverage, checked on the merged document the client is generated from (shipped in
+ * the api-client jar) without starting the suite: every parameter meets the edge values, and the
+ * number of requests stays bounded.
+ */
+class OpenApiFuzzerTest {
+
+    static JsonNode document;
+    static OpenApiFuzzer fuzzer;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = OpenApiFuzzerTest.class.getResourceAsStream("/dev/itsm/client/itsm-openapi.json")) {
+            assertNotNull(in, "api-client ships the merged document");
+            document = OpenApiFuzzer.JSON.readTree(in);
+        }
+        fuzzer = new OpenApiFuzzer(document, Map.of());
+    }
+
+    @Test
+    void everyQueryParameterOfEveryOperationMeetsEmptyTokensSeparatorsWhitespaceNulHugeNegativeUnicodeAndLongValues() {
+        List<String> missing = new ArrayList<>();
+        int parameters = 0;
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            List<OpenApiFuzzer.Case> cases = fuzzer.cases(op);
+            for (JsonNode p : op.op().path("parameters")) {
+                String name = p.path("name").asText();
+                String in = p.path("in").asText();
+                Set<String> sent = new HashSet<>();
+                for (OpenApiFuzzer.Case c : cases) {
+                    if (in.equals("query") && c.query().containsKey(name) && c.query().size() == 1) {
+                        sent.add(c.query().get(name));
+                    } else if (in.equals("header") && c.headers().containsKey(name)) {
+                        sent.add(c.headers().get(name));
+                    }
+                }
+                List<String> expected = switch (in) {
+                    case "query" -> name.equals("sort")
+                            ? concat(OpenApiFuzzer.EDGE_VALUES, OpenApiFuzzer.SORT_EDGE_VALUES)
+                            : OpenApiFuzzer.EDGE_VALUES;
+                    case "header" -> OpenApiFuzzer.HEADER_EDGE_VALUES;
+                    default -> List.of();
+                };
+                parameters++;
+                for (String value : expected) {
+                    if (!sent.contains(value)) {
+                        missing.add(op.id() + " " + in + ":" + name + " never gets " + OpenApiFuzzer.abbreviateForLog(value));
+                    }
+                }
+            }
+        }
+        assertTrue(parameters > 100, "the merged document has the services' parameters: " + parameters);
+        assertEquals(List.of(), missing.stream().limit(20).toList(), missing.size() + " edge values not generated");
+    }
+
+    @Test
+    void theCommonEdgeValuesIncludeWhatBrokeTheSortParser() {
+        for (String value : List.of(",", ",,", "", " ", "\u0000", "-1", "99999999999999999999999999", "x".repeat(5000))) {
+            assertTrue(OpenApiFuzzer.EDGE_VALUES.contains(value), "edge value " + OpenApiFuzzer.abbreviateForLog(value));
+        }
+        assertTrue(OpenApiFuzzer.EDGE_VALUES.stream().anyMatch(v -> v.codePoints().anyMatch(c -> c > 0xFFFF)),
+                "a character outside the BMP");
+    }
+
+    @Test
+    void everyPathParameterMeetsSeparatorsWhitespaceNulAndOutOfRangeIds() {
+        List<String> missing = new ArrayList<>();
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            if (!op.template().contains("{")) {
+                continue;
+            }
+            Set<String> paths = new HashSet<>();
+            fuzzer.cases(op).forEach(c -> paths.add(c.path()));
+            for (String value : OpenApiFuzzer.PATH_EDGE_VALUES) {
+                if (!paths.contains(op.template().replaceAll("\\{[^}]+}", value))) {
+                    missing.add(op.id() + " never gets the path value " + OpenApiFuzzer.abbreviateForLog(value));
+                }
+            }
+        }
+        assertEquals(List.of(), missing.stream().limit(20).toList(), missing.size() + " path edge values not generated");
+    }
+
+    @Test
+    void theWholeRunIsBoundedForTwoSharedCores() {
+        int planned = fuzzer.operations().stream().mapToInt(op -> fuzzer.cases(op).size()).sum();
+        System.out.println("fuzz plan: " + planned + " requests");
+        assertTrue(planned <= HostileInputTest.MAX_FUZZ_REQUESTS, planned + " requests planned");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
