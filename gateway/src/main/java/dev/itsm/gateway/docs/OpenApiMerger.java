@@ -53,7 +53,11 @@ public final class OpenApiMerger {
         String description = "The whole ITSM API through the gateway, merged from the services' documents ("
                 + String.join(", ", documents.keySet()) + ")."
                 + (unavailable.isEmpty() ? "" : " Not available right now: " + String.join(", ", unavailable) + ".");
-        merged.put("info", new JsonObject().put("title", title).put("version", "v1").put("description", description));
+        JsonObject info = new JsonObject().put("title", title).put("version", "v1").put("description", description);
+        // the suite has one licence; the services' documents all name it
+        documents.values().stream().map(d -> d.getJsonObject("info", new JsonObject()).getJsonObject("license"))
+                .filter(license -> license != null).findFirst().ifPresent(license -> info.put("license", license.copy()));
+        merged.put("info", info);
         merged.put("servers", new JsonArray().add(new JsonObject().put("url", gatewayOrigin).put("description", "ITSM gateway")));
         merged.put("security", new JsonArray().add(new JsonObject().put(SCHEME, new JsonArray())));
         JsonArray tags = new JsonArray();

@@ -16,7 +16,7 @@ class OpenApiMergerTest {
 
     static JsonObject doc(String path, String schemaDescription) {
         return new JsonObject("""
-                {"openapi":"3.1.0","info":{"title":"t","version":"1"},
+                {"openapi":"3.1.0","info":{"title":"t","version":"1","license":{"name":"Apache-2.0","url":"https://www.apache.org/licenses/LICENSE-2.0"}},
                  "tags":[{"name":"shared"}],
                  "paths":{"%s":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":
                    {"schema":{"$ref":"#/components/schemas/Item"}}}},
@@ -60,6 +60,7 @@ class OpenApiMergerTest {
         assertEquals(1, schemes.size(), "one bearer scheme for the whole API");
         assertEquals("bearer", schemes.getJsonObject("bearer").getString("scheme"));
         assertTrue(merged.getJsonObject("info").getString("description").contains("sla"));
+        assertEquals("Apache-2.0", merged.getJsonObject("info").getJsonObject("license").getString("name"), "the suite's licence is kept");
         assertFalse(merged.getJsonObject("info").getString("description").contains("catalog, incident, sla"));
     }
 }
