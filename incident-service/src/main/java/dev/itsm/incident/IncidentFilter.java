@@ -61,12 +61,35 @@ public record IncidentFilter(
             and(q, "i.openedAt < :openedTo");
             params.put("openedTo", openedTo);
         }
-        if (text != null && !text.isBlank()) {
-            and(q, "(lower(i.title) like :text escape '\\' or lower(i.number) like :text escape '\\'"
-                    + " or lower(coalesce(i.description, '')) like :text escape '\\')");
-            params.put("text", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        String words = searchText();
+        if (words != null) {
+            // the full-text document (GIN index): see TextSearchFunctions and V5__incident_search.sql
+            and(q, "text_matches(i.searchDocument, :text) = true");
+            params.put("text", words);
         }
         return q.isEmpty() ? "" : " where " + q;
+    }
+
+    /**
+     * {@code q} as handed to {@code websearch_to_tsquery}, or null when there is none: control
+     * characters (NUL cannot even be sent to PostgreSQL) become spaces, blank means no search.
+     */
+    public String searchText() {
+        if (text == null) {
+            return null;
+        }
+        String cleaned = text.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /**
+     * Whether the summary can be read from the maintained counters ({@code incident_count}: service,
+     * state, priority); any other filter needs the incidents themselves.
+     */
+    public boolean countedByCounters() {
+        return assignmentGroup == null && assignee == null && major == null && parentIncidentId == null
+                && openedFrom == null && openedTo == null && searchText() == null;
     }
 
     public static IncidentFilter none() {

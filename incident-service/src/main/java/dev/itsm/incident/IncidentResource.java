@@ -97,7 +97,21 @@ public class IncidentResource {
     static final String SORT_RULE = "Sort by number, openedAt, updatedAt, priority, state, title, assignee: comma-separated, "
             + "prefix - for descending, default -openedAt. Sorting follows the field's value and priority runs P1..P5, "
             + "so sort=priority lists the most urgent (P1) first and sort=-priority the least urgent first; "
-            + "priority,-openedAt is the most urgent first, newest first within a priority.";
+            + "priority,-openedAt is the most urgent first, newest first within a priority. Equal values are ordered by "
+            + "openedAt, then id, in the direction of the last field.";
+
+    /** Where the summary's counts come from (IncidentCounters, IncidentQueries.summary). */
+    static final String SUMMARY_SOURCE = "Without filters, or filtered only by serviceId, state and/or priority, the counts "
+            + "come from counters kept in the transaction of every change (exact, and as fast for a million incidents as "
+            + "for ten); any other filter (assignmentGroup, assignee, major, openedFrom, openedTo) counts the matching "
+            + "incidents, which takes longer the more incidents match.";
+
+    /** What q= finds (full-text search: TextSearchFunctions, V5__incident_search.sql). */
+    static final String TEXT_SEARCH = "Full-text search over number, title and description: whole words, any case, no prefix "
+            + "or substring match (\"check\" does not find \"checkout\"); every word must occur, \"quoted words\" as a phrase, "
+            + "or between alternatives, -word excludes; an incident number (INC0001001, or its digits 1001) finds that incident. "
+            + "Ordering: with q and no sort, the order is relevance (a match in number or title ranks above one in the "
+            + "description), then newest first; an explicit sort wins.";
 
     private final IncidentService incidents;
     private final IncidentQueries queries;
@@ -169,22 +183,25 @@ public class IncidentResource {
             @Parameter(description = "Children of this major incident", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("parentIncidentId") String parent,
             @Parameter(description = OPENED_FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
             @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
-            @Parameter(description = "Text in number, title or description", example = "checkout") @QueryParam("q") String text,
+            @Parameter(description = TEXT_SEARCH, example = "checkout fails") @QueryParam("q") String text,
             @Parameter(description = SORT_RULE, example = "priority,-openedAt") @QueryParam("sort") String sort,
             @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
                 openedTo, text);
-        String orderBy = Sort.parse(sort, IncidentQueries.SORTABLE, "-openedAt").toOrderBy();
-        Page<Incident> found = queries.list(filter, orderBy, QueryParams.page(page, size));
+        // no field named: null, so that a text search orders by relevance (IncidentQueries.orderBy)
+        Sort order = sort == null || sort.isBlank() ? null
+                : Sort.parse(sort, IncidentQueries.SORTABLE, IncidentQueries.DEFAULT_SORT);
+        Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size));
         return Paging.ok(views(found), uri);
     }
 
     @GET
     @Path("summary")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(operationId = "summarizeIncidents", summary = "Count incidents by state and priority", description = "For dashboards; same filters as the list")
+    @Operation(operationId = "summarizeIncidents", summary = "Count incidents by state and priority", description = "For dashboards; same filters as the list. "
+            + SUMMARY_SOURCE)
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(schema = @Schema(implementation = IncidentSummary.class)))
     public IncidentSummary summary(

@@ -466,6 +466,11 @@ public class SlaTimer extends PanacheEntityBase {
         return nextCheckAt;
     }
 
+    /** The next check with the row version it belongs to (the version is current only after a flush). */
+    public NextCheck nextCheck() {
+        return new NextCheck(id, nextCheckAt, version);
+    }
+
     public List<PauseInterval> pauses() {
         return Collections.unmodifiableList(pauses);
     }

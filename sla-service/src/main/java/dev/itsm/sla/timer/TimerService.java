@@ -21,6 +21,7 @@ import dev.itsm.sla.incident.IncidentFacts;
 import dev.itsm.sla.incident.SlaIncident;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -38,12 +39,15 @@ public class TimerService {
     private final AgreementRevisionCache agreements;
     private final Outbox outbox;
     private final EntityManager em;
+    private final Event<TimersChanged> changed;
 
-    TimerService(WorkingTimeCache calendars, AgreementRevisionCache agreements, Outbox outbox, EntityManager em) {
+    TimerService(WorkingTimeCache calendars, AgreementRevisionCache agreements, Outbox outbox, EntityManager em,
+            Event<TimersChanged> changed) {
         this.calendars = calendars;
         this.agreements = agreements;
         this.outbox = outbox;
         this.em = em;
+        this.changed = changed;
     }
 
     /**
@@ -121,6 +125,7 @@ public class TimerService {
         if (!events.isEmpty()) {
             outbox.appendAll(events);
         }
+        announceNextChecks(timers);
         return events;
     }
 
@@ -170,7 +175,31 @@ public class TimerService {
         if (!events.isEmpty()) {
             outbox.appendAll(events);
         }
+        announceNextChecks(due);
         return due.size();
+    }
+
+    /**
+     * The next checks of the timers this transaction changed, for this instance's wake-ups once it commits.
+     * Flushed first so each carries the row version it commits with.
+     */
+    private void announceNextChecks(List<SlaTimer> changedTimers) {
+        if (!changedTimers.isEmpty()) {
+            em.flush();
+            changed.fire(TimersChanged.of(changedTimers));
+        }
+    }
+
+    /**
+     * Next checks due up to {@code upTo}, earliest first, at most {@code limit}: what the scheduler keeps in memory.
+     * A range scan of the partial index {@code sla_timer_next_check}.
+     */
+    @Transactional
+    public List<NextCheck> nextChecks(Instant upTo, int limit) {
+        return em.createQuery("""
+                select new dev.itsm.sla.timer.NextCheck(t.id, t.nextCheckAt, t.version) from SlaTimer t
+                where t.nextCheckAt <= :upTo order by t.nextCheckAt""", NextCheck.class)
+                .setParameter("upTo", upTo).setMaxResults(limit).getResultList();
     }
 
     public List<SlaTimer> forIncident(UUID incidentId) {

@@ -1,0 +1,39 @@
+package dev.itsm.incident;
+
+import org.hibernate.boot.model.FunctionContributions;
+import org.hibernate.boot.model.FunctionContributor;
+import org.hibernate.type.StandardBasicTypes;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * PostgreSQL full-text search in HQL, which has no {@code @@} operator:
+ * {@code text_matches(i.searchDocument, :q)} and {@code text_rank(i.searchDocument, :q)}.
+ * <p>
+ * The query is parsed by {@code websearch_to_tsquery}, which never fails on user input (quotes,
+ * {@code or}, {@code -word}; stray operators are ignored). The configuration is {@code simple}, not
+ * {@code english}: no stemming and no stop words, so a word matches as typed whatever the language
+ * of the incident, incident numbers and technical tokens (host names, error codes) stay intact, and
+ * "a", "the" or "it" are not silently dropped from a query; the cost is that "fails" does not find
+ * "failing". The document must be built with the same configuration (V5__incident_search.sql).
+ */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class TextSearchFunctions implements FunctionContributor {
+
+    @Override
+    public void contributeFunctions(FunctionContributions functions) {
+        var types = functions.getTypeConfiguration().getBasicTypeRegistry();
+        functions.getFunctionRegistry()
+                .patternDescriptorBuilder("text_matches", "(?1 @@ websearch_to_tsquery('simple', ?2))")
+                .setExactArgumentCount(2)
+                .setInvariantType(types.resolve(StandardBasicTypes.BOOLEAN))
+                .register();
+        functions.getFunctionRegistry()
+                .patternDescriptorBuilder("text_rank", "ts_rank(?1, websearch_to_tsquery('simple', ?2))")
+                .setExactArgumentCount(2)
+                .setInvariantType(types.resolve(StandardBasicTypes.FLOAT))
+                .register();
+    }
+}
