@@ -1,6 +1,7 @@
 package dev.itsm.change;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -83,5 +84,16 @@ class OpenApiContractTest {
         assertTrue(schemas.containsKey("Problem"), "the Problem schema the error responses refer to");
         assertTrue(operations >= 35, "expected every change-service operation, found " + operations);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** Issue #17: a linked incident's relation is documented as the relation enum, not as a plain string. */
+    @Test
+    void theIncidentLinkRelationIsDocumentedAsTheRelationEnum() throws Exception {
+        JsonNode link = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .path("components").path("schemas").path("IncidentLinkView").path("properties");
+        assertEquals("#/components/schemas/IncidentLinkRelation", link.path("relation").path("allOf").path(0).path("$ref").asText());
+        assertEquals("[\"P1\",\"P2\",\"P3\",\"P4\",\"P5\"]", link.path("priority").path("enum").toString());
+        assertEquals("[\"NEW\",\"IN_PROGRESS\",\"ON_HOLD\",\"RESOLVED\",\"CLOSED\",\"CANCELED\"]",
+                link.path("state").path("enum").toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.itsm.incident;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,5 +106,15 @@ class OpenApiContractTest {
     static JsonNode problemExample(JsonNode doc, String path, String method, String status, String name) {
         return doc.path("paths").path(path).path(method).path("responses").path(status).path("content")
                 .path("application/problem+json").path("examples").path(name);
+    }
+
+    /** Issue #17: the timer's metric is documented as its closed set, not as a plain string (the wire stays text). */
+    @Test
+    void theSlaTimerMetricIsDocumentedAsTheMetricEnum() throws Exception {
+        JsonNode schemas = Fixtures.JSON.readTree(given().get("/q/openapi?format=json").then().statusCode(200).extract().asString())
+                .path("components").path("schemas");
+        assertEquals("#/components/schemas/IncidentSlaMetric",
+                schemas.path("IncidentSlaTimer").path("properties").path("metric").path("allOf").path(0).path("$ref").asText());
+        assertEquals("[\"TIME_TO_RESPOND\",\"TIME_TO_RESOLVE\"]", schemas.path("IncidentSlaMetric").path("enum").toString());
     }
 }

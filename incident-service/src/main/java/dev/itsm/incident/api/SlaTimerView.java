@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.incident.sla.SlaMetric;
 import dev.itsm.incident.sla.SlaTimerReplica;
 
 /** One SLA timer of the incident, in the timer's own vocabulary (the sla-service's), plus the older fields. */
@@ -16,7 +17,7 @@ public record SlaTimerView(
                 example = "0b6c1a52-5c8e-4a8e-9f61-0d2b7e3c4a10") UUID timerId,
         @Schema(type = SchemaType.STRING, format = "uuid", example = "3f2e1d0c-9b8a-4766-8544-332211009988") UUID agreementId,
         @Schema(example = "Gold service desk SLA") String agreementName,
-        @Schema(example = "TIME_TO_RESOLVE") String metric,
+        @Schema(type = SchemaType.STRING, allOf = SlaMetric.class, example = "TIME_TO_RESOLVE") String metric,
         @Schema(example = "RUNNING") SlaTimerReplica.TimerState state,
         @Schema(description = "The target for the incident's current priority", example = "14400") Long targetSeconds,
         @Schema(example = "3600") Long elapsedBusinessSeconds,

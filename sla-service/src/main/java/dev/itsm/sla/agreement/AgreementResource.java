@@ -100,10 +100,10 @@ public class AgreementResource {
             content = @Content(schema = @Schema(implementation = AgreementPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "SLA", "OLA", "UC" })) @QueryParam("type") String type,
-            @Parameter(description = "Lifecycle state", schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "RETIRED" })) @QueryParam("state") String state,
+            @Parameter(schema = @Schema(implementation = AgreementType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Lifecycle state", schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("state") String state,
             @Parameter(description = "Deprecated: use state (the same filter)", deprecated = true,
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "ACTIVE", "RETIRED" })) @QueryParam("status") String status,
+                    schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("calendarId") String calendarId,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.sla.agreement.Priority;
 import dev.itsm.sla.timer.Metric;
 
 /** SLA compliance over the timers started in {@code [from, to)}. */
@@ -14,7 +15,7 @@ public record ComplianceReport(
         Instant from,
         Instant to,
         UUID serviceId,
-        String priority,
+        @Schema(ref = Priority.SCHEMA) String priority,
         UUID agreementId,
         @Schema(description = "One row per metric") List<Row> metrics) {
 

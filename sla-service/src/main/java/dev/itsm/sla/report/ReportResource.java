@@ -62,7 +62,7 @@ public class ReportResource {
             @Parameter(description = "ISO-8601 instant (exclusive), default: now", example = "2026-12-01T00:00:00Z",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String toText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceIdText,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "P1", "P2", "P3", "P4", "P5" })) @QueryParam("priority") String priorityText,
+            @Parameter(schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priorityText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
             @Context HttpHeaders headers) {
         UUID serviceId = QueryParams.uuid("serviceId", serviceIdText);

@@ -58,8 +58,8 @@ public class TimerResource {
     public Response list(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("incidentId") String incidentIdText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "RUNNING", "PAUSED", "MET", "BREACHED", "CANCELED" })) @QueryParam("state") String stateText,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "TIME_TO_RESPOND", "TIME_TO_RESOLVE" })) @QueryParam("metric") String metricText,
+            @Parameter(schema = @Schema(implementation = TimerState.class)) @QueryParam("state") String stateText,
+            @Parameter(schema = @Schema(implementation = Metric.class)) @QueryParam("metric") String metricText,
             @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Parameter(description = "Comma-separated fields, - for descending: startedAt, dueAt, metric, agreementName", example = "dueAt")

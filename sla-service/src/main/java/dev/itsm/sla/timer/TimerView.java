@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import dev.itsm.sla.agreement.Priority;
 import dev.itsm.sla.calendar.WorkingTime;
 
 /** A timer as the API shows it, computed at the moment of the request. */
@@ -19,7 +20,7 @@ public record TimerView(
         String agreementName,
         @Schema(description = "The agreement revision the timer started under") int agreementRevision,
         Metric metric,
-        String priority,
+        @Schema(ref = Priority.SCHEMA) String priority,
         TimerState state,
         long targetSeconds,
         @Schema(description = "Business time counted so far (pauses and time spent resolved excluded)") long elapsedBusinessSeconds,
