@@ -161,7 +161,7 @@ class GeneratedClientScenarioTest {
         assertTrue(sla.stream().allMatch(t -> agreement.getId().equals(t.getAgreementId()) && t.getTimerId() != null
                 && t.getTargetSeconds() != null && t.getDueAt() != null && t.getState() != null), sla.toString());
         assertEquals(List.of("TIME_TO_RESOLVE", "TIME_TO_RESPOND"),
-                sla.stream().map(IncidentSlaTimer::getMetric).sorted().toList());
+                sla.stream().map(t -> String.valueOf(t.getMetric())).sorted().toList());
         SlaTimerPage incidentTimers = timers.listSlaTimers(null, incidentId, null, 0, 10, null, null);
         assertEquals(2L, incidentTimers.getTotal());
         for (SlaTimerView timer : incidentTimers.getItems()) {
