@@ -252,8 +252,7 @@ public final class Stack implements AutoCloseable {
     void spawn(String name) throws IOException {
         Component c = components.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         step("starting " + name + " on :" + port(name) + " (log: " + logs().resolve(name + ".log") + ")");
-        supervisor.spawn(name, List.of(javaBin(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar",
-                c.runner(options.root()).toString()), environment(name), options.root());
+        supervisor.spawn(name, JvmOptions.command(javaBin(), c, options.root()), environment(name), options.root());
     }
 
     /** The environment component {@code name} runs with. */
