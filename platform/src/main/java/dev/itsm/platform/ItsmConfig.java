@@ -27,6 +27,19 @@ public interface ItsmConfig {
     @WithDefault("24h")
     Duration idempotencyRetention();
 
+    /** Changes feeds ({@code ?updatedSince=}, {@code http.ChangesFeed}). */
+    FeedSettings feed();
+
+    interface FeedSettings {
+        /**
+         * A feed serves rows whose updatedAt is at least this old: longer than the transaction timeout
+         * ({@code quarkus.transaction-manager.default-transaction-timeout}) plus clock skew, so every row
+         * served has committed or never will.
+         */
+        @WithDefault("30s")
+        Duration safetyLag();
+    }
+
     interface OutboxSettings {
         /** Whether this instance runs the relay (one relay per database is active at a time). */
         @WithDefault("true")

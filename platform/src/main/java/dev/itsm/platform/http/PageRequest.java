@@ -5,8 +5,12 @@ import java.util.List;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
 
-/** {@code ?page=0&size=50}: validated (page ≥ 0, 1 ≤ size ≤ 500). */
-public record PageRequest(int page, int size) {
+/**
+ * {@code ?page=0&size=50} or {@code ?cursor=…&size=50}, and {@code ?count=}: validated (page ≥ 0,
+ * 1 ≤ size ≤ 500, not a page number and a cursor together). {@code count} defaults to
+ * {@link CountMode#BOUNDED} on a first request and {@link CountMode#NONE} when following a cursor.
+ */
+public record PageRequest(int page, int size, String cursor, CountMode count) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
@@ -22,8 +26,22 @@ public record PageRequest(int page, int size) {
         }
         if ((long) page * size > MAX_OFFSET) {
             throw new ValidationException(List.of(new Problem.FieldError("page",
-                    "page × size must be at most " + MAX_OFFSET + "; narrow the query with filters instead")));
+                    "page × size must be at most " + MAX_OFFSET + "; follow the 'next' cursor instead")));
         }
+        if (cursor != null && cursor.isBlank()) {
+            cursor = null;
+        }
+        if (cursor != null && page > 0) {
+            throw new ValidationException(List.of(new Problem.FieldError("page",
+                    "a page number and a cursor cannot be combined: the cursor already says where the page starts")));
+        }
+        if (count == null) {
+            count = cursor == null ? CountMode.BOUNDED : CountMode.NONE;
+        }
+    }
+
+    public PageRequest(int page, int size) {
+        this(page, size, null, null);
     }
 
     /** From optional query parameters. */
@@ -33,5 +51,10 @@ public record PageRequest(int page, int size) {
 
     public int offset() {
         return page * size;
+    }
+
+    /** Whether this request follows a cursor (keyset paging) rather than a page number. */
+    public boolean byCursor() {
+        return cursor != null;
     }
 }

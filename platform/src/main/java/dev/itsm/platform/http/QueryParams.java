@@ -123,4 +123,12 @@ public final class QueryParams {
     public static PageRequest page(String page, String size) {
         return PageRequest.of(integer("page", page), integer("size", size));
     }
+
+    /** {@code ?page=&size=&cursor=&count=}: a page number or a cursor, and how to count. */
+    public static PageRequest page(String page, String size, String cursor, String count) {
+        Integer p = integer("page", page);
+        Integer s = integer("size", size);
+        return new PageRequest(p == null ? 0 : p, s == null ? PageRequest.DEFAULT_SIZE : s, text(cursor),
+                CountMode.parse(count));
+    }
 }

@@ -11,7 +11,10 @@ import java.util.UUID;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.Paging;
+import dev.itsm.platform.http.QueryParams;
+import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,10 +40,12 @@ public class TicketResource {
 
     private final TicketService tickets;
     private final IdempotentCreate idempotent;
+    private final ChangesFeed feed;
 
-    TicketResource(TicketService tickets, IdempotentCreate idempotent) {
+    TicketResource(TicketService tickets, IdempotentCreate idempotent, ChangesFeed feed) {
         this.tickets = tickets;
         this.idempotent = idempotent;
+        this.feed = feed;
     }
 
     @POST
@@ -55,10 +60,15 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
-            @QueryParam("sort") String sort, @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, Map.of("title", "title", "state", "state"), "title").toOrderBy() + ", id";
-        return Paging.ok(tickets.list(PageRequest.of(page, size), orderBy), uri);
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("cursor") String cursor, @QueryParam("count") String count,
+            @QueryParam("sort") String sort, @QueryParam("updatedSince") String updatedSince, @Context UriInfo uri) {
+        ChangesFeed.Window window = feed.window(updatedSince);
+        if (window != null && QueryParams.text(sort) != null) {
+            throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
+        }
+        Sort order = Sort.parse(sort, Map.of("title", "title", "state", "state"), "title");
+        return Paging.ok(tickets.list(QueryParams.page(page, size, cursor, count), order, window), uri);
     }
 
     @GET
