@@ -1,10 +1,8 @@
 package dev.itsm.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +25,16 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * to itself), and with 100,000 and 1,000,000 running timers the lag from each probe timer's due time
  * to its SlaBreached record on {@code itsm.sla.events}, plus sla-service's CPU meanwhile. The running
  * timers are inserted with SQL (their fields as SlaTimer.start would set them; due in 1–30 days);
- * probe timers fall due spread over a window, so the lag includes the scheduler's 1 s polling.
- * Reference for the lag: the polling interval itself (uniform due times → p50 500 ms, p99 990 ms).
+ * probe timers are started the way real ones are — an incident opened through the gateway, its
+ * IncidentOpened consumed by sla-service — under an agreement whose time to respond is 20 s, so they
+ * fall due spread over a window while the million others run. Lag = SlaBreached record read from the
+ * topic − the dueAt it carries. Target of #15: p99 ≤ 100 ms (before: 1 s polling, p99 about 1 s).
  */
 final class SlaEngine {
 
     static final String TWENTY_FOUR_SEVEN = "00000000-0000-0000-0000-000000000247";
 
-    record LagResult(int timers, Latency lag, double cpuPercent, double windowSeconds, double insertSeconds,
+    record LagResult(int timers, Latency lag, long twice, double cpuPercent, double windowSeconds, double insertSeconds,
             double queryMs) {
     }
 
@@ -77,16 +77,20 @@ final class SlaEngine {
                     Report.rate(r.getPrimaryResult().getScoreError()), Report.ratio(score, plain.getOrDefault(target, Double.NaN)));
         }
         t.end();
-        report.text("Breach detection with many running timers: scheduler every 1 s, batches of 500, "
-                + "`FOR UPDATE SKIP LOCKED` on the partial index over next_check_at. Lag = SlaBreached record read "
-                + "from the topic − the timer's due time (wall clocks of one machine).");
-        var lag = report.table("running timers", "probes", "missing", "lag p50 ms", "lag p99 ms", "lag p99.9 ms",
-                "p50 ÷ 500 ms polling bound", "sla-service CPU (one core)", "due query (EXPLAIN ANALYZE) ms",
+        report.text("Breach detection with many running timers: each sla-service instance keeps the timers due within "
+                + "the next 2 minutes in an in-memory wake-up queue (fed at start-up, by its own timer changes and by "
+                + "the 30 s safety-net poll) and wakes at each due instant; the row lock with `FOR UPDATE SKIP LOCKED` "
+                + "still decides who announces. Probe timers start the real way: an incident opened through the "
+                + "gateway under an agreement with a 20 s time to respond. Lag = SlaBreached record read from the "
+                + "topic − the dueAt it carries (wall clocks of one machine). Before (commit 9a89326, 1 s polling): "
+                + "p50 521 ms, p99 1.02 s at 1,049,382 timers. Target: p99 ≤ 100 ms.");
+        var lag = report.table("running timers", "probes", "missing", "announced twice", "lag p50 ms", "lag p99 ms",
+                "lag p99.9 ms", "p99 ÷ 100 ms target", "sla-service CPU (one core)", "due query (EXPLAIN ANALYZE) ms",
                 "timers inserted in");
         for (LagResult r : results) {
             lag.row(Report.count(r.timers()), Report.count(r.lag().requests()), Report.count(r.lag().errors()),
-                    Report.ms(r.lag().p50()), Report.ms(r.lag().p99()), Report.ms(r.lag().p999()),
-                    Report.ratio(r.lag().p50(), 500), String.format(Locale.ROOT, "%.1f %% over %.0f s", r.cpuPercent(),
+                    Report.count(r.twice()), Report.ms(r.lag().p50()), Report.ms(r.lag().p99()), Report.ms(r.lag().p999()),
+                    Report.ratio(r.lag().p99(), 100), String.format(Locale.ROOT, "%.1f %% over %.0f s", r.cpuPercent(),
                             r.windowSeconds()), Report.ms(r.queryMs()), Report.seconds(r.insertSeconds()));
         }
         lag.end();
@@ -124,14 +128,19 @@ final class SlaEngine {
         }
         System.out.printf(Locale.ROOT, "==> breach lag with %,d running timers%n", running + probes);
 
+        String probeAgreement = probeAgreement(s);
         Map<String, Instant> dueAt = new ConcurrentHashMap<>();
         Map<String, Instant> breachedSeen = new ConcurrentHashMap<>();
+        Map<String, Integer> announcements = new ConcurrentHashMap<>();
         TopicTail reader = new TopicTail(s.stack.kafkaBootstrapServers(), "itsm.sla.events", "SlaBreached", (r, nanos) -> {
             Instant now = Instant.now();
             try {
-                String timerId = Suite.JSON.readTree(r.value()).get("timerId").asText();
-                if (dueAt.containsKey(timerId)) {
+                var event = Suite.JSON.readTree(r.value());
+                if (probeAgreement.equals(event.path("agreementId").asText())) {
+                    String timerId = event.get("timerId").asText();
+                    dueAt.putIfAbsent(timerId, Instant.parse(event.get("dueAt").asText()));
                     breachedSeen.putIfAbsent(timerId, now);
+                    announcements.merge(timerId, 1, Integer::sum);
                 }
             } catch (Exception e) {
                 // not one of ours
@@ -141,56 +150,65 @@ final class SlaEngine {
         long pid = s.stack.supervisor().process("sla-service").pid();
         Duration cpuBefore = Procs.cpu(pid);
         long wallBefore = System.nanoTime();
-        Instant first = Instant.now().plusSeconds(3);
         long spacing = window.toMillis() / probes;
-        long target = 60_000;
-        try (Connection c = s.db("itsm_sla"); PreparedStatement ps = c.prepareStatement("""
-                insert into sla_timer (id, incident_id, incident_number, service_id, agreement_id, agreement_revision,
-                  agreement_name, calendar_id, metric, priority, target_millis, warning_thresholds, warned_percent, phase,
-                  breached, started_at, running_since, accumulated_millis, due_at, next_check_at, last_change_at, version)
-                values (?, ?, 'PROBE', ?::uuid, ?::uuid, 1, 'Bench SLA', ?::uuid, 'TIME_TO_RESPOND', 'P1', ?, '[]', 0,
-                  'RUNNING', false, ?, ?, 0, ?, ?, ?, 0)""")) {
-            for (int k = 0; k < probes; k++) {
-                UUID id = UUID.randomUUID();
-                Instant due = first.plusMillis(k * spacing);
-                Instant started = due.minusMillis(target);
-                ps.setObject(1, id);
-                ps.setObject(2, UUID.randomUUID());
-                ps.setString(3, s.serviceId);
-                ps.setString(4, s.agreementId);
-                ps.setString(5, TWENTY_FOUR_SEVEN);
-                ps.setLong(6, target);
-                ps.setTimestamp(7, Timestamp.from(started));
-                ps.setTimestamp(8, Timestamp.from(started));
-                ps.setTimestamp(9, Timestamp.from(due));
-                ps.setTimestamp(10, Timestamp.from(due.plusMillis(1)));
-                ps.setTimestamp(11, Timestamp.from(started));
-                ps.addBatch();
-                dueAt.put(id.toString(), due);
+        java.util.Set<String> probeIncidents = new java.util.HashSet<>();
+        long next = System.nanoTime();
+        for (int k = 0; k < probes; k++) {
+            while (System.nanoTime() < next) {
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
             }
-            ps.executeBatch();
+            next += spacing * 1_000_000;
+            probeIncidents.add(s.call(s.post(s.gateway() + "/api/v1/incidents", Suite.incidentBody(probeService, "SLA probe " + k)),
+                    201).get("id").asText());
         }
-        Instant deadline = first.plus(window).plusSeconds(20);
-        while (Instant.now().isBefore(deadline) && !breachedSeen.keySet().containsAll(dueAt.keySet())) {
+        // each probe has one TIME_TO_RESPOND timer due 20 s after it opened (TIME_TO_RESOLVE is an hour away)
+        Instant deadline = Instant.now().plusSeconds(PROBE_TARGET_SECONDS + 30);
+        while (Instant.now().isBefore(deadline) && breachedSeen.size() < probes) {
             Thread.sleep(100);
         }
+        Thread.sleep(2_000); // a second announcement of the same breach would arrive right after the first
         double wall = (System.nanoTime() - wallBefore) / 1e9;
         double cpu = (Procs.cpu(pid).minus(cpuBefore).toNanos() / 1e9) / wall * 100;
         reader.close();
 
         Histogram lag = Latency.histogram();
-        long missing = 0;
+        long missing = Math.max(0, probes - breachedSeen.size());
         for (Map.Entry<String, Instant> e : dueAt.entrySet()) {
             Instant seen = breachedSeen.get(e.getKey());
-            if (seen == null) {
-                missing++;
-            } else {
-                lag.recordValue(Math.max(1, Duration.between(e.getValue(), seen).toNanos() / 1000));
-            }
+            lag.recordValue(Math.max(1, Duration.between(e.getValue(), seen).toNanos() / 1000));
         }
+        long twice = announcements.values().stream().filter(n -> n > 1).count();
         double query = dueQueryMs(s);
-        return new LagResult((int) (running + probes), Latency.of(lag, missing, window.toSeconds()), cpu, wall,
+        return new LagResult((int) (running + probes), Latency.of(lag, missing, window.toSeconds()), twice, cpu, wall,
                 insertSeconds, query);
+    }
+
+    static final long PROBE_TARGET_SECONDS = 20;
+    private static String probeService;
+    private static String probeAgreementId;
+
+    /** A LIVE service covered by an agreement whose time to respond is {@value #PROBE_TARGET_SECONDS} s (made once). */
+    private static String probeAgreement(Suite s) throws Exception {
+        if (probeAgreementId != null) {
+            return probeAgreementId;
+        }
+        String key = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        probeService = s.call(s.post(s.gateway() + "/api/v1/catalog/services", "{\"key\":\"" + key
+                + "\",\"name\":\"SLA probes\",\"type\":\"BUSINESS\",\"owner\":\"ops-team\",\"utility\":\"Breaches on time\"}"),
+                201).get("id").asText();
+        s.call(s.post(s.gateway() + "/api/v1/catalog/services/" + probeService + "/go-live", ""), 200);
+        StringBuilder targets = new StringBuilder();
+        for (String p : new String[] {"P1", "P2", "P3", "P4", "P5"}) {
+            targets.append(targets.isEmpty() ? "" : ",")
+                    .append("{\"metric\":\"TIME_TO_RESPOND\",\"priority\":\"").append(p)
+                    .append("\",\"duration\":\"PT").append(PROBE_TARGET_SECONDS).append("S\"},")
+                    .append("{\"metric\":\"TIME_TO_RESOLVE\",\"priority\":\"").append(p).append("\",\"duration\":\"PT1H\"}");
+        }
+        probeAgreementId = Suite.JSON.readTree(s.createOnceReplicaKnows("/api/v1/sla/agreements", """
+                {"name":"SLA probes %s","type":"SLA","calendarId":"%s","scope":{"allServices":false,"serviceIds":["%s"]},
+                 "targets":[%s]}""".formatted(key, TWENTY_FOUR_SEVEN, probeService, targets), "sla-service")).get("id").asText();
+        s.createOnceReplicaKnows("/api/v1/incidents", Suite.incidentBody(probeService, "probe warm-up"), "incident-service");
+        return probeAgreementId;
     }
 
     private static double dueQueryMs(Suite s) throws Exception {

@@ -101,7 +101,7 @@ final class Suite {
      * sla-service and incident-service check the service against their replica of the catalogue,
      * which learns of it from an event moments after the create: 422 until then.
      */
-    private String createOnceReplicaKnows(String path, String body, String service) throws IOException, InterruptedException {
+    String createOnceReplicaKnows(String path, String body, String service) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             HttpResponse<String> r = http.send(post(gateway() + path, body), HttpResponse.BodyHandlers.ofString());
