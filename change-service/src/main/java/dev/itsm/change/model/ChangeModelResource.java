@@ -2,7 +2,6 @@ package dev.itsm.change.model;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,10 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.ListQuery;
+import dev.itsm.change.PageSchema;
 import dev.itsm.change.request.ChangeResource;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
@@ -50,7 +52,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Change models", description = "Standard change templates (pre-authorised)")
 public class ChangeModelResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
     static final String EXAMPLE = """
             {"name":"TLS certificate rotation","description":"Replace an expiring certificate",
              "implementationPlan":"1. upload cert 2. reload proxy","backoutPlan":"re-install previous cert",
@@ -62,11 +63,13 @@ public class ChangeModelResource {
             + "catalog replica (unknown-service with serviceId / unknown-ci with ciId; the replica may be catching up with an item created moments ago: retry after a short delay)";
 
     private final ChangeModelService models;
+    private final ChangesFeed feed;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
 
-    ChangeModelResource(ChangeModelService models, IdempotentCreate idempotent, MergePatch mergePatch) {
+    ChangeModelResource(ChangeModelService models, ChangesFeed feed, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.models = models;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
     }
@@ -88,15 +91,22 @@ public class ChangeModelResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(operationId = "listChangeModels", summary = "List change models", description = "Paged; filter active; sort by name, createdAt, updatedAt")
+    @Operation(operationId = "listChangeModels", summary = "List change models", description = "Filter active; sort by name, createdAt, updatedAt (default name). Walk it with `cursor` (the `next` of each page; each page is an index read however deep); `total` is counted up to 10,000 unless `count=exact`; with `updatedSince` it is the changes feed, in (updatedAt, id) order, without `sort`")
     @APIResponse(responseCode = "200", description = "One page, with a Link header",
             content = @Content(schema = @Schema(implementation = ChangeModelPage.class)))
     public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Comma-separated fields, - for descending: name, createdAt, updatedAt", example = "name") @QueryParam("sort") String sort,
             @Parameter(description = "Only active (true) or inactive (false) models", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("active") String active, @Context UriInfo uri) {
-        return Paging.ok(models.list(QueryParams.page(page, size), PanacheSorts.of(Sort.parse(sort, SORTABLE, "name")), QueryParams.bool("active", active)), uri);
+        ChangesFeed.Window window = ListQuery.feedWindow(feed, updatedSince, sort);
+        Sort order = Sort.parse(sort, ChangeModelService.SORTABLE, "name");
+        return Paging.ok(models.list(QueryParams.page(page, size, cursor, count), order, QueryParams.bool("active", active), window), uri);
     }
 
     @GET
@@ -158,6 +168,11 @@ public class ChangeModelResource {
 
     /** One page of the list (the schema of the list response). */
     @Schema(name = "ChangeModelPage")
-    record ChangeModelPage(List<ChangeModelView> items, int page, int size, long total) {
+    record ChangeModelPage(@Schema(description = PageSchema.ITEMS) List<ChangeModelView> items,
+            @Schema(description = PageSchema.PAGE, example = PageSchema.PAGE_EXAMPLE) Integer page,
+            @Schema(description = PageSchema.SIZE, example = PageSchema.SIZE_EXAMPLE) int size,
+            @Schema(description = PageSchema.TOTAL, example = PageSchema.TOTAL_EXAMPLE) Long total,
+            @Schema(description = PageSchema.TOTAL_EXACT, example = PageSchema.TOTAL_EXACT_EXAMPLE) Boolean totalExact,
+            @Schema(description = PageSchema.NEXT, example = PageSchema.NEXT_EXAMPLE) String next) {
     }
 }

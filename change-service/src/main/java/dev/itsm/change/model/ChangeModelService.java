@@ -8,16 +8,19 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.change.ListQuery;
 import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.events.Outbox;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,14 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ChangeModelService {
+
+    /** API sort field → column (the allow-list for {@code ?sort=}); each served by an index of V4__list_indexes.sql. */
+    public static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at", "updatedAt", "updated_at");
+
+    private static final Keyset.Column<ChangeModel> NAME = Keyset.Column.of("name", String.class, ChangeModel::name);
+    private static final Keyset.Column<ChangeModel> CREATED_AT = Keyset.Column.of("created_at", Instant.class, ChangeModel::createdAt);
+    private static final Keyset.Column<ChangeModel> UPDATED_AT = Keyset.Column.of("updated_at", Instant.class, ChangeModel::updatedAt);
+    private static final Keyset.Column<ChangeModel> ID = Keyset.Column.of("id", UUID.class, ChangeModel::id);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -60,11 +71,13 @@ public class ChangeModelService {
         return ChangeModelView.of(load(id, null));
     }
 
+    /** Change models, optionally only (in)active ones, keyset-paged (ties by id); or their changes feed when {@code feed} is given. */
     @Transactional
-    public Page<ChangeModelView> list(PageRequest page, Sort sort, Boolean active) {
-        var query = active == null ? ChangeModel.<ChangeModel>findAll(sort) : ChangeModel.<ChangeModel>find("active", sort, active);
-        List<ChangeModelView> items = query.page(page.page(), page.size()).list().stream().map(ChangeModelView::of).toList();
-        return new Page<>(items, page.page(), page.size(), query.count());
+    public Page<ChangeModelView> list(PageRequest page, Sort sort, Boolean active, ChangesFeed.Window feed) {
+        ListQuery<ChangeModel> query = new ListQuery<>(ChangeModel.class, "change_model").where("active = :active", "active", active);
+        Keyset<ChangeModel> keys = feed != null ? Keyset.ascending(List.of(UPDATED_AT, ID))
+                : Keyset.of(sort, List.of(NAME, CREATED_AT, UPDATED_AT), List.of(ID));
+        return query.page(em, keys, page, feed).map(ChangeModelView::of);
     }
 
     @Transactional

@@ -3,7 +3,6 @@ package dev.itsm.change.request;
 import dev.itsm.change.risk.Risk;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,8 +23,12 @@ import dev.itsm.change.api.CommandRequests;
 import dev.itsm.change.api.ConflictReport;
 import dev.itsm.change.api.IncidentLink;
 import dev.itsm.change.risk.RiskQuestion;
+import dev.itsm.change.ListQuery;
+import dev.itsm.change.PageSchema;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.QueryParams;
@@ -61,18 +64,21 @@ public class ChangeResource {
     private static final String NO_SUCH_CHANGE = "No such change";
     private static final String ILLEGAL_TRANSITION = "Not allowed in the current state (names currentState and allowedCommands)";
     private static final String STALE_IF_MATCH = "If-Match does not name the current version";
-    public static final String PAGE = "Page number, from 0";
-    public static final String SIZE = "Page size, 1 to 500 (default 50)";
-    private static final Map<String, String> SORTABLE = Map.of("number", "number", "createdAt", "created_at",
-            "plannedStart", "planned_start", "state", "state", "type", "type", "risk", "risk", "title", "title");
+    public static final String PAGE = ListParameters.PAGE;
+    public static final String SIZE = PageSchema.SIZE_PARAMETER;
 
     private final ChangeService changes;
+    private final ChangeQueries queries;
+    private final ChangesFeed feed;
     private final IdempotentCreate idempotent;
     private final SecurityIdentity identity;
     private final MergePatch mergePatch;
 
-    ChangeResource(ChangeService changes, IdempotentCreate idempotent, SecurityIdentity identity, MergePatch mergePatch) {
+    ChangeResource(ChangeService changes, ChangeQueries queries, ChangesFeed feed, IdempotentCreate idempotent,
+            SecurityIdentity identity, MergePatch mergePatch) {
         this.changes = changes;
+        this.queries = queries;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.identity = identity;
         this.mergePatch = mergePatch;
@@ -118,12 +124,20 @@ public class ChangeResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(operationId = "listChanges", summary = "List change requests", description = "Paged; filters state, type, risk, serviceId, requestedBy; "
-            + "sort by number, createdAt, plannedStart, state, type, risk, title (prefix - for descending)")
+    @Operation(operationId = "listChanges", summary = "List change requests", description = "Filters state, type, risk, serviceId, "
+            + "requestedBy; sort by number, createdAt, plannedStart, state, type, risk, title (prefix - for descending; default "
+            + "-createdAt). Walk it with `cursor` (the `next` of each page): every sort is read from an index, so each page costs "
+            + "the same however deep. `total` is counted up to 10,000 unless `count=exact`. With `updatedSince` it is the "
+            + "changes feed: in (updatedAt, id) order, without `sort`")
     @APIResponse(responseCode = "200", description = "One page of change requests, with a Link header",
             content = @Content(schema = @Schema(implementation = ChangePage.class)))
     public Response list(@Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Comma-separated fields, - for descending: number, createdAt, plannedStart, state, type, risk, title",
                     example = "-createdAt") @QueryParam("sort") String sort,
             @Parameter(schema = @Schema(implementation = ChangeState.class)) @QueryParam("state") String state,
@@ -133,10 +147,12 @@ public class ChangeResource {
             @QueryParam("serviceId") String serviceId,
             @Parameter(description = "Changes requested by this user", example = "rita") @QueryParam("requestedBy") String requestedBy,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, SORTABLE, "-createdAt").toOrderBy() + ", id";
-        return Paging.ok(changes.list(QueryParams.page(page, size), orderBy, QueryParams.enumValue("state", state, ChangeState.class),
+        ChangesFeed.Window window = ListQuery.feedWindow(feed, updatedSince, sort);
+        ChangeQueries.Filter filter = new ChangeQueries.Filter(QueryParams.enumValue("state", state, ChangeState.class),
                 QueryParams.enumValue("type", type, ChangeType.class), QueryParams.enumValue("risk", risk, Risk.class),
-                QueryParams.uuid("serviceId", serviceId), QueryParams.text(requestedBy)), uri);
+                QueryParams.uuid("serviceId", serviceId), QueryParams.text(requestedBy));
+        Sort order = Sort.parse(sort, ChangeQueries.SORTABLE, ChangeQueries.DEFAULT_SORT);
+        return Paging.ok(queries.list(filter, order, QueryParams.page(page, size, cursor, count), window), uri);
     }
 
     @GET
@@ -391,6 +407,11 @@ public class ChangeResource {
 
     /** One page of change requests (the schema of the list response). */
     @Schema(name = "ChangePage")
-    record ChangePage(List<ChangeView> items, int page, int size, long total) {
+    record ChangePage(@Schema(description = PageSchema.ITEMS) List<ChangeView> items,
+            @Schema(description = PageSchema.PAGE, example = PageSchema.PAGE_EXAMPLE) Integer page,
+            @Schema(description = PageSchema.SIZE, example = PageSchema.SIZE_EXAMPLE) int size,
+            @Schema(description = PageSchema.TOTAL, example = PageSchema.TOTAL_EXAMPLE) Long total,
+            @Schema(description = PageSchema.TOTAL_EXACT, example = PageSchema.TOTAL_EXACT_EXAMPLE) Boolean totalExact,
+            @Schema(description = PageSchema.NEXT, example = PageSchema.NEXT_EXAMPLE) String next) {
     }
 }

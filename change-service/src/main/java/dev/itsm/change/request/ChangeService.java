@@ -24,7 +24,6 @@ import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.ChangeEvent;
 import dev.itsm.change.incident.IncidentLinks;
 import dev.itsm.change.model.ChangeModel;
-import dev.itsm.change.risk.Risk;
 import dev.itsm.change.risk.RiskAssessment;
 import dev.itsm.change.risk.RiskAssessor;
 import dev.itsm.change.risk.RiskQuestion;
@@ -34,8 +33,6 @@ import dev.itsm.change.schedule.ScheduleService;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
-import dev.itsm.platform.http.Page;
-import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.platform.problem.ValidationException;
@@ -43,8 +40,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 
 /** Transactions of the change request: load, call one aggregate command, save, append its events. */
 @ApplicationScoped
@@ -119,50 +114,6 @@ public class ChangeService {
     @Transactional
     public ChangeView get(UUID id) {
         return view(load(id));
-    }
-
-    @Transactional
-    public Page<ChangeView> list(PageRequest page, String orderBy, ChangeState state, ChangeType type, Risk riskLevel,
-            UUID serviceId, String requestedBy) {
-        StringBuilder where = new StringBuilder(" where 1=1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (state != null) {
-            where.append(" and state = :state");
-            params.put("state", state.name());
-        }
-        if (type != null) {
-            where.append(" and type = :type");
-            params.put("type", type.name());
-        }
-        if (riskLevel != null) {
-            where.append(" and risk = :risk");
-            params.put("risk", riskLevel.name());
-        }
-        if (serviceId != null) {
-            where.append(" and service_ids @> cast(:service as jsonb)");
-            params.put("service", "[\"" + serviceId + "\"]");
-        }
-        if (requestedBy != null && !requestedBy.isBlank()) {
-            where.append(" and requested_by = :requestedBy");
-            params.put("requestedBy", requestedBy);
-        }
-        var count = em.createNativeQuery("select count(*) from change_request" + where);
-        var select = em.createNativeQuery("select id from change_request" + where + " order by " + orderBy
-                + " limit :limit offset :offset");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            select.setParameter(k, v);
-        });
-        long total = ((Number) count.getSingleResult()).longValue();
-        select.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = select.getResultList();
-        Map<UUID, ChangeRequest> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            ChangeRequest.<ChangeRequest>list("id in ?1", ids).forEach(c -> byId.put(c.id(), c));
-        }
-        List<ChangeView> items = ids.stream().map(byId::get).map(c -> ChangeView.of(c, List.of())).toList();
-        return new Page<>(items, page.page(), page.size(), total);
     }
 
     // ------------------------------------------------------------------------------ edits

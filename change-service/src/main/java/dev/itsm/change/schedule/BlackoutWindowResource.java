@@ -3,7 +3,6 @@ package dev.itsm.change.schedule;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,10 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.ListQuery;
+import dev.itsm.change.PageSchema;
 import dev.itsm.change.request.ChangeResource;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
@@ -51,7 +53,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Blackout windows", description = "Periods in which no change may be implemented, global or per service (a conflict when scheduling)")
 public class BlackoutWindowResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("startsAt", "startsAt", "endsAt", "endsAt", "name", "name");
     static final String EXAMPLE = """
             {"name":"Year-end freeze","reason":"Peak sales","startsAt":"2026-12-20T00:00:00Z","endsAt":"2027-01-04T00:00:00Z","serviceIds":[]}""";
 
@@ -61,11 +62,13 @@ public class BlackoutWindowResource {
             + "serviceId; the replica may be catching up with a service created moments ago: retry after a short delay)";
 
     private final WindowService windows;
+    private final ChangesFeed feed;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
 
-    BlackoutWindowResource(WindowService windows, IdempotentCreate idempotent, MergePatch mergePatch) {
+    BlackoutWindowResource(WindowService windows, ChangesFeed feed, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.windows = windows;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
     }
@@ -86,21 +89,27 @@ public class BlackoutWindowResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(operationId = "listBlackoutWindows", summary = "List blackout windows", description = "Paged; from/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, name")
+    @Operation(operationId = "listBlackoutWindows", summary = "List blackout windows", description = "From/to select windows overlapping the range; serviceId keeps that service's and global windows; sort by startsAt, endsAt, name (default startsAt). Walk it with `cursor` (the `next` of each page; each page is an index read however deep); `total` is counted up to 10,000 unless `count=exact`; with `updatedSince` it is the changes feed, in (updatedAt, id) order, without `sort`")
     @APIResponse(responseCode = "200", description = "One page, with a Link header",
             content = @Content(schema = @Schema(implementation = BlackoutWindowPage.class)))
     public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
-            @Parameter(description = "Comma-separated fields, - for descending: startsAt, name", example = "startsAt") @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Comma-separated fields, - for descending: startsAt, endsAt, name", example = "startsAt") @QueryParam("sort") String sort,
             @Parameter(description = "Windows ending after this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("from") String from,
             @Parameter(description = "Windows starting before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam("to") String to,
             @Parameter(description = "This service's and the global windows", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
-        var s = PanacheSorts.of(Sort.parse(sort, SORTABLE, "startsAt"));
-        return Paging.ok(windows.blackouts(QueryParams.page(page, size), s, QueryParams.instant("from", from),
-                QueryParams.instant("to", to), QueryParams.uuid("serviceId", serviceId)), uri);
+        ChangesFeed.Window window = ListQuery.feedWindow(feed, updatedSince, sort);
+        Sort order = Sort.parse(sort, WindowService.BLACKOUT_SORTABLE, "startsAt");
+        return Paging.ok(windows.blackouts(QueryParams.page(page, size, cursor, count), order, QueryParams.instant("from", from),
+                QueryParams.instant("to", to), QueryParams.uuid("serviceId", serviceId), window), uri);
     }
 
     @GET
@@ -161,6 +170,11 @@ public class BlackoutWindowResource {
 
     /** One page of the list (the schema of the list response). */
     @Schema(name = "BlackoutWindowPage")
-    record BlackoutWindowPage(List<WindowRequests.BlackoutView> items, int page, int size, long total) {
+    record BlackoutWindowPage(@Schema(description = PageSchema.ITEMS) List<WindowRequests.BlackoutView> items,
+            @Schema(description = PageSchema.PAGE, example = PageSchema.PAGE_EXAMPLE) Integer page,
+            @Schema(description = PageSchema.SIZE, example = PageSchema.SIZE_EXAMPLE) int size,
+            @Schema(description = PageSchema.TOTAL, example = PageSchema.TOTAL_EXAMPLE) Long total,
+            @Schema(description = PageSchema.TOTAL_EXACT, example = PageSchema.TOTAL_EXACT_EXAMPLE) Boolean totalExact,
+            @Schema(description = PageSchema.NEXT, example = PageSchema.NEXT_EXAMPLE) String next) {
     }
 }

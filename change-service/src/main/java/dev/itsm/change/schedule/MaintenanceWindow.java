@@ -99,6 +99,9 @@ public class MaintenanceWindow extends VersionedEntity
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
     }
 
+    public String name() { return name; }
+    public UUID serviceId() { return serviceId; }
+
     public MaintenanceRule toRule() {
         return new MaintenanceRule(id(), serviceId, name, days(), LocalTime.parse(startTime), Duration.ofMinutes(durationMinutes),
                 ZoneId.of(timeZone));

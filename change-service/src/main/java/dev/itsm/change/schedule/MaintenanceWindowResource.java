@@ -3,7 +3,6 @@ package dev.itsm.change.schedule;
 import java.net.URI;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,10 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.itsm.change.PanacheSorts;
+import dev.itsm.change.ListQuery;
+import dev.itsm.change.PageSchema;
 import dev.itsm.change.request.ChangeResource;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
@@ -51,7 +53,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Tag(name = "Maintenance windows", description = "Weekly maintenance windows per service, in the service time zone; a NORMAL change outside them is a conflict")
 public class MaintenanceWindowResource {
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "serviceId", "serviceId");
     static final String EXAMPLE = """
             {"serviceId":"5b0c1e0e-8a7e-4a53-9d7e-1f2b3c4d5e6f","name":"Sunday night","daysOfWeek":["SUNDAY"],"startTime":"02:00","durationMinutes":240,"timeZone":"Europe/Berlin"}""";
 
@@ -61,11 +62,13 @@ public class MaintenanceWindowResource {
             + "serviceId; the replica may be catching up with a service created moments ago: retry after a short delay)";
 
     private final WindowService windows;
+    private final ChangesFeed feed;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
 
-    MaintenanceWindowResource(WindowService windows, IdempotentCreate idempotent, MergePatch mergePatch) {
+    MaintenanceWindowResource(WindowService windows, ChangesFeed feed, IdempotentCreate idempotent, MergePatch mergePatch) {
         this.windows = windows;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
     }
@@ -86,16 +89,23 @@ public class MaintenanceWindowResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.ADMIN })
-    @Operation(operationId = "listMaintenanceWindows", summary = "List maintenance windows", description = "Paged; filter serviceId; sort by name, serviceId")
+    @Operation(operationId = "listMaintenanceWindows", summary = "List maintenance windows", description = "Filter serviceId; sort by name, serviceId (default name). Walk it with `cursor` (the `next` of each page; each page is an index read however deep); `total` is counted up to 10,000 unless `count=exact`; with `updatedSince` it is the changes feed, in (updatedAt, id) order, without `sort`")
     @APIResponse(responseCode = "200", description = "One page, with a Link header",
             content = @Content(schema = @Schema(implementation = MaintenanceWindowPage.class)))
     public Response list(@Parameter(description = ChangeResource.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = ChangeResource.SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("size") String size,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Comma-separated fields, - for descending: name, serviceId", example = "name") @QueryParam("sort") String sort,
             @Parameter(description = "Only this service's windows", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("serviceId") String serviceId, @Context UriInfo uri) {
-        var s = PanacheSorts.of(Sort.parse(sort, SORTABLE, "name"));
-        return Paging.ok(windows.maintenanceWindows(QueryParams.page(page, size), s, QueryParams.uuid("serviceId", serviceId)), uri);
+        ChangesFeed.Window window = ListQuery.feedWindow(feed, updatedSince, sort);
+        Sort order = Sort.parse(sort, WindowService.MAINTENANCE_SORTABLE, "name");
+        return Paging.ok(windows.maintenanceWindows(QueryParams.page(page, size, cursor, count), order,
+                QueryParams.uuid("serviceId", serviceId), window), uri);
     }
 
     @GET
@@ -156,6 +166,11 @@ public class MaintenanceWindowResource {
 
     /** One page of the list (the schema of the list response). */
     @Schema(name = "MaintenanceWindowPage")
-    record MaintenanceWindowPage(List<WindowRequests.MaintenanceView> items, int page, int size, long total) {
+    record MaintenanceWindowPage(@Schema(description = PageSchema.ITEMS) List<WindowRequests.MaintenanceView> items,
+            @Schema(description = PageSchema.PAGE, example = PageSchema.PAGE_EXAMPLE) Integer page,
+            @Schema(description = PageSchema.SIZE, example = PageSchema.SIZE_EXAMPLE) int size,
+            @Schema(description = PageSchema.TOTAL, example = PageSchema.TOTAL_EXAMPLE) Long total,
+            @Schema(description = PageSchema.TOTAL_EXACT, example = PageSchema.TOTAL_EXACT_EXAMPLE) Boolean totalExact,
+            @Schema(description = PageSchema.NEXT, example = PageSchema.NEXT_EXAMPLE) String next) {
     }
 }

@@ -3,21 +3,24 @@ package dev.itsm.change.schedule;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.change.ListQuery;
 import dev.itsm.change.VersionedEntity;
 import dev.itsm.change.catalog.CatalogReferences;
 import dev.itsm.change.events.EditOperation;
 import dev.itsm.platform.events.Outbox;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.NotFoundException;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +31,26 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class WindowService {
+
+    /** API sort field → column of blackout windows (the allow-list for {@code ?sort=}). */
+    public static final Map<String, String> BLACKOUT_SORTABLE = Map.of("startsAt", "starts_at", "endsAt", "ends_at", "name", "name");
+    /** API sort field → column of maintenance windows. */
+    public static final Map<String, String> MAINTENANCE_SORTABLE = Map.of("name", "name", "serviceId", "service_id");
+
+    // keyset columns (SQL column names: ListQuery); every order is served by an index of V4__list_indexes.sql
+    private static final Keyset.Column<BlackoutWindow> STARTS_AT = Keyset.Column.of("starts_at", Instant.class, BlackoutWindow::startsAt);
+    private static final Keyset.Column<BlackoutWindow> ENDS_AT = Keyset.Column.of("ends_at", Instant.class, BlackoutWindow::endsAt);
+    private static final Keyset.Column<BlackoutWindow> BLACKOUT_NAME = Keyset.Column.of("name", String.class, BlackoutWindow::name);
+    private static final Keyset.Column<BlackoutWindow> BLACKOUT_UPDATED_AT = Keyset.Column.of("updated_at", Instant.class,
+            BlackoutWindow::updatedAt);
+    private static final Keyset.Column<BlackoutWindow> BLACKOUT_ID = Keyset.Column.of("id", UUID.class, BlackoutWindow::id);
+    private static final Keyset.Column<MaintenanceWindow> MAINTENANCE_NAME = Keyset.Column.of("name", String.class,
+            MaintenanceWindow::name);
+    private static final Keyset.Column<MaintenanceWindow> MAINTENANCE_SERVICE = Keyset.Column.of("service_id", UUID.class,
+            MaintenanceWindow::serviceId);
+    private static final Keyset.Column<MaintenanceWindow> MAINTENANCE_UPDATED_AT = Keyset.Column.of("updated_at", Instant.class,
+            MaintenanceWindow::updatedAt);
+    private static final Keyset.Column<MaintenanceWindow> MAINTENANCE_ID = Keyset.Column.of("id", UUID.class, MaintenanceWindow::id);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -51,27 +74,21 @@ public class WindowService {
         return saved(BlackoutWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
-    /** Blackout windows overlapping [from, to) (either may be null), optionally only those of a service (globals included). */
+    /**
+     * Blackout windows overlapping [from, to) (either may be null), optionally only those of a service
+     * (globals included), keyset-paged; or the changes feed of blackout windows when {@code feed} is given.
+     */
     @Transactional
-    public Page<WindowRequests.BlackoutView> blackouts(PageRequest page, Sort sort, Instant from, Instant to, UUID serviceId) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (from != null) {
-            q.append(" and endsAt > :from");
-            p.and("from", from);
-        }
-        if (to != null) {
-            q.append(" and startsAt < :to");
-            p.and("to", to);
-        }
-        List<BlackoutWindow> all = BlackoutWindow.<BlackoutWindow>find(q.toString(), sort, p.map()).list();
-        if (serviceId != null) {
-            all = all.stream().filter(b -> b.appliesTo(serviceId)).toList();
-        }
-        int fromIndex = Math.min(page.offset(), all.size());
-        int toIndex = Math.min(fromIndex + page.size(), all.size());
-        return new Page<>(all.subList(fromIndex, toIndex).stream().map(BlackoutWindow::view).toList(), page.page(), page.size(),
-                all.size());
+    public Page<WindowRequests.BlackoutView> blackouts(PageRequest page, Sort sort, Instant from, Instant to, UUID serviceId,
+            ChangesFeed.Window feed) {
+        ListQuery<BlackoutWindow> query = new ListQuery<>(BlackoutWindow.class, "blackout_window")
+                .where("ends_at > :from", "from", from)
+                .where("starts_at < :to", "to", to)
+                .where("(service_ids = cast('[]' as jsonb) or service_ids @> cast(:service as jsonb))", "service",
+                        serviceId == null ? null : "[\"" + serviceId + "\"]");
+        Keyset<BlackoutWindow> keys = feed != null ? Keyset.ascending(List.of(BLACKOUT_UPDATED_AT, BLACKOUT_ID))
+                : Keyset.of(sort, List.of(STARTS_AT, ENDS_AT, BLACKOUT_NAME), List.of(BLACKOUT_ID));
+        return query.page(em, keys, page, feed).map(BlackoutWindow::view);
     }
 
     // ------------------------------------------------------------------------------ maintenance
@@ -82,13 +99,18 @@ public class WindowService {
         return saved(MaintenanceWindow.create(UUID.randomUUID(), r, clock.instant()), EditOperation.CREATED).view();
     }
 
+    /**
+     * Maintenance windows, optionally of one service, keyset-paged (ties by name, then id); or their
+     * changes feed when {@code feed} is given.
+     */
     @Transactional
-    public Page<WindowRequests.MaintenanceView> maintenanceWindows(PageRequest page, Sort sort, UUID serviceId) {
-        var query = serviceId == null ? MaintenanceWindow.<MaintenanceWindow>findAll(sort)
-                : MaintenanceWindow.<MaintenanceWindow>find("serviceId", sort, serviceId);
-        List<WindowRequests.MaintenanceView> items = query.page(page.page(), page.size()).list().stream()
-                .map(MaintenanceWindow::view).toList();
-        return new Page<>(items, page.page(), page.size(), query.count());
+    public Page<WindowRequests.MaintenanceView> maintenanceWindows(PageRequest page, Sort sort, UUID serviceId,
+            ChangesFeed.Window feed) {
+        ListQuery<MaintenanceWindow> query = new ListQuery<>(MaintenanceWindow.class, "maintenance_window")
+                .where("service_id = :service", "service", serviceId);
+        Keyset<MaintenanceWindow> keys = feed != null ? Keyset.ascending(List.of(MAINTENANCE_UPDATED_AT, MAINTENANCE_ID))
+                : Keyset.of(sort, List.of(MAINTENANCE_NAME, MAINTENANCE_SERVICE), List.of(MAINTENANCE_NAME, MAINTENANCE_ID));
+        return query.page(em, keys, page, feed).map(MaintenanceWindow::view);
     }
 
     // ------------------------------------------------------------------------------ both kinds
