@@ -3,6 +3,10 @@
 # proxy, and through the gateway (JWT check, rate limiter, role rules, streaming proxy).
 # Needs: wrk and nginx (Debian: apt-get install -y wrk nginx), openssl, curl, a built gateway
 # (./mvnw -B -pl gateway package -DskipTests). Usage: bench/gateway/run.sh [seconds] [connections]
+# Environment: WARMUP (s, default 30; give the JIT longer on a busy machine), GATEWAY_APP (another
+# packaged gateway, e.g. a copy of gateway/target/quarkus-app made before a change), GATEWAY_JAVA_OPTS.
+# The gateway's CPU per request is also shown without its JIT compiler threads (C1/C2): compilation
+# still running after the warm-up is start-up cost, not the cost of a proxied request.
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./stack.sh
@@ -69,22 +73,37 @@ cpu_ticks() { # pids... -> user+system clock ticks
   echo "$total"
 }
 
-declare -A RPS P50 P99 CPU
+jit_ticks() { # pid -> user+system clock ticks of its live JIT compiler threads (C1/C2)
+  local total=0 task
+  for task in /proc/"$1"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then
+      total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+
+declare -A RPS P50 P99 CPU JIT
 measure() { # name url pids-of-the-proxy...
   local name="$1" url="$2"
   shift 2
   echo "warming up $name (${WARMUP}s) ..." >&2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
-  local out before after requests
+  local out before after requests jit_before=0 jit_after=0
   before=$(cpu_ticks "$@")
+  (( $# == 1 )) && jit_before=$(jit_ticks "$1")
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
   after=$(cpu_ticks "$@")
+  (( $# == 1 )) && jit_after=$(jit_ticks "$1")
   echo "$out" > "$STACK_DIR/wrk-$name.txt"
   requests=$(echo "$out" | awk '/requests in/ { print $1 }')
   if (( $# > 0 )); then
-    CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.0f", t / hz * 1e6 / n }')
+    CPU[$name]=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+    JIT[$name]="-"
+    (( $# == 1 )) && JIT[$name]=$(awk -v t=$((jit_after - jit_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   else
     CPU[$name]="-"
+    JIT[$name]="-"
   fi
   set -- "$name"
   RPS[$1]=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
@@ -101,9 +120,11 @@ measure gateway "$GATEWAY_URL$PATH_UNDER_TEST" "${STACK_PIDS[1]}"
 
 echo
 echo "GET $PATH_UNDER_TEST  (~1 KiB JSON), wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %12s %10s %10s %14s %22s\n' target "requests/s" "p50 ms" "p99 ms" "rps vs direct" "proxy CPU us/request"
+printf '%-8s %12s %10s %10s %14s %22s %22s\n' target "requests/s" "p50 ms" "p99 ms" "rps vs direct" "proxy CPU us/request" "of which JIT us/req"
 for t in direct nginx gateway; do
   ratio=$(awk -v a="${RPS[$t]}" -v b="${RPS[direct]}" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-8s %12s %10s %10s %14s %22s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio" "${CPU[$t]}"
+  printf '%-8s %12s %10s %10s %14s %22s %22s\n' "$t" "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio" "${CPU[$t]}" "${JIT[$t]}"
 done
 awk -v g="${RPS[gateway]}" -v n="${RPS[nginx]}" 'BEGIN { printf "gateway / nginx throughput: %.2f\n", g / n }'
+awk -v g="${CPU[gateway]}" -v j="${JIT[gateway]}" -v n="${CPU[nginx]}" \
+  'BEGIN { printf "gateway / nginx CPU per request: %.2f (%.2f without the gateway JIT compiler threads)\n", g / n, (g - j) / n }'

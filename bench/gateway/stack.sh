@@ -8,6 +8,8 @@ set -euo pipefail
 GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../gateway" && pwd)"
 BENCH_GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GATEWAY_PORT="${GATEWAY_PORT:-18080}"
+# the packaged gateway to run (another build, e.g. a copy made before a change, can be compared)
+GATEWAY_APP="${GATEWAY_APP:-$GATEWAY_DIR/target/quarkus-app}"
 STACK_PIDS=()
 
 b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
@@ -21,7 +23,7 @@ wait_for() { # url, seconds
 }
 
 start_stack() {
-  local jar="$GATEWAY_DIR/target/quarkus-app/quarkus-run.jar"
+  local jar="$GATEWAY_APP/quarkus-run.jar"
   [[ -f "$jar" ]] || { echo "build the gateway first: ./mvnw -B -pl gateway package -DskipTests" >&2; return 1; }
   STACK_DIR="$(mktemp -d /tmp/itsm-gateway-bench.XXXXXX)"
   local issuer="https://itsm.bench/issuer"
@@ -35,7 +37,7 @@ start_stack() {
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$STACK_DIR/private.pem" -binary | b64url)
   TOKEN="$header.$payload.$signature"
 
-  java -cp "$GATEWAY_DIR/target/quarkus-app/lib/main/*" "$BENCH_GATEWAY_DIR/BenchUpstream.java" \
+  java -cp "$GATEWAY_APP/lib/main/*" "$BENCH_GATEWAY_DIR/BenchUpstream.java" \
     incident:18181 change:18182 catalog:18183 sla:18184 > "$STACK_DIR/upstreams.log" 2>&1 &
   STACK_PIDS+=($!)
   UPSTREAM_URL="http://127.0.0.1:18181"

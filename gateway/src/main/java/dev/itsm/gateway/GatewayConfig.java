@@ -36,8 +36,19 @@ public interface GatewayConfig {
     /** One service behind the gateway. */
     interface Upstream {
 
-        /** Base URL of the service, e.g. {@code http://incident-service:8080}. */
+        /**
+         * Base URL of the service, e.g. {@code http://incident-service:8080}, or the base URLs of
+         * several instances of it, comma-separated ({@code http://127.0.0.1:8081,http://127.0.0.1:9081}):
+         * requests are spread round-robin over them.
+         */
         String url();
+
+        /**
+         * Passive health: an instance that refused a connection is tried only after the others for
+         * this long (then it takes its turn again; an answer clears the mark at once).
+         */
+        @WithDefault("2s")
+        Duration downFor();
 
         /** Path prefix routed to this service, e.g. {@code /api/v1/incidents}. */
         String prefix();

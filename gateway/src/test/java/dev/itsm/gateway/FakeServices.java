@@ -35,7 +35,15 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final java.util.concurrent.atomic.AtomicInteger HOLD_RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
     public static final java.util.concurrent.atomic.AtomicInteger HOLD_ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Requests the second "pair" instance cut off without an answer ({@code …/drop}). */
+    public static final java.util.concurrent.atomic.AtomicInteger PAIR_B_DROPPED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The running resource, so a test can stop and restart the second "pair" instance. */
+    private static volatile FakeServices running;
+
     private Vertx vertx;
+    private int pairBPort;
+    private volatile HttpServer pairB;
 
     @Override
     public Map<String, String> start() {
@@ -53,6 +61,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstreams.slow.url", "http://127.0.0.1:" + slow);
         config.put("gateway.upstreams.slow.prefix", "/api/v1/slow");
         config.put("gateway.upstreams.slow.timeout", "500ms");
+        // two instances of one service, as ITSM_UPSTREAM_<NAME>_URL=http://127.0.0.1:A,http://127.0.0.1:B
+        int pairA = listen("pair-a", 0);
+        pairBPort = FreePorts.pick();
+        pairB = server("pair-b", pairBPort);
+        config.put("gateway.upstreams.pair.url", "http://127.0.0.1:" + pairA + ", http://127.0.0.1:" + pairBPort);
+        config.put("gateway.upstreams.pair.prefix", "/api/v1/pair");
+        config.put("gateway.upstreams.pair.down-for", "1s");
+        running = this;
         config.put("gateway.upstreams.down.url", "http://127.0.0.1:" + FreePorts.pick());
         config.put("gateway.upstreams.down.prefix", "/api/v1/down");
         config.put("gateway.upstreams.down.timeout", "1s");
@@ -62,13 +78,26 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private int listen(String name, int port) {
+        return server(name, port).actualPort();
+    }
+
+    private HttpServer server(String name, int port) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
         try {
-            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)
-                    .actualPort();
+            return server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start fake " + name, e);
         }
+    }
+
+    /** Stops the second "pair" instance: its port refuses connections until {@link #startPairB()}. */
+    public static void stopPairB() {
+        running.pairB.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    /** Starts the second "pair" instance again, on its old port. */
+    public static void startPairB() {
+        running.pairB = running.server("pair-b", running.pairBPort);
     }
 
     /**
@@ -91,7 +120,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.startsWith("/q/openapi")) {
-            response.putHeader("Content-Type", "application/json").end(openApi(name).encode());
+            // the instances of one service serve one document
+            String service = name.startsWith("pair-") ? "pair" : name;
+            response.putHeader("Content-Type", "application/json").end(openApi(service).encode());
             return;
         }
         if (path.equals("/asyncapi.yaml")) {
@@ -117,6 +148,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         if (path.endsWith("/broken")) {
             response.setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                     .end("{\"type\":\"https://itsm.dev/problems/internal\",\"title\":\"Internal error\",\"status\":500}");
+            return;
+        }
+        if (path.endsWith("/drop") && name.equals("pair-b")) {
+            // the instance dies mid-exchange: the request arrived, no answer ever comes
+            PAIR_B_DROPPED.incrementAndGet();
+            request.connection().close();
             return;
         }
         if (path.endsWith("/large")) {

@@ -20,6 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -425,6 +430,64 @@ class GatewayTest {
                 .body("checks.find { it.name == 'upstream-down' }.data.upstream", equalTo("DOWN"));
     }
 
+    // ------------------------------------------------------------------ several instances of a service
+
+    /** The instance ("pair-a" or "pair-b") that served {@code method} on the pair upstream; the call must succeed. */
+    static String servedBy(String method, String path) {
+        return given().header("Authorization", AGENT)
+                .when().request(method, "/api/v1/pair/" + path)
+                .then().statusCode(200)
+                .body("method", equalTo(method))
+                .extract().path("service");
+    }
+
+    @Test
+    void requestsAreSpreadRoundRobinOverTheInstancesOfAService() {
+        Map<String, Long> served = IntStream.range(0, 10).mapToObj(i -> servedBy(i % 2 == 0 ? "GET" : "POST", "things"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertEquals(Map.of("pair-a", 5L, "pair-b", 5L), served);
+    }
+
+    @Test
+    void aStoppedInstanceIsSkippedWithoutAFailedRequestAndTakesItsTurnAgainAfterARestart() {
+        FakeServices.stopPairB();
+        try {
+            for (int i = 0; i < 6; i++) {
+                // refused connections were never sent: GETs and POSTs alike go to the other instance
+                assertEquals("pair-a", servedBy("GET", "things"));
+                assertEquals("pair-a", servedBy("POST", "things"));
+            }
+            given().when().get("/q/health/ready")
+                    .then().statusCode(200)
+                    .body("checks.find { it.name == 'upstream-pair' }.data.upstream", equalTo("UP"))
+                    .body("checks.find { it.name == 'upstream-pair' }.data.instances", equalTo("1/2"));
+        } finally {
+            FakeServices.startPairB();
+        }
+        // marked down for 1 s (down-for), then it takes its turn again
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> servedBy("GET", "things").equals("pair-b"));
+        Set<String> served = IntStream.range(0, 4).mapToObj(i -> servedBy("GET", "things")).collect(Collectors.toSet());
+        assertEquals(Set.of("pair-a", "pair-b"), served);
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'upstream-pair' }.data.instances", equalTo("2/2"));
+    }
+
+    @Test
+    void aSafeRequestCutOffByAnInstanceIsRetriedOnTheNextButAPostIsNot() {
+        int dropped = FakeServices.PAIR_B_DROPPED.get();
+        // round-robin: one of two consecutive requests goes to pair-b first, which cuts it off
+        assertEquals("pair-a", servedBy("GET", "drop"));
+        assertEquals("pair-a", servedBy("GET", "drop"));
+        assertEquals(dropped + 1, FakeServices.PAIR_B_DROPPED.get(), "one GET reached pair-b and was answered by pair-a");
+        List<Integer> posts = IntStream.range(0, 2).mapToObj(i -> given().header("Authorization", AGENT)
+                .when().post("/api/v1/pair/drop")
+                .then().extract().statusCode()).sorted().toList();
+        // a POST that reached the service may have had its effect: not sent again, 502 problem as before
+        assertEquals(List.of(200, 502), posts);
+        assertEquals(dropped + 2, FakeServices.PAIR_B_DROPPED.get());
+    }
+
     // ------------------------------------------------------------------ bodies
 
     @Test
@@ -518,6 +581,28 @@ class GatewayTest {
                 .when().options("/api/v1/incidents")
                 .then().header("Access-Control-Allow-Origin", not(equalTo("*")))
                 .header("Access-Control-Allow-Origin", not(equalTo("https://evil.example")));
+        // a browser's actual call (Origin, no preflight) is answered with CORS headers and proxied
+        given().header("Origin", "http://localhost:3000")
+                .header("Authorization", READER)
+                .when().get("/api/v1/incidents")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
+                .header("X-RateLimit-Limit", notNullValue())
+                .body("service", equalTo("incident"));
+    }
+
+    @Test
+    void requestIdsAreRandomVersion4UuidsAndOnlySaneOnesAreKept() {
+        String id = GatewayRoutes.randomRequestId();
+        assertTrue(id.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), id);
+        assertTrue(!id.equals(GatewayRoutes.randomRequestId()));
+        assertTrue(GatewayRoutes.isSafeRequestId("caller-chosen.1:A_b"));
+        assertTrue(GatewayRoutes.isSafeRequestId("x".repeat(128)));
+        assertTrue(!GatewayRoutes.isSafeRequestId("x".repeat(129)));
+        assertTrue(!GatewayRoutes.isSafeRequestId(""));
+        assertTrue(!GatewayRoutes.isSafeRequestId("a b"));
+        assertTrue(!GatewayRoutes.isSafeRequestId("a\r\nSet-Cookie: x"));
     }
 
     // ------------------------------------------------------------------ docs

@@ -27,7 +27,8 @@ import io.vertx.ext.web.RoutingContext;
  * API documentation through the gateway: {@code /openapi} (all services merged),
  * {@code /openapi/<service>} (one service's document, pointed at the gateway) and
  * {@code /asyncapi/<service>.yaml} (the service's AsyncAPI document, streamed through when the
- * service publishes one). Upstream documents are fetched on demand and reused for a short while.
+ * service publishes one). Upstream documents are fetched on demand — from whichever instance of the
+ * service answers — and reused for a short while.
  */
 @ApplicationScoped
 public class ApiDocs {
@@ -106,8 +107,7 @@ public class ApiDocs {
         }
         Upstream upstream = found.get();
         HttpServerResponse response = rc.response();
-        upstream.client().request(upstream.get(upstream.config().asyncapiPath(), fetchTimeoutMillis))
-                .compose(request -> request.send())
+        upstream.getFromAny(upstream.config().asyncapiPath(), fetchTimeoutMillis)
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         Problems.send(response, "upstream-unavailable", "Upstream unavailable", 503,
@@ -141,8 +141,7 @@ public class ApiDocs {
         if (cached != null && System.nanoTime() - cached.fetchedAt() < cacheNanos) {
             return Future.succeededFuture(cached.document());
         }
-        return upstream.client().request(upstream.get(upstream.config().openapiPath(), fetchTimeoutMillis))
-                .compose(request -> request.send())
+        return upstream.getFromAny(upstream.config().openapiPath(), fetchTimeoutMillis)
                 .compose(response -> response.body().compose(body -> {
                     if (response.statusCode() != 200) {
                         return Future.failedFuture("HTTP " + response.statusCode());

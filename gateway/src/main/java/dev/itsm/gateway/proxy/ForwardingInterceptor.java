@@ -2,6 +2,7 @@ package dev.itsm.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -10,8 +11,9 @@ import dev.itsm.gateway.security.NormalizedPath;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -35,10 +37,20 @@ import io.vertx.httpproxy.ProxyResponse;
 final class ForwardingInterceptor implements ProxyInterceptor {
 
     private static final String TOO_LARGE = "gateway.bodyTooLarge";
-    private static final List<String> REWRITTEN = List.of("Location", "Content-Location", "Link");
+    // header names as pre-hashed ASCII strings (HttpHeaders.createOptimized): looked up on every exchange
+    private static final List<CharSequence> REWRITTEN = optimized("Location", "Content-Location", "Link");
     /** RFC 9110 §7.6.1 connection-specific fields (Transfer-Encoding is the proxy's business). */
-    private static final List<String> HOP_BY_HOP = List.of("Connection", "Keep-Alive", "Proxy-Connection",
+    private static final List<CharSequence> HOP_BY_HOP = optimized("Connection", "Keep-Alive", "Proxy-Connection",
             "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Upgrade");
+    private static final CharSequence CONNECTION = HttpHeaders.CONNECTION;
+    private static final CharSequence CONTENT_LENGTH = HttpHeaders.CONTENT_LENGTH;
+    private static final CharSequence TRANSFER_ENCODING = HttpHeaders.TRANSFER_ENCODING;
+    private static final CharSequence HOST = HttpHeaders.HOST;
+    private static final CharSequence X_FORWARDED_FOR = HttpHeaders.createOptimized("X-Forwarded-For");
+    private static final CharSequence X_FORWARDED_PROTO = HttpHeaders.createOptimized("X-Forwarded-Proto");
+    private static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
+    private static final CharSequence X_FORWARDED_PORT = HttpHeaders.createOptimized("X-Forwarded-Port");
+    private static final CharSequence FORWARDED = HttpHeaders.createOptimized("Forwarded");
 
     private final Upstream upstream;
     private final long maxBodySize;
@@ -52,18 +64,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
         ProxyRequest request = ctx.request();
         HttpServerRequest incoming = request.proxiedRequest();
-        removeHopByHop(request.headers(), incoming.getHeader("Connection"));
+        removeHopByHop(request.headers(), incoming.getHeader(CONNECTION));
         addForwardedHeaders(request.headers(), incoming);
-        request.setAuthority(HostAndPort.create(upstream.host(), upstream.port()));
+        // the Host header is the instance's: set when the exchange connects to it (Upstream.connect)
         request.setURI(normalizedUri(incoming));
-        if (incoming.getHeader("Content-Length") == null && incoming.getHeader("Transfer-Encoding") != null) {
+        if (incoming.getHeader(CONTENT_LENGTH) == null && incoming.getHeader(TRANSFER_ENCODING) != null) {
             Body body = request.getBody();
             request.setBody(Body.body(new LimitedReadStream(body.stream(), maxBodySize,
                     () -> ctx.set(TOO_LARGE, Boolean.TRUE)), -1));
         }
-        return ctx.sendRequest().transform(ar -> {
+        return send(ctx, incoming).transform(ar -> {
             if (ar.succeeded()) {
                 upstream.breaker().onSuccess();
+                upstream.answered(ctx);
                 return Future.succeededFuture(ar.result());
             }
             String instance = incoming.path();
@@ -91,6 +104,44 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             return Future.succeededFuture(problem(request, 502, "bad-gateway", "Bad gateway",
                     "The " + upstream.name() + " service closed the exchange unexpectedly", instance));
         });
+    }
+
+    /**
+     * Sends the request, and once more to the next instance when it failed after it was sent but
+     * may be repeated. (A connection that could not be established was already retried on every
+     * instance by {@link Upstream}; nothing had been sent then.)
+     */
+    private Future<ProxyResponse> send(ProxyContext ctx, HttpServerRequest incoming) {
+        return ctx.sendRequest().recover(failure -> {
+            if (!mayResend(ctx, incoming, failure)) {
+                return Future.failedFuture(failure);
+            }
+            // the first attempt ended the (empty) body; the next one sends none either
+            ctx.request().setBody(null);
+            return send(ctx, incoming);
+        });
+    }
+
+    /**
+     * Only a safe method (GET, HEAD, OPTIONS) without a body — never streamed twice, the gateway
+     * does not keep bodies — whose exchange broke (not timed out: a slow service is not asked twice),
+     * while the client still waits and another instance is left to try.
+     */
+    private static boolean mayResend(ProxyContext ctx, HttpServerRequest incoming, Throwable failure) {
+        HttpMethod method = incoming.method();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            return false;
+        }
+        String length = incoming.getHeader(CONTENT_LENGTH);
+        if ((length != null && !"0".equals(length.trim())) || incoming.getHeader(TRANSFER_ENCODING) != null) {
+            return false;
+        }
+        if (failure instanceof TimeoutException || failure instanceof ConnectException || failure instanceof UnknownHostException
+                || incoming.response().closed()) {
+            return false;
+        }
+        Upstream.Attempts attempts = ctx.get(Upstream.ATTEMPTS, Upstream.Attempts.class);
+        return attempts != null && attempts.hasNext();
     }
 
     /**
@@ -123,17 +174,24 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext ctx) {
         ProxyResponse response = ctx.response();
         MultiMap headers = response.headers();
-        removeHopByHop(headers, headers.get("Connection"));
-        String gatewayOrigin = Origins.publicOrigin(response.request().proxiedRequest());
-        for (String name : REWRITTEN) {
-            List<String> values = headers.getAll(name);
-            if (values.isEmpty()) {
+        removeHopByHop(headers, headers.get(CONNECTION));
+        String gatewayOrigin = null;
+        for (CharSequence name : REWRITTEN) {
+            if (!headers.contains(name)) {
                 continue;
             }
+            if (gatewayOrigin == null) {
+                gatewayOrigin = Origins.publicOrigin(response.request().proxiedRequest());
+            }
+            List<String> values = headers.getAll(name);
             boolean changed = false;
             String[] rewritten = new String[values.size()];
             for (int i = 0; i < rewritten.length; i++) {
-                rewritten[i] = values.get(i).replace(upstream.origin(), gatewayOrigin);
+                String value = values.get(i);
+                for (UpstreamInstance instance : upstream.instances().all()) {
+                    value = value.replace(instance.origin(), gatewayOrigin);
+                }
+                rewritten[i] = value;
                 changed |= !rewritten[i].equals(values.get(i));
             }
             if (changed) {
@@ -147,6 +205,10 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     }
 
     /** Drops the hop-by-hop fields and every field the {@code Connection} header names. */
+    private static List<CharSequence> optimized(String... names) {
+        return Arrays.stream(names).map(HttpHeaders::createOptimized).toList();
+    }
+
     private static void removeHopByHop(MultiMap headers, String connection) {
         if (connection != null) {
             for (String token : connection.split(",")) {
@@ -156,7 +218,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 }
             }
         }
-        for (String name : HOP_BY_HOP) {
+        for (CharSequence name : HOP_BY_HOP) {
             headers.remove(name);
         }
     }
@@ -165,27 +227,27 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         SocketAddress remote = incoming.remoteAddress();
         String clientIp = remote == null ? "unknown" : remote.hostAddress();
         String proto = incoming.scheme() == null ? "http" : incoming.scheme();
-        String host = incoming.getHeader("Host");
-        String xff = headers.get("X-Forwarded-For");
-        headers.set("X-Forwarded-For", xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
-        if (!headers.contains("X-Forwarded-Proto")) {
-            headers.set("X-Forwarded-Proto", proto);
+        String host = incoming.getHeader(HOST);
+        String xff = headers.get(X_FORWARDED_FOR);
+        headers.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
+        if (!headers.contains(X_FORWARDED_PROTO)) {
+            headers.set(X_FORWARDED_PROTO, proto);
         }
-        if (host != null && !headers.contains("X-Forwarded-Host")) {
-            headers.set("X-Forwarded-Host", host);
+        if (host != null && !headers.contains(X_FORWARDED_HOST)) {
+            headers.set(X_FORWARDED_HOST, host);
         }
-        if (!headers.contains("X-Forwarded-Port")) {
+        if (!headers.contains(X_FORWARDED_PORT)) {
             SocketAddress local = incoming.localAddress();
             if (local != null && local.port() > 0) {
-                headers.set("X-Forwarded-Port", String.valueOf(local.port()));
+                headers.set(X_FORWARDED_PORT, String.valueOf(local.port()));
             }
         }
         StringBuilder element = new StringBuilder("for=").append(forwardedNode(clientIp)).append(";proto=").append(proto);
         if (host != null) {
             element.append(";host=\"").append(host.replace("\"", "")).append('"');
         }
-        String forwarded = headers.get("Forwarded");
-        headers.set("Forwarded", forwarded == null || forwarded.isBlank() ? element.toString() : forwarded + ", " + element);
+        String forwarded = headers.get(FORWARDED);
+        headers.set(FORWARDED, forwarded == null || forwarded.isBlank() ? element.toString() : forwarded + ", " + element);
     }
 
     private static String forwardedNode(String ip) {

@@ -31,6 +31,10 @@ public final class NormalizedPath {
         if (rawPath == null || !rawPath.startsWith("/")) {
             throw new RefusedPathException("The request path must start with '/'");
         }
+        if (alreadyNormal(rawPath)) {
+            // the common case, judged twice per request: no copy, no split
+            return rawPath;
+        }
         Deque<String> segments = new ArrayDeque<>();
         for (String raw : rawPath.substring(1).split("/", -1)) {
             int parameters = raw.indexOf(';');
@@ -48,6 +52,24 @@ public final class NormalizedPath {
             segments.addLast(segment);
         }
         return "/" + String.join("/", segments);
+    }
+
+    /**
+     * True when normalising could not change {@code rawPath}: no escape, parameter or back-slash, no
+     * empty segment, no segment starting with a dot (which might be a dot segment), no trailing slash.
+     */
+    private static boolean alreadyNormal(String rawPath) {
+        int length = rawPath.length();
+        for (int i = 0; i < length; i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%' || c == ';' || c == '\\') {
+                return false;
+            }
+            if (c == '/' && length > 1 && (i + 1 == length || rawPath.charAt(i + 1) == '/' || rawPath.charAt(i + 1) == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decodeUnreserved(String segment) throws RefusedPathException {

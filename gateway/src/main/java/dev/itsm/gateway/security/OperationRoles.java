@@ -1,7 +1,7 @@
 package dev.itsm.gateway.security;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,20 +28,41 @@ import io.vertx.core.json.JsonObject;
 public final class OperationRoles {
 
     /** No document yet: every operation is unknown. */
-    public static final OperationRoles NONE = new OperationRoles(List.of());
+    public static final OperationRoles NONE = new OperationRoles(new Node(), 0);
 
-    private final List<Template> templates;
+    /**
+     * The templates as a tree of segments, so a request is matched in one walk down its path (not
+     * against every template of the service, on every request): literal children by text, one child
+     * for "any segment", and the roles by method where a template ends.
+     */
+    private static final class Node {
+        final Map<String, Node> literals = new HashMap<>();
+        Node variable;
+        Map<String, Set<String>> rolesByMethod;
 
-    private record Template(String[] segments, Map<String, Set<String>> rolesByMethod) {
+        Node child(String segment) {
+            if (isVariable(segment)) {
+                if (variable == null) {
+                    variable = new Node();
+                }
+                return variable;
+            }
+            return literals.computeIfAbsent(segment, s -> new Node());
+        }
     }
 
-    private OperationRoles(List<Template> templates) {
-        this.templates = templates;
+    private final Node root;
+    private final int size;
+
+    private OperationRoles(Node root, int size) {
+        this.root = root;
+        this.size = size;
     }
 
     /** The operations of {@code openApi} that declare roles; operations without any are left unknown. */
     public static OperationRoles from(JsonObject openApi) {
-        List<Template> templates = new ArrayList<>();
+        Node root = new Node();
+        int size = 0;
         JsonObject paths = openApi.getJsonObject("paths", new JsonObject());
         for (String path : paths.fieldNames()) {
             if (!(paths.getValue(path) instanceof JsonObject operations)) {
@@ -56,11 +77,24 @@ public final class OperationRoles {
                     }
                 }
             }
-            if (!byMethod.isEmpty()) {
-                templates.add(new Template(segments(path), Map.copyOf(byMethod)));
+            if (byMethod.isEmpty()) {
+                continue;
+            }
+            Node node = root;
+            for (String segment : segments(path)) {
+                node = node.child(segment);
+            }
+            if (node.rolesByMethod == null) {
+                node.rolesByMethod = new HashMap<>();
+            }
+            for (Map.Entry<String, Set<String>> entry : byMethod.entrySet()) {
+                // /x/{id} and /x/{key} are one template to a router: the first document entry wins
+                if (node.rolesByMethod.putIfAbsent(entry.getKey(), entry.getValue()) == null) {
+                    size++;
+                }
             }
         }
-        return new OperationRoles(List.copyOf(templates));
+        return new OperationRoles(root, size);
     }
 
     private static Set<String> declaredRoles(JsonObject operation) {
@@ -79,7 +113,7 @@ public final class OperationRoles {
 
     /** Operations known (with their roles). */
     public int size() {
-        return templates.stream().mapToInt(t -> t.rolesByMethod().size()).sum();
+        return size;
     }
 
     /**
@@ -88,43 +122,45 @@ public final class OperationRoles {
      */
     public Optional<Set<String>> rolesFor(HttpMethod method, String normalizedPath) {
         String name = method == HttpMethod.HEAD ? "GET" : method.name();
-        String[] path = segments(normalizedPath);
-        Template best = null;
-        for (Template template : templates) {
-            if (matches(template.segments(), path) && (best == null || moreSpecific(template.segments(), best.segments()))) {
-                best = template;
-            }
-        }
-        return best == null ? Optional.empty() : Optional.ofNullable(best.rolesByMethod().get(name));
+        Node template = match(root, segments(normalizedPath), 0);
+        return template == null ? Optional.empty() : Optional.ofNullable(template.rolesByMethod.get(name));
     }
 
-    private static boolean matches(String[] template, String[] path) {
-        if (template.length != path.length) {
-            return false;
+    /**
+     * The template {@code path} matches from {@code index} on, a literal segment tried before a
+     * variable at every position — so the first template found is the most specific, as in JAX-RS.
+     */
+    private static Node match(Node node, String[] path, int index) {
+        if (index == path.length) {
+            return node.rolesByMethod == null ? null : node;
         }
-        for (int i = 0; i < template.length; i++) {
-            if (!isVariable(template[i]) && !template[i].equals(path[i])) {
-                return false;
-            }
+        Node literal = node.literals.get(path[index]);
+        Node found = literal == null ? null : match(literal, path, index + 1);
+        if (found == null && node.variable != null) {
+            found = match(node.variable, path, index + 1);
         }
-        return true;
-    }
-
-    /** True when {@code a} has a literal at the first position where it and {@code b} differ in kind. */
-    private static boolean moreSpecific(String[] a, String[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (isVariable(a[i]) != isVariable(b[i])) {
-                return !isVariable(a[i]);
-            }
-        }
-        return false;
+        return found;
     }
 
     private static boolean isVariable(String segment) {
         return segment.startsWith("{") && segment.endsWith("}");
     }
 
+    /** The non-empty segments of {@code path}, without a regular expression or a stream per request. */
     private static String[] segments(String path) {
-        return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        List<String> segments = new ArrayList<>(8);
+        int start = 0;
+        int length = path.length();
+        while (start < length) {
+            int end = path.indexOf('/', start);
+            if (end < 0) {
+                end = length;
+            }
+            if (end > start) {
+                segments.add(path.substring(start, end));
+            }
+            start = end + 1;
+        }
+        return segments.toArray(new String[0]);
     }
 }

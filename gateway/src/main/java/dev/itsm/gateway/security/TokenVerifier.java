@@ -28,7 +28,7 @@ public class TokenVerifier {
     private final JWTParser parser;
     private final Vertx vertx;
     private final int cacheSize;
-    private final Map<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+    private final Map<TokenKey, VerifiedToken> verified = new ConcurrentHashMap<>();
 
     public TokenVerifier(JWTParser parser, Vertx vertx, GatewayConfig config) {
         this.parser = parser;
@@ -38,13 +38,13 @@ public class TokenVerifier {
 
     /** The verified token, or a failed future whose message says why it is not acceptable. */
     public Future<VerifiedToken> verify(String token) {
-        VerifiedToken known = verified.get(token);
-        long now = System.currentTimeMillis() / 1000;
+        TokenKey key = new TokenKey(token);
+        VerifiedToken known = verified.get(key);
         if (known != null) {
-            if (known.expiresAtEpochSecond() > now) {
+            if (known.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
                 return Future.succeededFuture(known);
             }
-            verified.remove(token);
+            verified.remove(key);
         }
         return vertx.executeBlocking(() -> parse(token), false);
     }
@@ -67,8 +67,39 @@ public class TokenVerifier {
         if (verified.size() >= cacheSize) {
             verified.clear();
         }
-        verified.put(token, result);
+        verified.put(new TokenKey(token), result);
         return result;
+    }
+
+    /**
+     * A token as a map key. A token arrives as a new string with every request, so its hash would
+     * be computed over all its ~700 characters each time; this key hashes only the last 32 — the
+     * signature's, which are as good as random — and still compares the whole token for equality.
+     */
+    private static final class TokenKey {
+        private static final int HASHED = 32;
+
+        private final String token;
+        private final int hash;
+
+        TokenKey(String token) {
+            this.token = token;
+            int h = token.length();
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                h = 31 * h + token.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.hash == hash && key.token.equals(token);
+        }
     }
 
     /** A token that must be answered with 401. */

@@ -71,6 +71,14 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aLiteralThatLeadsNowhereGivesWayToTheVariableBesideIt() {
+        // /changes/calendar/approve is no calendar operation: it is {id}=calendar's approve command
+        assertEquals(Optional.of(Set.of(MANAGER, ADMIN)), changes.rolesFor(HttpMethod.POST, "/api/v1/changes/calendar/approve"));
+        assertEquals(Optional.empty(), changes.rolesFor(HttpMethod.POST, "/api/v1/changes/1/approve/again"));
+        assertEquals(Optional.empty(), changes.rolesFor(HttpMethod.GET, "/api/v1"));
+    }
+
+    @Test
     void unknownOperationsAndAMissingDocumentLeaveTheDecisionToTheService() {
         assertTrue(changes.allows(as("nobody"), HttpMethod.DELETE, "/api/v1/changes/1"), "method not declared");
         assertTrue(changes.allows(as("nobody"), HttpMethod.POST, "/api/v1/changes/1/explode"), "path not declared");

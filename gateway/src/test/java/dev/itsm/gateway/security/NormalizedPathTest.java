@@ -1,6 +1,7 @@
 package dev.itsm.gateway.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +26,19 @@ class NormalizedPathTest {
             "//api///v1/changes/1/approve//,       /api/v1/changes/1/approve",
             "/api/v1/catalog/cis/a%20b%c3%a9,      /api/v1/catalog/cis/a%20b%C3%A9",
             "/api/v1/changes/..,                   /api/v1",
+            "/api/v1/incidents/,                   /api/v1/incidents",
+            "/api/v1/incidents/7c1e.v2,            /api/v1/incidents/7c1e.v2",
+            "/api/v1/catalog/.well-known,          /api/v1/catalog/.well-known",
             "/,                                    /" })
     void readsThePathAsTheServiceWill(String raw, String normalized) throws Exception {
         assertEquals(normalized, NormalizedPath.of(raw));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/incidents", "/api/v1/incidents/7c1e5b6a-8f3e-4b2a-9d51-0f4c2e8a1b77/resolve",
+            "/api/v1/sla/agreements/a.b", "/" })
+    void aPathThatIsAlreadyNormalIsReturnedAsItIs(String raw) throws Exception {
+        assertSame(raw, NormalizedPath.of(raw));
     }
 
     @ParameterizedTest
