@@ -86,6 +86,13 @@ public interface ItsmConfig {
         boolean enabled();
 
         /**
+         * Whether a poll's records (up to 200) are applied in one transaction, a failing record isolated
+         * and retried alone; false: one transaction per record.
+         */
+        @WithDefault("true")
+        boolean batch();
+
+        /**
          * Attempts before a record whose handler keeps failing goes to {@code <topic>.dlq}. Transient
          * failures (database or broker unavailable, serialization failure, deadlock) do not count:
          * they are retried without limit.

@@ -3,7 +3,9 @@ package dev.itsm.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,7 +33,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.HashSet;
@@ -43,15 +46,22 @@ import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Reads the topics of every {@link EventHandler} bean with one Kafka consumer (group
- * {@code itsm-<service>-service}) and hands each record to {@link EventDispatch}, which reads it as
+ * {@code itsm-<service>-service}) and hands the records to {@link EventDispatch}, which reads each as
  * a CloudEvent and runs its handlers through the {@link Inbox} (the path a dead-letter replay takes
- * too). Offsets are committed only after a record is handled or dead-lettered, so a crash means
+ * too). Offsets are committed only after the records are handled or dead-lettered, so a crash means
  * redelivery, which the inbox turns into a no-op.
+ * <p>
+ * A poll's records are applied in one transaction ({@link EventDispatch#dispatchAll}: one inbox
+ * insert, the handlers in poll order, one commit), which is most of what consuming costs the
+ * database. A record whose handlers fail is isolated: the others are applied together again and it
+ * goes alone down the one-by-one path, with the guarantees below ({@code itsm.consumer.batch=false}
+ * takes that path for every record).
  * <p>
  * A record that is not a CloudEvent with a JSON payload, or that still fails after
  * {@code itsm.consumer.max-attempts}, is copied to {@code <topic>.dlq} with {@code dlq_*} error
  * headers, and consumption goes on with the next record. So is a record whose {@code ce_source} is
- * not the owner of its topic ({@code /itsm/<owner>-service} on {@code itsm.<owner>.events}).
+ * not the owner of its topic ({@code /itsm/<owner>-service} on {@code itsm.<owner>.events}). A
+ * transient failure (database away, deadlock) is retried without limit, holding back its partition.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -69,8 +79,11 @@ public class EventConsumer {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
     private final Tracer tracer;
+    /** Whether a poll's records are applied in one transaction (false: one transaction per record, as before batches). */
+    private volatile boolean batches;
 
     /** How long one poll's records may be handled before the rest waits for the next poll (max.poll.interval.ms is 5 min). */
     private static final Duration BATCH_BUDGET = Duration.ofSeconds(60);
@@ -86,6 +99,7 @@ public class EventConsumer {
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
             EventDispatch dispatch, KafkaClientSettings kafka, Tracer tracer) {
         this.tracer = tracer;
+        this.batches = config.consumer().batch();
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.dispatch = dispatch;
@@ -119,6 +133,7 @@ public class EventConsumer {
         }
         if (deadLetters != null) {
             deadLetters.close(Duration.ofSeconds(1));
+            deadLetters = null; // a restarted consumer makes a new one
         }
     }
 
@@ -161,6 +176,17 @@ public class EventConsumer {
         }
     }
 
+    /** Switches batches on or off from the next poll on (the consumer benchmark compares both in one run). */
+    void batches(boolean on) {
+        batches = on;
+    }
+
+    /** Whether the consumer thread is alive (a stopped consumer's thread may still be finishing a batch). */
+    boolean consuming() {
+        Thread t = thread;
+        return t != null && t.isAlive();
+    }
+
     /** This service's consumer group ({@code itsm-<service>-service}), also the {@code dlq_consumer_group} of its dead letters. */
     public String groupId() {
         return groupId;
@@ -189,6 +215,11 @@ public class EventConsumer {
         return deadLettered.get();
     }
 
+    /** Database transactions run to apply events (a batch is one; a rolled-back one counts too). */
+    public long transactionsTotal() {
+        return transactions.get();
+    }
+
     private void measureLag(KafkaConsumer<String, byte[]> c) {
         if (lagMeasuredAt.plusSeconds(5).isAfter(Instant.now()) || c.assignment().isEmpty()) {
             return;
@@ -215,34 +246,119 @@ public class EventConsumer {
         }
         // Stop handling well before max.poll.interval.ms so a long run of slow or failing records
         // never costs the group membership (a rebalance would redeliver and could dead-letter twice).
-        Instant budgetEnd = Instant.now().plus(BATCH_BUDGET);
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        Set<TopicPartition> stopped = new HashSet<>();
+        PollRound round = new PollRound(c, Instant.now().plus(BATCH_BUDGET));
+        List<Item> items = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-            if (stopped.contains(tp)) {
-                continue; // an earlier record of this partition is not done: keep the order
+            items.add(read(record));
+        }
+        if (batches) {
+            applyTogether(c, items, round);
+        } else {
+            items.forEach(item -> handleAlone(c, item, 0, round));
+        }
+        round.commit(); // only now: every transaction of the round has committed
+    }
+
+    /** A polled record and the event it carries, or why it carries none (it will be dead-lettered). */
+    private record Item(ConsumerRecord<String, byte[]> record, InboundEvent event, RuntimeException poison) {
+
+        boolean readable() {
+            return event != null;
+        }
+
+        Item poisoned(RuntimeException why) {
+            return new Item(record, null, why);
+        }
+    }
+
+    private Item read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return new Item(record, dispatch.read(record.topic(), record), null);
+        } catch (RuntimeException e) {
+            return new Item(record, null, e);
+        }
+    }
+
+    /**
+     * Applies the records (in poll order) in one transaction. When that fails on one record, the
+     * records before it are applied together again, that one alone (with its retries, dead letter
+     * or partition block, exactly as without batches), and the records after it together again. A
+     * transient failure, or one no single record is to blame for, sends the whole lot down the
+     * one-by-one path, which retries and blocks partitions as it always did.
+     */
+    private void applyTogether(KafkaConsumer<String, byte[]> c, List<Item> items, PollRound round) {
+        List<Item> left = items.stream().filter(i -> !round.stopped(i.record())).toList();
+        List<Item> readable = left.stream().filter(Item::readable).toList();
+        if (readable.size() < 2 || round.outOfTime()) {
+            left.forEach(item -> handleAlone(c, item, 0, round));
+            return;
+        }
+        boolean[] ran;
+        try {
+            transactions.incrementAndGet();
+            ran = dispatch.dispatchAll(readable.stream().map(Item::event).toList(),
+                    (index, event, handlers) -> traced(readable.get(index).record(), event, readable.size(), handlers));
+        } catch (BatchFailure f) {
+            RuntimeException failure = f.failure();
+            if (f.index() < 0 || TransientFailures.isTransient(failure)) {
+                LOG.debugf("Batch of %d records rolled back, applying them one by one: %s", readable.size(), failure);
+                left.forEach(item -> handleAlone(c, item, 0, round));
+                return;
             }
-            if (Instant.now().isAfter(budgetEnd)) {
-                c.seek(tp, record.offset()); // the rest of this partition comes with the next poll
-                stopped.add(tp);
-                continue;
-            }
-            try {
-                handle(record);
-                next.put(tp, new OffsetAndMetadata(record.offset() + 1));
-                failuresInARow.remove(tp);
-            } catch (RuntimeException e) {
-                // A transient failure (database away, pool exhausted, deadlock) or the DLQ unreachable:
-                // block this partition on this record and retry it later, without limit. The partition
-                // is paused rather than slept on, so polling (and the group membership) goes on.
-                c.seek(tp, record.offset());
-                stopped.add(tp);
-                block(c, tp, record, e);
+            Item failing = readable.get(f.index());
+            int at = left.indexOf(failing);
+            applyTogether(c, left.subList(0, at), round);
+            // the batch was this record's first attempt; a poison verdict needs no second one
+            handleAlone(c, failure instanceof PoisonEventException ? failing.poisoned(failure) : failing, 1, round);
+            applyTogether(c, left.subList(at + 1, left.size()), round);
+            return;
+        } catch (RuntimeException e) {
+            // the commit itself failed: no record to blame, so find out one by one
+            LOG.debugf("Batch of %d records not committed, applying them one by one: %s", readable.size(), e);
+            left.forEach(item -> handleAlone(c, item, 0, round));
+            return;
+        }
+        for (int i = 0; i < readable.size(); i++) {
+            (ran[i] ? handled : duplicates).incrementAndGet();
+        }
+        for (Item item : left) {
+            if (item.readable()) {
+                round.done(item.record());
+                failuresInARow.remove(PollRound.partitionOf(item.record()));
+            } else {
+                handleAlone(c, item, 0, round); // dead-lettered now that the records around it are applied
             }
         }
-        if (!next.isEmpty()) {
-            c.commitSync(next, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The one-by-one path: one transaction for the record (after {@code failedAttempts} already
+     * made), retried up to {@code itsm.consumer.max-attempts} and then dead-lettered; a transient
+     * failure, or a dead letter that cannot be written, holds its partition back on the record.
+     */
+    private void handleAlone(KafkaConsumer<String, byte[]> c, Item item, int failedAttempts, PollRound round) {
+        ConsumerRecord<String, byte[]> record = item.record();
+        if (round.stopped(record)) {
+            return; // an earlier record of this partition is not done: keep the order
+        }
+        if (round.outOfTime()) {
+            round.holdBack(record); // the rest of this partition comes with the next poll
+            return;
+        }
+        try {
+            if (item.readable()) {
+                handle(record, item.event(), failedAttempts);
+            } else {
+                deadLetter(record, item.poison());
+            }
+            round.done(record);
+            failuresInARow.remove(PollRound.partitionOf(record));
+        } catch (RuntimeException e) {
+            // A transient failure (database away, pool exhausted, deadlock) or the DLQ unreachable:
+            // block this partition on this record and retry it later, without limit. The partition
+            // is paused rather than slept on, so polling (and the group membership) goes on.
+            round.holdBack(record);
+            block(c, PollRound.partitionOf(record), record, e);
         }
     }
 
@@ -286,34 +402,39 @@ public class EventConsumer {
         return pausedUntil.size();
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event;
-        try {
-            event = dispatch.read(record.topic(), record);
-        } catch (RuntimeException e) {
-            deadLetter(record, e);
-            return;
-        }
+    private void handle(ConsumerRecord<String, byte[]> record, InboundEvent event, int failedAttempts) {
         int maxAttempts = Math.max(1, config.consumer().maxAttempts());
-        // Continue the producer's trace (traceparent header written by its outbox relay).
-        Span span = tracer.spanBuilder(record.topic() + " process")
+        traced(record, event, 1, () -> handleWithRetries(record, event, maxAttempts, failedAttempts));
+    }
+
+    /** Runs {@code work} in a span that continues the producer's trace (traceparent header written by its outbox relay). */
+    private void traced(ConsumerRecord<String, byte[]> record, InboundEvent event, int batchSize, Runnable work) {
+        SpanBuilder builder = tracer.spanBuilder(record.topic() + " process")
                 .setParent(TraceContext.from(record.headers()))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.destination.name", record.topic())
                 .setAttribute("messaging.message.id", event.id())
-                .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
-                .startSpan();
+                .setAttribute("cloudevents.event_type", String.valueOf(event.type()));
+        if (batchSize > 1) {
+            builder.setAttribute("messaging.batch.message_count", (long) batchSize);
+        }
+        Span span = builder.startSpan();
         try (Scope scope = span.makeCurrent()) {
-            handleWithRetries(record, event, maxAttempts);
+            work.run();
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
         } finally {
             span.end();
         }
     }
 
-    private void handleWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent event, int maxAttempts) {
-        for (int attempt = 1;; attempt++) {
+    private void handleWithRetries(ConsumerRecord<String, byte[]> record, InboundEvent event, int maxAttempts,
+            int failedAttempts) {
+        for (int attempt = failedAttempts + 1;; attempt++) {
             try {
+                transactions.incrementAndGet();
                 boolean ran = dispatch.dispatch(event);
                 (ran ? handled : duplicates).incrementAndGet();
                 return;

@@ -2,6 +2,8 @@ package dev.itsm.platform.events;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,7 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
 
 /**
  * The one way a consumed record becomes an effect of this service: read it as a CloudEvent with a
@@ -32,14 +35,17 @@ public class EventDispatch {
 
     private final ItsmConfig config;
     private final Inbox inbox;
+    private final EventBoundary boundary;
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, List<EventHandler>> handlersByTopic;
     private final String groupId;
 
-    EventDispatch(ItsmConfig config, Inbox inbox, ObjectMapper json, Clock clock, @Any Instance<EventHandler> handlers) {
+    EventDispatch(ItsmConfig config, Inbox inbox, EventBoundary boundary, ObjectMapper json, Clock clock,
+            @Any Instance<EventHandler> handlers) {
         this.config = config;
         this.inbox = inbox;
+        this.boundary = boundary;
         this.json = json;
         this.clock = clock;
         this.handlersByTopic = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
@@ -103,5 +109,56 @@ public class EventDispatch {
     public boolean dispatch(InboundEvent event) {
         List<EventHandler> handlers = handlersByTopic.getOrDefault(event.topic(), List.of());
         return inbox.processOnce(groupId, event.id(), event.type(), () -> handlers.forEach(h -> h.handle(event)));
+    }
+
+    /** Wraps the handler calls of one event of a batch (the consumer opens the event's trace span around them). */
+    @FunctionalInterface
+    public interface EventScope {
+        void run(int index, InboundEvent event, Runnable handlers);
+    }
+
+    /**
+     * Runs the handlers of every event of a batch that this service's group has not processed yet, in
+     * order, in one transaction together with one inbox insert for the whole batch: one commit instead
+     * of one per event. An id seen earlier in the batch, or in an earlier transaction, runs nothing.
+     * Each event's work ends at an {@link EventBoundary}, so a handler sees what it would in a
+     * transaction of its own. The handler API is the same; the batch is invisible to handlers.
+     *
+     * @return per event of {@code events}, true when its handlers ran, false for a duplicate
+     * @throws BatchFailure after rolling everything back, naming the event whose handlers failed
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean[] dispatchAll(List<InboundEvent> events, EventScope scope) {
+        Map<String, Integer> firstOf = new HashMap<>();
+        List<InboundEvent> distinct = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (firstOf.putIfAbsent(events.get(i).id(), i) == null) {
+                distinct.add(events.get(i));
+            }
+        }
+        Set<String> fresh;
+        try {
+            fresh = inbox.markProcessed(groupId, distinct);
+        } catch (RuntimeException e) {
+            throw new BatchFailure(-1, e);
+        }
+        boolean[] ran = new boolean[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            InboundEvent event = events.get(i);
+            if (firstOf.get(event.id()) != i || !fresh.contains(event.id())) {
+                continue; // a copy of an event applied before, in this batch or earlier
+            }
+            List<EventHandler> handlers = handlersByTopic.getOrDefault(event.topic(), List.of());
+            try {
+                scope.run(i, event, () -> {
+                    handlers.forEach(h -> h.handle(event));
+                    boundary.close(event);
+                });
+            } catch (RuntimeException e) {
+                throw new BatchFailure(i, e);
+            }
+            ran[i] = true;
+        }
+        return ran;
     }
 }

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -34,11 +37,47 @@ public class FeedHandler implements EventHandler {
     /** Tries so far per event id, for events that ask to fail transiently a number of times. */
     static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
+    /** Latches that events naming them in {@code "hold"} wait for, and the holds being waited on now. */
+    static final Map<String, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+    static final Set<String> HOLDING = ConcurrentHashMap.newKeySet();
+
+    /** Makes events with {@code "hold": name} wait (up to a minute) until {@link #release}. */
+    public static void hold(String name) {
+        HOLDS.put(name, new CountDownLatch(1));
+    }
+
+    public static boolean holding(String name) {
+        return HOLDING.contains(name);
+    }
+
+    public static void release(String name) {
+        HOLDS.get(name).countDown();
+    }
+
+    /** How often the handler was called for an event id (applied or not). */
+    public static int tries(String eventId) {
+        return TRIES.getOrDefault(eventId, 0);
+    }
+
     @Override
     public void handle(InboundEvent event) {
+        String hold = event.text("hold");
+        if (hold != null && HOLDS.containsKey(hold)) {
+            HOLDING.add(hold);
+            try {
+                HOLDS.get(hold).await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                HOLDING.remove(hold);
+            }
+        }
         int transientFailures = event.data().path("transientFailures").asInt(0);
         int failures = event.data().path("failures").asInt(0);
         int tries = TRIES.merge(event.id(), 1, Integer::sum);
+        if (event.bool("poison", false)) {
+            throw event.poison("the test said so");
+        }
         if (tries <= transientFailures) {
             // what the JDBC driver throws when the server goes away mid-transaction
             throw new IllegalStateException(new SQLException("An I/O error occurred while sending to the backend", "08006"));
