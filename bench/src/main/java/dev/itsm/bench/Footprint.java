@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.itsm.deploy.JvmOptions;
 import dev.itsm.deploy.Stack;
 import dev.itsm.infra.FreePorts;
 
@@ -29,6 +31,8 @@ final class Footprint implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
     static final String DRIVER = "bench driver JVM (also runs the Kafka broker)";
     static final String POSTGRES = "PostgreSQL (all its processes, PSS)";
+    /** The JVM profile the stack under test runs with (ITSM_JVM_PROFILE in the driver's environment). */
+    static final String PROFILE = JvmOptions.profile(System.getenv());
 
     private final Stack stack;
     private final Map<String, Long> idle = new LinkedHashMap<>();
@@ -88,12 +92,14 @@ final class Footprint implements AutoCloseable {
     /** Table 6; {@code itsmUp} is the measured {@code ./itsm up} (or a reason it was not measured). */
     void report(Report report, Duration stackStart, Reference reference, String itsmUp) throws IOException {
         report.heading("6. Footprint")
-                .text("Every service runs as its own JVM (-Xms64m -Xmx384m -XX:+UseSerialGC, the launcher's flags). "
+                .text("Every service runs as its own JVM with the launcher's flags (JvmOptions, profile `" + PROFILE
+                        + "`: -Xmx per component, " + String.join(" ", JvmOptions.flags(PROFILE)) + ", MALLOC_ARENA_MAX=2, "
+                        + "and the class-data-sharing archive app-cds.jsa when the build made one). "
                         + "Ready = first 200 from /q/health/ready after the process was spawned (all five start at "
                         + "once, so they share the 2 cores while starting); Quarkus's own \"started in\" is from its "
                         + "log. RSS from /proc (VmRSS); PostgreSQL as the PSS sum of its processes. Under load = peak "
-                        + "of 1-second samples while tables 1 and 2 ran. Reference: a bare JVM with the same flags "
-                        + "serving one path with the JDK's HTTP server, started alone.");
+                        + "of 1-second samples while tables 1 and 2 ran. Reference: a bare JVM with the same flags (-Xmx384m, "
+                        + "no archive of its own) serving one path with the JDK's HTTP server, started alone.");
         var t = report.table("component", "spawn → ready", "Quarkus \"started in\"", "RSS idle", "RSS under load (peak)",
                 "idle RSS vs bare JVM");
         t.row("bare JVM (reference)", Report.seconds(reference.ready().toMillis() / 1000.0), "–",
@@ -134,9 +140,12 @@ final class Footprint implements AutoCloseable {
         int port = FreePorts.pick();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), IdleJvm.class.getName(), String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        command.addAll(JvmOptions.flags(PROFILE));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IdleJvm.class.getName(), String.valueOf(port)));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as the launcher runs the services
+        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             Duration ready = null;

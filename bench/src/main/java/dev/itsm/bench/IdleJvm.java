@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The footprint reference: a JVM with the same heap flags as the services that does nothing but answer
+ * The footprint reference: a JVM with the services' flags (JvmOptions) that does nothing but answer
  * {@code /q/health/ready} with the JDK's own HTTP server — the floor for "a JVM that is ready".
  */
 public final class IdleJvm {
