@@ -64,7 +64,7 @@ public final class Bench {
             Wrk wrk = new Wrk(raw);
             Pgbench pgbench = new Pgbench(raw, s.pgPort(), stack.dbUser(), stack.dbPassword());
             try (Footprint footprint = new Footprint(stack)) {
-                Thread.sleep(quick ? 3_000 : 10_000); // let the JITs and the first relay rounds settle
+                Thread.sleep(quick ? 10_000 : 30_000); // idle: the JITs, the first relay rounds and the heaps settle
                 footprint.recordIdle();
                 footprint.trackPeak(true);
                 section(tables[2], "2. Gateway overhead", r -> GatewayOverhead.run(s, wrk, r));

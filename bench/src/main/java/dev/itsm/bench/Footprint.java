@@ -175,8 +175,11 @@ final class Footprint implements AutoCloseable {
         System.out.println("==> timing ./itsm up");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long start = System.nanoTime();
-        Process up = new ProcessBuilder("./itsm", "up").directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(raw.resolve("itsm-up.log").toFile()).start();
+        ProcessBuilder launcher = new ProcessBuilder("./itsm", "up").directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(raw.resolve("itsm-up.log").toFile());
+        // ./itsm up as a user runs it: the default (small) JVM profile, whatever this benchmark's stack used
+        launcher.environment().remove(JvmOptions.PROFILE_ENV);
+        Process up = launcher.start();
         try {
             Instant deadline = Instant.now().plusSeconds(300);
             boolean all = false;
@@ -194,7 +197,9 @@ final class Footprint implements AutoCloseable {
                 return "not measured (./itsm up did not get ready; see raw/itsm-up.log)";
             }
             boolean built = Files.readString(raw.resolve("itsm-up.log")).contains("building the suite");
-            return Report.seconds(seconds) + (built ? " (including a rebuild: sources were newer than the last build)" : "");
+            Thread.sleep(30_000); // idle: let start-up garbage be collected and the heaps shrink back
+            return Report.seconds(seconds) + (built ? " (including a rebuild: sources were newer than the last build)" : "")
+                    + "; idle RSS 30 s later (default `small` profile): " + itsmUpRss();
         } finally {
             Procs.run(List.of("./itsm", "stop"), root, Duration.ofMinutes(1));
             if (!up.waitFor(60, TimeUnit.SECONDS)) {
@@ -204,6 +209,23 @@ final class Footprint implements AutoCloseable {
             Path log = raw.resolve("itsm-up.log");
             Files.writeString(log, Files.readString(log).replaceAll("eyJ[A-Za-z0-9._-]+", "<token>"));
         }
+    }
+
+    /** VmRSS of each JVM {@code ./itsm up} started, named by the module directory it runs in. */
+    private static String itsmUpRss() {
+        List<String> parts = new ArrayList<>();
+        for (long pid : Procs.pidsWithCommandLine("quarkus-run.jar")) {
+            try {
+                Path cwd = Files.readSymbolicLink(Path.of("/proc/" + pid + "/cwd"));
+                // <root>/<module>/target/quarkus-app
+                String module = cwd.getParent().getParent().getFileName().toString();
+                parts.add(module + " " + Report.mb(Procs.rssKb(pid)));
+            } catch (IOException | RuntimeException e) {
+                // the process went away
+            }
+        }
+        java.util.Collections.sort(parts);
+        return parts.isEmpty() ? "not found" : String.join(", ", parts);
     }
 
     /** True when {@code url} answers 200 (false while nothing listens yet). */
