@@ -129,7 +129,7 @@ class OpenApiTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         JsonNode servicePage = doc.at("/components/schemas/ServicePage/properties");
         assertEquals("#/components/schemas/ServiceView", servicePage.at("/items/items/$ref").asText());
-        assertEquals(Set.of("items", "page", "size", "total"), names(servicePage));
+        assertEquals(Set.of("items", "page", "size", "total", "totalExact", "next"), names(servicePage));
     }
 
     @Test

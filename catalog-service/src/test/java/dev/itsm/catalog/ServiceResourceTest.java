@@ -232,7 +232,8 @@ class ServiceResourceTest {
         percent.put("name", "Uptime 99% club " + owner);
         admin().body(percent).post(BASE + "/services").then().statusCode(201);
         reader().queryParam("q", "99% CLUB " + owner).get(BASE + "/services").then().body("total", equalTo(1));
-        reader().queryParam("q", "99_ club " + owner).get(BASE + "/services").then().body("total", equalTo(0));
+        // q= is a full-text search: punctuation separates words, and LIKE's wildcards are not wildcards
+        reader().queryParam("q", "9_ club " + owner).get(BASE + "/services").then().body("total", equalTo(0));
         reader().queryParam("q", "9%club " + owner).get(BASE + "/services").then().body("total", equalTo(0));
         reader().queryParam("status", "DEAD").get(BASE + "/services").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("status")).body("errors[0].message", equalTo("must be one of PIPELINE, LIVE, RETIRED"));

@@ -4,7 +4,6 @@ import static dev.itsm.catalog.support.Http.MERGE_PATCH;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,8 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.PageFields;
 import dev.itsm.catalog.support.LifecycleFilter;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.PageRequest;
@@ -66,16 +68,15 @@ public class CiResource {
 
     static final String PATCH_EXAMPLE = "{\"status\":\"MAINTENANCE\",\"attributes\":{\"version\":\"16\",\"cores\":null}}";
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "ciClass", "ciClass",
-            "environment", "environment", "state", "status", "status", "status", "createdAt", "createdAt", "updatedAt", "updatedAt");
-
     private final CiService cis;
     private final ImpactAnalysis impact;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final ChangesFeed feed;
 
-    CiResource(CiService cis, ImpactAnalysis impact, IdempotentCreate idempotent, MergePatch mergePatch) {
+    CiResource(CiService cis, ImpactAnalysis impact, IdempotentCreate idempotent, MergePatch mergePatch, ChangesFeed feed) {
         this.cis = cis;
+        this.feed = feed;
         this.impact = impact;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
@@ -94,22 +95,29 @@ public class CiResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "listConfigurationItems", summary = "Search configuration items", description = "q matches the name. "
-            + "Sort: name, ciClass, environment, state (or status), createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of CIs; Link header with first/prev/next/last",
+    @Operation(operationId = "listConfigurationItems", summary = "Search configuration items", description = "Filters combine with AND; q matches the name. "
+            + "Sort: name, ciClass, environment, state (or status), createdAt, updatedAt." + PageFields.LIST_NOTES)
+    @APIResponse(responseCode = "200", description = "One page of CIs; Link header with first/prev/next/last (next follows the cursor)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConfigurationItemPage.class)))
     public Response list(@QueryParam("ciClass") String ciClass, @QueryParam("environment") String environment,
             @Parameter(description = "Only CIs in this state", schema = @Schema(implementation = CiStatus.class)) @QueryParam("state") String state,
             @Parameter(deprecated = true, description = "Same as state; kept for existing clients", schema = @Schema(implementation = CiStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Text in the name") @QueryParam("q") String q,
-            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Words of the name (full-text search)") @QueryParam("q") String q,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
                     defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "e.g. ciClass,-updatedAt (prefix - for descending); not with updatedSince",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
+        ChangesFeed.Window window = feed.window(updatedSince);
+        Sort order = CiService.LISTING.sort(sort, window);
         return Paging.ok(cis.list(ciClass, environment, LifecycleFilter.parse(state, status, CiStatus.class), q,
-                QueryParams.page(page, size), orderBy), uri);
+                QueryParams.page(page, size, cursor, count), order, window), uri);
     }
 
     @GET
@@ -227,8 +235,13 @@ public class CiResource {
         return impact.analyse(id, maxDepth, QueryParams.enumValue("type", type, TargetType.class), QueryParams.page(page, size));
     }
 
-    /** One page of configuration items, as {@link Paging} writes it. */
+    /** One page of {@link CiView}, as {@link Paging} writes it (the platform's {@code Page}). */
     @Schema(name = "ConfigurationItemPage")
-    record ConfigurationItemPage(List<CiView> items, int page, int size, long total) {
+    record ConfigurationItemPage(List<CiView> items,
+            @Schema(description = PageFields.PAGE, example = "0") Integer page,
+            @Schema(description = PageFields.SIZE, example = "50") int size,
+            @Schema(description = PageFields.TOTAL, example = "1234") Long total,
+            @Schema(description = PageFields.TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = PageFields.NEXT, example = PageFields.NEXT_EXAMPLE) String next) {
     }
 }

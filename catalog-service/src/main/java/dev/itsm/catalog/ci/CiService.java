@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,15 @@ import dev.itsm.catalog.api.RelationRequest;
 import dev.itsm.catalog.api.RelationView;
 import dev.itsm.catalog.portfolio.ServicePortfolio;
 import dev.itsm.catalog.support.Changes;
+import dev.itsm.catalog.support.Listing;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.events.DomainEvent;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
@@ -34,6 +38,16 @@ import jakarta.transaction.Transactional;
 /** Transactions on configuration items and their relations. */
 @ApplicationScoped
 public class CiService {
+
+    /** What GET /cis can be sorted by (default name); class, environment and state are tied by name. */
+    public static final Listing<ConfigurationItem> LISTING = Listing.of(ConfigurationItem.class, "name",
+            Set.of("ciClass", "environment", "status"))
+            .field("name", "name", String.class, ConfigurationItem::name)
+            .field("ciClass", "ciClass", String.class, ConfigurationItem::ciClass)
+            .field("environment", "environment", String.class, ConfigurationItem::environment)
+            .field("state", "status", CiStatus.class, ConfigurationItem::status)
+            .field("status", "status", CiStatus.class, ConfigurationItem::status)
+            .timestamps();
 
     private final Changes changes;
     private final MergePatch mergePatch;
@@ -60,15 +74,15 @@ public class CiService {
         return CiView.of(load(id));
     }
 
+    /** One page of CIs in {@code sort}'s order, or of their changes feed ({@code feed}, sort null). */
     public Page<CiView> list(String ciClass, String environment, CiStatus status, String text, PageRequest page,
-            String orderBy) {
-        Query q = new Query()
+            Sort sort, ChangesFeed.Window feed) {
+        return new Query()
                 .when(ciClass, "ciClass = :ciClass", "ciClass")
                 .when(environment, "environment = :environment", "environment")
                 .when(status, "status = :status", "status")
-                .text(text, "name");
-        return Query.page(ConfigurationItem.<ConfigurationItem>find(q.where() + " order by " + orderBy, q.params()),
-                page, CiView::of);
+                .search(text)
+                .page(LISTING, sort, feed, page, CiView::of);
     }
 
     @Transactional

@@ -3,7 +3,6 @@ package dev.itsm.catalog.offering;
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.PageFields;
 import dev.itsm.catalog.support.LifecycleFilter;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -63,17 +65,16 @@ public class OfferingResource {
                            {"kind":"ACCESS_TO_RESOURCES","description":"Mailbox with 50 GB storage"},
                            {"kind":"SERVICE_ACTION","description":"Password reset by the service desk"}]}""";
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "state", "status", "status", "status",
-            "targetConsumerGroup", "targetConsumerGroup", "createdAt", "createdAt", "updatedAt", "updatedAt");
-
     static final String PATCH_EXAMPLE = "{\"targetConsumerGroup\":\"contractors\"}";
 
     private final OfferingService offerings;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final ChangesFeed feed;
 
-    OfferingResource(OfferingService offerings, IdempotentCreate idempotent, MergePatch mergePatch) {
+    OfferingResource(OfferingService offerings, IdempotentCreate idempotent, MergePatch mergePatch, ChangesFeed feed) {
         this.offerings = offerings;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
     }
@@ -91,23 +92,30 @@ public class OfferingResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "listOfferings", summary = "Search offerings", description = "q matches name, description and consumer group. "
-            + "Sort: name, state (or status), targetConsumerGroup, createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of offerings; Link header with first/prev/next/last",
+    @Operation(operationId = "listOfferings", summary = "Search offerings", description = "Filters combine with AND; q matches name, description and "
+            + "consumer group. Sort: name, state (or status), targetConsumerGroup, createdAt, updatedAt." + PageFields.LIST_NOTES)
+    @APIResponse(responseCode = "200", description = "One page of offerings; Link header with first/prev/next/last (next follows the cursor)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingPage.class)))
     public Response list(@Parameter(description = "Only offerings in this state", schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("state") String state,
             @Parameter(deprecated = true, description = "Same as state; kept for existing clients", schema = @Schema(implementation = OfferingStatus.class)) @QueryParam("status") String status,
             @QueryParam("targetConsumerGroup") String group,
             @Parameter(description = "Only offerings covering this service", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
-            @Parameter(description = "Text in name, description or consumer group") @QueryParam("q") String q,
-            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Words of the name, description or consumer group (full-text search)") @QueryParam("q") String q,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
                     defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "e.g. targetConsumerGroup,-updatedAt (prefix - for descending); not with updatedSince",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
+        ChangesFeed.Window window = feed.window(updatedSince);
+        Sort order = OfferingService.LISTING.sort(sort, window);
         return Paging.ok(offerings.list(LifecycleFilter.parse(state, status, OfferingStatus.class), group,
-                QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size), orderBy), uri);
+                QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size, cursor, count), order, window), uri);
     }
 
     @GET
@@ -165,8 +173,13 @@ public class OfferingResource {
         return Http.ok(offerings.withdraw(id, ifMatch));
     }
 
-    /** One page of offerings, as {@link Paging} writes it. */
+    /** One page of {@link OfferingView}, as {@link Paging} writes it (the platform's {@code Page}). */
     @Schema(name = "OfferingPage")
-    record OfferingPage(List<OfferingView> items, int page, int size, long total) {
+    record OfferingPage(List<OfferingView> items,
+            @Schema(description = PageFields.PAGE, example = "0") Integer page,
+            @Schema(description = PageFields.SIZE, example = "50") int size,
+            @Schema(description = PageFields.TOTAL, example = "1234") Long total,
+            @Schema(description = PageFields.TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = PageFields.NEXT, example = PageFields.NEXT_EXAMPLE) String next) {
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,14 @@ import dev.itsm.catalog.api.OfferingView;
 import dev.itsm.catalog.portfolio.ServicePortfolio;
 import dev.itsm.catalog.portfolio.ServiceStatus;
 import dev.itsm.catalog.support.Changes;
+import dev.itsm.catalog.support.Listing;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.problem.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +29,14 @@ import jakarta.transaction.Transactional;
 /** Transactions on service offerings. */
 @ApplicationScoped
 public class OfferingService {
+
+    /** What GET /offerings can be sorted by (default name); state and consumer group are tied by name. */
+    public static final Listing<Offering> LISTING = Listing.of(Offering.class, "name", Set.of("status", "targetConsumerGroup"))
+            .field("name", "name", String.class, Offering::name)
+            .field("state", "status", OfferingStatus.class, Offering::status)
+            .field("status", "status", OfferingStatus.class, Offering::status)
+            .field("targetConsumerGroup", "targetConsumerGroup", String.class, Offering::targetConsumerGroup)
+            .timestamps();
 
     private final Changes changes;
     private final MergePatch mergePatch;
@@ -52,14 +64,15 @@ public class OfferingService {
         return OfferingView.of(load(id));
     }
 
+    /** One page of offerings in {@code sort}'s order, or of their changes feed ({@code feed}, sort null). */
     public Page<OfferingView> list(OfferingStatus status, String consumerGroup, UUID serviceId, String text,
-            PageRequest page, String orderBy) {
-        Query q = new Query()
+            PageRequest page, Sort sort, ChangesFeed.Window feed) {
+        return new Query()
                 .when(status, "status = :status", "status")
                 .when(consumerGroup, "targetConsumerGroup = :group", "group")
                 .when(serviceId, ":serviceId member of serviceIds", "serviceId")
-                .text(text, "name", "description", "targetConsumerGroup");
-        return Query.page(Offering.<Offering>find(q.where() + " order by " + orderBy, q.params()), page, OfferingView::of);
+                .search(text)
+                .page(LISTING, sort, feed, page, OfferingView::of);
     }
 
     @Transactional

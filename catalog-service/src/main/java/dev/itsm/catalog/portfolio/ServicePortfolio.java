@@ -20,11 +20,14 @@ import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
 import dev.itsm.catalog.offering.OfferingStatus;
 import dev.itsm.catalog.support.Changes;
+import dev.itsm.catalog.support.Listing;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
@@ -37,6 +40,16 @@ import jakarta.transaction.Transactional;
 /** Transactions on services: load, call the aggregate, save, append its events to the outbox. */
 @ApplicationScoped
 public class ServicePortfolio {
+
+    /** What GET /services can be sorted by (default key); state, type and owner are tied by key. */
+    public static final Listing<ItService> LISTING = Listing.of(ItService.class, "key", Set.of("status", "type", "owner"))
+            .field("key", "serviceKey", String.class, ItService::key)
+            .field("name", "name", String.class, ItService::name)
+            .field("state", "status", ServiceStatus.class, ItService::status)
+            .field("status", "status", ServiceStatus.class, ItService::status)
+            .field("type", "type", ServiceType.class, ItService::type)
+            .field("owner", "owner", String.class, ItService::owner)
+            .timestamps();
 
     /** Serialises changes to the dependency graph so two concurrent edits cannot close a cycle together. */
     private static final long DEPENDENCY_LOCK = 0x1CA7A1060001L;
@@ -75,15 +88,16 @@ public class ServicePortfolio {
         return ServiceView.of(load(id));
     }
 
+    /** One page of services in {@code sort}'s order, or of their changes feed ({@code feed}, sort null). */
     public Page<ServiceView> list(ServiceStatus status, ServiceType type, String owner, String text, UUID dependsOn,
-            PageRequest page, String orderBy) {
-        Query q = new Query()
+            PageRequest page, Sort sort, ChangesFeed.Window feed) {
+        return new Query()
                 .when(status, "status = :status", "status")
                 .when(type, "type = :type", "type")
                 .when(owner, "owner = :owner", "owner")
                 .when(dependsOn, ":dependsOn member of dependsOn", "dependsOn")
-                .text(text, "serviceKey", "name", "description", "utility");
-        return Query.page(ItService.<ItService>find(q.where() + " order by " + orderBy, q.params()), page, ServiceView::of);
+                .search(text)
+                .page(LISTING, sort, feed, page, ServiceView::of);
     }
 
     @Transactional

@@ -3,9 +3,7 @@ package dev.itsm.catalog.portfolio;
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
 import static dev.itsm.platform.problem.Problem.MEDIA_TYPE;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,8 +21,11 @@ import dev.itsm.catalog.api.ServiceRequest;
 import dev.itsm.catalog.api.ServiceUser;
 import dev.itsm.catalog.api.ServiceView;
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.PageFields;
 import dev.itsm.catalog.support.LifecycleFilter;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -68,29 +69,16 @@ public class ServiceResource {
     static final String PATCH_EXAMPLE = """
             {"owner":"collaboration-team","warranty":{"availabilityTarget":99.95}}""";
 
-    private static final Map<String, String> SORTABLE = sortable();
-
     private final ServicePortfolio portfolio;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final ChangesFeed feed;
 
-    ServiceResource(ServicePortfolio portfolio, IdempotentCreate idempotent, MergePatch mergePatch) {
+    ServiceResource(ServicePortfolio portfolio, IdempotentCreate idempotent, MergePatch mergePatch, ChangesFeed feed) {
         this.portfolio = portfolio;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
-    }
-
-    private static Map<String, String> sortable() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("key", "serviceKey");
-        m.put("name", "name");
-        m.put("state", "status");
-        m.put("status", "status");
-        m.put("type", "type");
-        m.put("owner", "owner");
-        m.put("createdAt", "createdAt");
-        m.put("updatedAt", "updatedAt");
-        return m;
     }
 
     @POST
@@ -120,23 +108,31 @@ public class ServiceResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(operationId = "listServices", summary = "Search services", description = "Filters combine with AND; q matches key, name, "
-            + "description and utility. Sort fields: key, name, state (or status), type, owner, createdAt, updatedAt (prefix - for descending).")
-    @APIResponse(responseCode = "200", description = "One page of services; Link header with first/prev/next/last",
+            + "description and utility. Sort fields: key, name, state (or status), type, owner, createdAt, updatedAt (prefix - for descending)."
+            + PageFields.LIST_NOTES)
+    @APIResponse(responseCode = "200", description = "One page of services; Link header with first/prev/next/last (next follows the cursor)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServicePage.class)))
     public Response list(@Parameter(description = "Only services in this state", schema = @Schema(implementation = ServiceStatus.class)) @QueryParam("state") String state,
             @Parameter(deprecated = true, description = "Same as state; kept for existing clients", schema = @Schema(implementation = ServiceStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = ServiceType.class)) @QueryParam("type") String type,
-            @QueryParam("owner") String owner, @Parameter(description = "Free text") @QueryParam("q") String q,
+            @QueryParam("owner") String owner, @Parameter(description = "Words of the key, name, description or utility (full-text search)") @QueryParam("q") String q,
             @Parameter(description = "Only services that depend on this service id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("dependsOn") String dependsOn,
-            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
                     defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Parameter(description = "e.g. name,-updatedAt", schema = @Schema(type = SchemaType.STRING, defaultValue = "key")) @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "e.g. name,-updatedAt (prefix - for descending); not with updatedSince",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "key")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, SORTABLE, "key").toOrderBy() + ", id";
+        ChangesFeed.Window window = feed.window(updatedSince);
+        Sort order = ServicePortfolio.LISTING.sort(sort, window);
         return Paging.ok(portfolio.list(LifecycleFilter.parse(state, status, ServiceStatus.class),
                 QueryParams.enumValue("type", type, ServiceType.class), owner, q, QueryParams.uuid("dependsOn", dependsOn),
-                QueryParams.page(page, size), orderBy), uri);
+                QueryParams.page(page, size, cursor, count), order, window), uri);
     }
 
     @GET
@@ -212,8 +208,13 @@ public class ServiceResource {
         return portfolio.usersOf(id);
     }
 
-    /** One page of services, as {@link Paging} writes it. */
+    /** One page of {@link ServiceView}, as {@link Paging} writes it (the platform's {@code Page}). */
     @Schema(name = "ServicePage")
-    record ServicePage(List<ServiceView> items, int page, int size, long total) {
+    record ServicePage(List<ServiceView> items,
+            @Schema(description = PageFields.PAGE, example = "0") Integer page,
+            @Schema(description = PageFields.SIZE, example = "50") int size,
+            @Schema(description = PageFields.TOTAL, example = "1234") Long total,
+            @Schema(description = PageFields.TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = PageFields.NEXT, example = PageFields.NEXT_EXAMPLE) String next) {
     }
 }

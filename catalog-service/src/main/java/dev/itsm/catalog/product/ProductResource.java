@@ -3,7 +3,6 @@ package dev.itsm.catalog.product;
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.itsm.catalog.support.Http;
+import dev.itsm.catalog.support.PageFields;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Paging;
@@ -58,16 +60,16 @@ public class ProductResource {
             {"name":"Lightsail","description":"Virtual private servers made easy",
              "serviceIds":["5a0c3f4e-8d21-4c1b-9d43-2b7d8f0e6a11","0b7e2c1d-3f4a-4b5c-8d9e-0f1a2b3c4d5e"]}""";
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "createdAt", "updatedAt", "updatedAt");
-
     static final String PATCH_EXAMPLE = "{\"name\":\"Lightsail Pro\"}";
 
     private final ProductService products;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final ChangesFeed feed;
 
-    ProductResource(ProductService products, IdempotentCreate idempotent, MergePatch mergePatch) {
+    ProductResource(ProductService products, IdempotentCreate idempotent, MergePatch mergePatch, ChangesFeed feed) {
         this.products = products;
+        this.feed = feed;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
     }
@@ -86,18 +88,26 @@ public class ProductResource {
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(operationId = "listProducts", summary = "Search products", description = "q matches name and description; serviceId keeps "
-            + "products combining that service. Sort: name, createdAt, updatedAt.")
-    @APIResponse(responseCode = "200", description = "One page of products; Link header with first/prev/next/last",
+            + "products combining that service. Sort: name, createdAt, updatedAt." + PageFields.LIST_NOTES)
+    @APIResponse(responseCode = "200", description = "One page of products; Link header with first/prev/next/last (next follows the cursor)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductPage.class)))
-    public Response list(@Parameter(description = "Text in name or description") @QueryParam("q") String q,
+    public Response list(@Parameter(description = "Words of the name or description (full-text search)") @QueryParam("q") String q,
             @Parameter(description = "Only products combining this service", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceId,
-            @Parameter(description = "Page, 0-based", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + PageRequest.MAX_SIZE,
                     defaultValue = "" + PageRequest.DEFAULT_SIZE)) @QueryParam("size") String size,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "e.g. -updatedAt (prefix - for descending); not with updatedSince",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "name")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, SORTABLE, "name").toOrderBy() + ", id";
-        return Paging.ok(products.list(q, QueryParams.uuid("serviceId", serviceId), QueryParams.page(page, size), orderBy), uri);
+        ChangesFeed.Window window = feed.window(updatedSince);
+        Sort order = ProductService.LISTING.sort(sort, window);
+        return Paging.ok(products.list(q, QueryParams.uuid("serviceId", serviceId), QueryParams.page(page, size, cursor, count),
+                order, window), uri);
     }
 
     @GET
@@ -141,8 +151,13 @@ public class ProductResource {
         return Response.noContent().build();
     }
 
-    /** One page of products, as {@link Paging} writes it. */
+    /** One page of {@link ProductView}, as {@link Paging} writes it (the platform's {@code Page}). */
     @Schema(name = "ProductPage")
-    record ProductPage(List<ProductView> items, int page, int size, long total) {
+    record ProductPage(List<ProductView> items,
+            @Schema(description = PageFields.PAGE, example = "0") Integer page,
+            @Schema(description = PageFields.SIZE, example = "50") int size,
+            @Schema(description = PageFields.TOTAL, example = "1234") Long total,
+            @Schema(description = PageFields.TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = PageFields.NEXT, example = PageFields.NEXT_EXAMPLE) String next) {
     }
 }

@@ -2,6 +2,7 @@ package dev.itsm.catalog.product;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +11,14 @@ import dev.itsm.catalog.api.ProductRequest;
 import dev.itsm.catalog.api.ProductView;
 import dev.itsm.catalog.portfolio.ServicePortfolio;
 import dev.itsm.catalog.support.Changes;
+import dev.itsm.catalog.support.Listing;
 import dev.itsm.catalog.support.Query;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.problem.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +26,11 @@ import jakarta.transaction.Transactional;
 /** Transactions on products. */
 @ApplicationScoped
 public class ProductService {
+
+    /** What GET /products can be sorted by (default name). */
+    public static final Listing<Product> LISTING = Listing.of(Product.class, "name", Set.of())
+            .field("name", "name", String.class, Product::name)
+            .timestamps();
 
     private final Changes changes;
     private final MergePatch mergePatch;
@@ -49,11 +58,12 @@ public class ProductService {
         return ProductView.of(load(id));
     }
 
-    public Page<ProductView> list(String text, UUID serviceId, PageRequest page, String orderBy) {
-        Query q = new Query()
+    /** One page of products in {@code sort}'s order, or of their changes feed ({@code feed}, sort null). */
+    public Page<ProductView> list(String text, UUID serviceId, PageRequest page, Sort sort, ChangesFeed.Window feed) {
+        return new Query()
                 .when(serviceId, ":serviceId member of serviceIds", "serviceId")
-                .text(text, "name", "description");
-        return Query.page(Product.<Product>find(q.where() + " order by " + orderBy, q.params()), page, ProductView::of);
+                .search(text)
+                .page(LISTING, sort, feed, page, ProductView::of);
     }
 
     @Transactional

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
@@ -17,7 +19,8 @@ import jakarta.persistence.Version;
 /**
  * What every edited catalogue aggregate (service, product, offering, CI) carries: its id, when it was
  * created and last changed, and the optimistic-locking version that is also its ETag. The aggregate
- * sets them only through {@link #begin} and {@link #touch}.
+ * sets them only through {@link #begin} and {@link #touch}: every write of a row passes {@link #touch},
+ * which the changes feed ({@code updatedSince}) relies on.
  */
 @MappedSuperclass
 public abstract class VersionedAggregate extends PanacheEntityBase {
@@ -33,6 +36,14 @@ public abstract class VersionedAggregate extends PanacheEntityBase {
 
     @Version
     private long version;
+
+    /**
+     * The full-text document {@code q=} searches (a generated column, GIN-indexed: V2__catalog_read_path.sql).
+     * Named in queries only: lazy, so never loaded, and never written.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "search_document", insertable = false, updatable = false, columnDefinition = "tsvector")
+    private String searchDocument;
 
     protected VersionedAggregate() {
     }
