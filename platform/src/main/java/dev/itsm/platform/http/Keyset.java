@@ -117,8 +117,11 @@ public final class Keyset<T> {
         boolean plain = keys.stream().noneMatch(k -> k.column().nullable())
                 && keys.stream().allMatch(k -> k.descending() == keys.get(0).descending());
         if (plain) {
-            // one row-value comparison: PostgreSQL turns it into an index range condition
-            List<String> placeholders = values.stream().map(bind).toList();
+            // one row-value comparison: PostgreSQL turns it into an index range condition. Hibernate cannot infer a
+            // parameter's type from its place in a row value and would bind an enum by its ordinal: enum columns are
+            // stored by name (@Enumerated(STRING)), so the names are bound (the expanded form below infers the type
+            // from the column compared and needs the enum itself)
+            List<String> placeholders = values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).map(bind).toList();
             return "(" + String.join(", ", keys.stream().map(k -> k.column().expression()).toList()) + ")"
                     + (keys.get(0).descending() ? " < " : " > ") + "(" + String.join(", ", placeholders) + ")";
         }

@@ -46,6 +46,27 @@ class KeysetTest {
         assertEquals(List.of(ROW.openedAt(), ROW.id()), List.copyOf(params.values()));
     }
 
+    enum Level { LOW, HIGH }
+
+    record Leveled(Level level, UUID id) {
+    }
+
+    @Test
+    void anEnumInARowValueIsBoundByNameAndInTheExpandedFormAsItself() {
+        Keyset.Column<Leveled> level = Keyset.Column.of("t.level", Level.class, Leveled::level);
+        Keyset.Column<Leveled> id = Keyset.Column.of("t.id", UUID.class, Leveled::id);
+        Leveled row = new Leveled(Level.HIGH, UUID.randomUUID());
+        Keyset<Leveled> plain = Keyset.of(Sort.parse("level", Map.of("level", "t.level"), "level"), List.of(level), List.of(id));
+        Map<String, Object> params = new LinkedHashMap<>();
+        plain.after(new PageRequest(0, 5, plain.cursorAfter(row).encode(), null), params);
+        assertEquals(List.of("HIGH", row.id()), List.copyOf(params.values()));
+        Keyset<Leveled> mixed = Keyset.of(Sort.parse("level,-id", Map.of("level", "t.level", "id", "t.id"), "level"),
+                List.of(level, id), List.of(id));
+        Map<String, Object> expanded = new LinkedHashMap<>();
+        mixed.after(new PageRequest(0, 5, mixed.cursorAfter(row).encode(), null), expanded);
+        assertEquals(Level.HIGH, expanded.get("keyset0"));
+    }
+
     @Test
     void mixedDirectionsExpandAndKeepABoundOnTheLeadingColumn() {
         Keyset<Row> keys = keyset("priority,-openedAt");
