@@ -68,11 +68,6 @@ public final class Query {
         String filter = where();
         Map<String, Object> pageParams = new HashMap<>(params);
         String after = keys.after(request, pageParams);
-        if (after != null && (after.contains(") > (") || after.contains(") < ("))) {
-            // Hibernate cannot infer a parameter's type from its place in a row value and binds an enum by its
-            // ordinal there; enum columns are stored as their names, so compare names
-            pageParams.replaceAll((name, value) -> value instanceof Enum<?> e ? e.name() : value);
-        }
         EntityManager em = Panache.getEntityManager(listing.entity());
         TypedQuery<E> query = em.createQuery("from " + entity + " where " + filter + (after == null ? "" : " and " + after)
                 + " order by " + keys.orderBy(), listing.entity());
