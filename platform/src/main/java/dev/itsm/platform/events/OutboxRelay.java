@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +65,11 @@ import org.postgresql.Driver;
  * ahead of it, because consumers rely on one aggregate's events arriving in order. An operator lists
  * and re-drives parked rows through {@code dev.itsm.platform.admin.AdminResource}.</li>
  * </ul>
- * Delivery is at least once (a send whose acknowledgement is lost is sent again with the same
- * {@code ce_id}); consumers deduplicate on {@code ce_id}.
+ * Once per event: after taking over (the previous holder may have died between Kafka's acknowledgement
+ * and marking its batch) and after a failed round (a send may have landed although its acknowledgement
+ * was lost), the relay first reads the tail of its topics ({@link PublishedTail}) and marks the pending
+ * rows already there instead of sending them again. Consumers still deduplicate on {@code ce_id}, for
+ * what no relay can see (a broker that acknowledges a send it loses later).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -115,6 +119,8 @@ public class OutboxRelay {
     private final AtomicLong parkedTotal = new AtomicLong();
     private volatile boolean running;
     private volatile boolean leader;
+    /** Set on taking over and after a failed round: check the topics before sending pending rows again. */
+    private boolean reconcile = true;
     private volatile String lastError;
     private Thread thread;
     private Connection connection;
@@ -193,6 +199,11 @@ public class OutboxRelay {
                         continue;
                     }
                     LOG.infof("Outbox relay is active for this database (publishing to %s)", bootstrapServers);
+                    reconcile = true;
+                }
+                if (reconcile) {
+                    markAlreadyOnTheTopics();
+                    reconcile = false;
                 }
                 int published = publishBatch();
                 if (outage) {
@@ -216,6 +227,7 @@ public class OutboxRelay {
                     outage = true;
                 }
                 closeProducer();
+                reconcile = true;
                 backoff = pause(backoff);
             } catch (RuntimeException e) {
                 lastError = e.toString();
@@ -457,6 +469,39 @@ public class OutboxRelay {
                 .withDataContentType("application/json")
                 .withData(rs.getString("payload").getBytes(StandardCharsets.UTF_8))
                 .build();
+    }
+
+    /**
+     * Marks the pending rows (the oldest batch: the only ones a previous holder or a failed round can
+     * have sent) whose {@code ce_id} is already on their topic. Throws {@link PublishFailed} when the
+     * broker cannot be read, so nothing is sent until it can.
+     */
+    private void markAlreadyOnTheTopics() throws SQLException {
+        List<Pending> pending = loadPending();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Properties client = kafka.clientProperties();
+        client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        client.put(ProducerConfig.CLIENT_ID_CONFIG, "itsm-" + config.service() + "-outbox-check");
+        Map<String, Set<String>> onTopic = new HashMap<>();
+        List<Long> there = new ArrayList<>();
+        try {
+            for (Pending p : pending) {
+                Set<String> ids = onTopic.computeIfAbsent(p.topic(),
+                        t -> PublishedTail.eventIds(client, t, settings.batchSize()));
+                if (ids.contains(p.event().getId())) {
+                    there.add(p.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new PublishFailed("cannot read back the topics before publishing: " + e.getMessage());
+        }
+        if (!there.isEmpty()) {
+            LOG.infof("Outbox relay: %d pending event(s) were already on the topic (sent before a take-over or a failed "
+                    + "round); marked published, not sent again", there.size());
+        }
+        markPublished(there);
     }
 
     private void markPublished(List<Long> ids) throws SQLException {
