@@ -27,6 +27,8 @@ import java.util.concurrent.TimeoutException;
  * {@code --external} (or the env vars {@code ITSM_DB_URL} / {@code KAFKA_BOOTSTRAP_SERVERS}) uses an
  * existing PostgreSQL and Kafka instead. Everything listens on loopback; {@code --bind <address>}
  * (or {@code ITSM_BIND}) opens the gateway — and only the gateway — to other machines.
+ * {@code --instances <n>} (or {@code ITSM_INSTANCES}) runs every service as {@code n} instances behind
+ * the gateway, as the Kubernetes manifests run replicas.
  */
 public final class LocalStack {
 
@@ -54,13 +56,13 @@ public final class LocalStack {
         LocalStack stack = new LocalStack(root);
         String command = args.length == 0 ? "up" : args[0];
         int exit = switch (command) {
-            case "up", "start" -> stack.up(List.of(args).contains("--external"), gatewayBind(args));
+            case "up", "start" -> stack.up(List.of(args).contains("--external"), gatewayBind(args), instances(args));
             case "status" -> stack.status();
             case "stop", "down" -> stack.stop();
             case "token" -> stack.token(args.length > 1 ? args[1] : "itsm-admin", args.length > 2 ? args[2] : "dev");
             case "selfcheck" -> selfcheck(Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir")));
             default -> {
-                System.err.println("usage: ./itsm up [--external] [--bind <address>] | status | stop | token <role> [subject]");
+                System.err.println("usage: ./itsm up [--external] [--bind <address>] [--instances <n>] | status | stop | token <role> [subject]");
                 yield 2;
             }
         };
@@ -83,7 +85,29 @@ public final class LocalStack {
         return fromEnv == null ? Stack.LOOPBACK : fromEnv;
     }
 
-    private int up(boolean externalFlag, String gatewayBind) throws Exception {
+    /**
+     * How many instances of each service to run: {@code --instances <n>}, else {@code ITSM_INSTANCES},
+     * else one. The first instance of each keeps its fixed port; the others get free ones.
+     */
+    static int instances(String[] args) {
+        List<String> list = List.of(args);
+        int at = list.indexOf("--instances");
+        String value = at >= 0 && at + 1 < list.size() ? list.get(at + 1) : env("ITSM_INSTANCES");
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--instances / ITSM_INSTANCES must be a whole number of at least 1, was " + value);
+    }
+
+    private int up(boolean externalFlag, String gatewayBind, int instances) throws Exception {
         Files.createDirectories(logs);
         Files.createDirectories(run);
         Optional<ProcessHandle> running = launcherProcess();
@@ -97,7 +121,13 @@ public final class LocalStack {
             System.err.println("--external needs ITSM_DB_URL (e.g. jdbc:postgresql://db:5432/), ITSM_DB_USER, ITSM_DB_PASSWORD and KAFKA_BOOTSTRAP_SERVERS");
             return 2;
         }
-        Stack stack = new Stack(Stack.Options.localStack(root).withGatewayBind(gatewayBind));
+        Stack.Options options = Stack.Options.localStack(root).withGatewayBind(gatewayBind);
+        for (Component c : Component.ALL) {
+            if (c.database() != null && instances > 1) {
+                options = options.withInstances(c.name(), instances);
+            }
+        }
+        Stack stack = new Stack(options);
         if (stack.components().isEmpty()) {
             System.err.println("No service is built yet: run ./mvnw -B -DskipTests install (./itsm up does it for you).");
             return 1;
@@ -139,7 +169,7 @@ public final class LocalStack {
             sb.append(String.format("  %-18s %s  (Swagger UI: %s/q/swagger-ui, merged OpenAPI: %s/openapi)%n", "gateway",
                     stack.url("gateway"), stack.url("gateway"), stack.url("gateway")));
         }
-        for (String c : stack.components()) {
+        for (String c : stack.instances()) {
             if (!c.equals("gateway")) {
                 sb.append(String.format("  %-18s %s  (Swagger UI: %s/q/swagger-ui)%n", c, stack.url(c), stack.url(c)));
             }

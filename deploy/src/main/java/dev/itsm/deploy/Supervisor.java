@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Process supervision: runs each component as its own JVM with its log file, tells when it answers
+ * Process supervision: runs each component (or each instance of one, {@code incident-service#2}) as its
+ * own JVM with its log file, tells when it answers
  * {@code /q/health/ready}, stops it gracefully or kills it, and records the time from spawn to ready.
  * It knows nothing of what a component is; {@link Stack} decides command lines and environments.
  */
@@ -69,16 +70,21 @@ public final class Supervisor implements AutoCloseable {
         return times;
     }
 
-    /** {@code kill -9}. */
+    /**
+     * {@code kill -9} (SIGKILL: no shutdown hook, no graceful close of connections or consumer
+     * group membership); returns once the process is gone.
+     */
     public void kill(String name) throws InterruptedException {
-        Process p = processes.get(name);
+        Process p = running(name);
         p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + p.pid() + ") still runs 30 s after SIGKILL");
+        }
     }
 
     /** Graceful stop (SIGTERM), then kill after 30 s. */
     public void stop(String name) throws InterruptedException {
-        Process p = processes.get(name);
+        Process p = running(name);
         p.destroy();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -143,6 +149,14 @@ public final class Supervisor implements AutoCloseable {
             }
         }
         processes.clear();
+    }
+
+    private Process running(String name) {
+        Process p = processes.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no process was started as " + name + "; started: " + processes.keySet());
+        }
+        return p;
     }
 
     private static boolean ready(HttpClient http, String baseUrl) {

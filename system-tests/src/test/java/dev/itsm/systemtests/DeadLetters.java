@@ -35,7 +35,12 @@ final class DeadLetters {
 
     /** Where every dead-letter partition ends now; a topic not created yet has nothing to mark. */
     static Map<TopicPartition, Long> mark() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        return mark(Suite.bootstrap());
+    }
+
+    /** As {@link #mark()} on the broker at {@code bootstrap}. */
+    static Map<TopicPartition, Long> mark(String bootstrap) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
             return consumer.endOffsets(partitions(consumer), READ_TIMEOUT);
         }
     }
@@ -45,8 +50,13 @@ final class DeadLetters {
      * operator would look at (which group gave up on which record, and why).
      */
     static List<String> since(Map<TopicPartition, Long> mark) {
+        return since(Suite.bootstrap(), mark);
+    }
+
+    /** As {@link #since(Map)} on the broker at {@code bootstrap}; an empty mark means "ever". */
+    static List<String> since(String bootstrap, Map<TopicPartition, Long> mark) {
         List<String> written = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
             consumer.assign(partitions);
@@ -91,9 +101,9 @@ final class DeadLetters {
                 + headers.get("dlq_error_message");
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Suite.bootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-check-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // looking must not create the topics it looks for

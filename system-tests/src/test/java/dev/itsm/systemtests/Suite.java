@@ -49,6 +49,18 @@ final class Suite {
         return stack;
     }
 
+    /**
+     * Stops the shared suite if it runs, so that a test with a stack of its own (two instances of
+     * every service) does not share two cores with an idle second one. A later {@link #stack()}
+     * starts it afresh.
+     */
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
     static String gateway() {
         return stack().url("gateway");
     }
