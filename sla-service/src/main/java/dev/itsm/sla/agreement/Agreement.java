@@ -96,6 +96,10 @@ public class Agreement extends PanacheEntityBase {
         return name;
     }
 
+    public AgreementType type() {
+        return type;
+    }
+
     public AgreementStatus status() {
         return status;
     }

@@ -2,7 +2,6 @@ package dev.itsm.sla.agreement;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
@@ -68,10 +69,12 @@ public class AgreementResource {
 
     private final AgreementService agreements;
     private final IdempotentCreate idempotent;
+    private final ChangesFeed feed;
 
-    AgreementResource(AgreementService agreements, IdempotentCreate idempotent) {
+    AgreementResource(AgreementService agreements, IdempotentCreate idempotent, ChangesFeed feed) {
         this.agreements = agreements;
         this.idempotent = idempotent;
+        this.feed = feed;
     }
 
     @POST
@@ -95,28 +98,40 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "listSlaAgreements", summary = "List agreements (filter by type, state, calendarId; sort by name/type/createdAt/updatedAt)")
-    @APIResponse(responseCode = "200", description = "A page of agreements (Link header with first/prev/next/last)",
+    @Operation(operationId = "listSlaAgreements", summary = "List agreements (filter by type, state, calendarId; sort by name/type/createdAt/updatedAt), or the changes feed (updatedSince)",
+            description = "Walk the list with `cursor` (each page's `next`). `total` is counted up to 10,000 unless `count=exact`. "
+                    + "With `updatedSince` the list is the changes feed, in (updatedAt, id) order.")
+    @APIResponse(responseCode = "200", description = "A page of agreements (Link header with first/next, and prev/last for page numbers with an exact total)",
             content = @Content(schema = @Schema(implementation = AgreementPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad filter, paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter, paging, cursor, count or sort (sort together with updatedSince)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(schema = @Schema(implementation = AgreementType.class)) @QueryParam("type") String type,
             @Parameter(description = "Lifecycle state", schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("state") String state,
             @Parameter(description = "Deprecated: use state (the same filter)", deprecated = true,
                     schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("calendarId") String calendarId,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
-            @Parameter(description = "Comma-separated fields, - for descending: name, type, createdAt, updatedAt", example = "-updatedAt")
-            @QueryParam("sort") String sort, @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, Map.of("name", "name", "type", "type", "createdAt", "createdAt", "updatedAt", "updatedAt"), "name")
-                .toOrderBy() + ", id";
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = "Comma-separated fields, - for descending: name, type, createdAt, updatedAt (default name; ties by id). "
+                    + "Not with updatedSince", example = "-updatedAt")
+            @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
+            @Context UriInfo uri) {
+        ChangesFeed.Window window = feed.window(updatedSince);
+        if (window != null && QueryParams.text(sort) != null) {
+            throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
+        }
+        Sort order = Sort.parse(sort, AgreementService.SORTABLE, "name");
         AgreementStatus byState = QueryParams.enumValue("state", state, AgreementStatus.class);
         AgreementStatus byStatus = QueryParams.enumValue("status", status, AgreementStatus.class);
         if (byState != null && byStatus != null && byState != byStatus) {
             throw new ValidationException("status", "is the older name of state; they ask for different states (" + byStatus + ", " + byState + ")");
         }
-        Page<AgreementView> found = agreements.list(QueryParams.page(page, size), orderBy,
+        Page<AgreementView> found = agreements.list(QueryParams.page(page, size, cursor, count), order, window,
                 QueryParams.enumValue("type", type, AgreementType.class), byState != null ? byState : byStatus,
                 QueryParams.uuid("calendarId", calendarId));
         return Paging.ok(found, uri);
@@ -124,7 +139,15 @@ public class AgreementResource {
 
     /** One page of agreements, as the list answers it. */
     @Schema(name = "AgreementPage")
-    record AgreementPage(List<AgreementView> items, int page, int size, long total) {
+    record AgreementPage(
+            @Schema(description = "The items of this page") List<AgreementView> items,
+            @Schema(description = "Zero-based page number; absent on a page reached by cursor", example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = "Rows matching the query over all pages: exact when totalExact is true, otherwise a lower "
+                    + "bound (see the count parameter); absent when not counted", example = "1234") Long total,
+            @Schema(description = "Whether total is exact (true) or a lower bound (false); absent with total", example = "true") Boolean totalExact,
+            @Schema(description = "Cursor of the next page: send it back as ?cursor= (with the same filters and sort). "
+                    + "Absent on the last page", example = "eyJvIjoiLW9wZW5lZEF0IiwiayI6WyIyMDI2LTEyLTAxVDEwOjAwOjAwWiJdfQ") String next) {
     }
 
     @GET

@@ -10,19 +10,23 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.events.Outbox;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
+import dev.itsm.sla.NativeKeysetQuery;
 import dev.itsm.sla.calendar.BusinessCalendar;
 import dev.itsm.sla.catalog.CatalogServiceReplica;
 import dev.itsm.sla.events.SlaAgreementChanged;
 import dev.itsm.sla.events.SlaAgreementChanged.Operation;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /** Transactions on agreements: create, change (a new revision), retire/activate. */
@@ -36,12 +40,14 @@ public class AgreementService {
     private final MergePatch mergePatch;
     private final Outbox outbox;
     private final Clock clock;
+    private final EntityManager em;
 
-    AgreementService(AgreementRevisionCache agreements, MergePatch mergePatch, Outbox outbox, Clock clock) {
+    AgreementService(AgreementRevisionCache agreements, MergePatch mergePatch, Outbox outbox, Clock clock, EntityManager em) {
         this.agreements = agreements;
         this.mergePatch = mergePatch;
         this.outbox = outbox;
         this.clock = clock;
+        this.em = em;
     }
 
     @Transactional
@@ -70,25 +76,34 @@ public class AgreementService {
         return view(a, r.definition(), revision);
     }
 
-    public Page<AgreementView> list(PageRequest page, String orderBy, AgreementType type, AgreementStatus status, UUID calendarId) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
+    static final Keyset.Column<Agreement> NAME = Keyset.Column.of("name", String.class, Agreement::name);
+    static final Keyset.Column<Agreement> TYPE = Keyset.Column.of("type", AgreementType.class, Agreement::type);
+    static final Keyset.Column<Agreement> CREATED_AT = Keyset.Column.of("created_at", Instant.class, Agreement::createdAt);
+    static final Keyset.Column<Agreement> UPDATED_AT = Keyset.Column.of("updated_at", Instant.class, Agreement::updatedAt);
+    static final Keyset.Column<Agreement> ID = Keyset.Column.of("id", UUID.class, Agreement::id);
+    /** API field → column of the sorts the list allows (each with an index on (column, id)). */
+    public static final Map<String, String> SORTABLE = Map.of("name", NAME.expression(), "type", TYPE.expression(),
+            "createdAt", CREATED_AT.expression(), "updatedAt", UPDATED_AT.expression());
+
+    /** One page in {@code sort}'s order, or of the changes feed when {@code feed} is given. */
+    public Page<AgreementView> list(PageRequest page, Sort sort, ChangesFeed.Window feed, AgreementType type, AgreementStatus status,
+            UUID calendarId) {
+        NativeKeysetQuery<Agreement> query = new NativeKeysetQuery<>("sla_agreement", Agreement.class);
         if (type != null) {
-            where.append(" and type = :type");
-            p.and("type", type);
+            query.where("type = :type", Map.of("type", type));
         }
         if (status != null) {
-            where.append(" and status = :status");
-            p.and("status", status);
+            query.where("status = :status", Map.of("status", status));
         }
         if (calendarId != null) {
-            where.append(" and calendarId = :calendarId");
-            p.and("calendarId", calendarId);
+            query.where("calendar_id = :calendarId", Map.of("calendarId", calendarId));
         }
-        var q = Agreement.<Agreement>find(where + " order by " + orderBy, p);
-        long total = q.count();
-        List<AgreementView> items = q.page(page.page(), page.size()).list().stream().map(this::view).toList();
-        return new Page<>(items, page.page(), page.size(), total);
+        if (feed != null) {
+            query.feed(feed, UPDATED_AT.expression());
+        }
+        Keyset<Agreement> keys = feed != null ? Keyset.ascending(List.of(UPDATED_AT, ID))
+                : Keyset.of(sort, List.of(NAME, TYPE, CREATED_AT, UPDATED_AT), List.of(ID));
+        return query.page(em, keys, page, feed != null).map(this::view);
     }
 
     /** JSON merge patch on the current definition; the result becomes the next revision. */

@@ -2,7 +2,6 @@ package dev.itsm.sla.calendar;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.Sort;
@@ -96,23 +96,35 @@ public class CalendarResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "listSlaCalendars", summary = "List calendars (filter by name, sort by name/createdAt)")
-    @APIResponse(responseCode = "200", description = "A page of calendars (Link header with first/prev/next/last)",
+    @Operation(operationId = "listSlaCalendars", summary = "List calendars (filter by name, sort by name/createdAt)",
+            description = "Walk the list with `cursor` (each page's `next`). `total` is counted up to 10,000 unless `count=exact`.")
+    @APIResponse(responseCode = "200", description = "A page of calendars (Link header with first/next, and prev/last for page numbers with an exact total)",
             content = @Content(schema = @Schema(implementation = CalendarPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad paging or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging, cursor, count or sort", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @Parameter(description = "Part of the name, any case", example = "office") @QueryParam("name") String name,
-            @Parameter(description = "Zero-based page", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
-            @Parameter(description = "Comma-separated fields, - for descending: name, createdAt", example = "-createdAt") @QueryParam("sort") String sort,
+            @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = "Comma-separated fields, - for descending: name, createdAt (default name; ties by id)", example = "-createdAt") @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        String orderBy = Sort.parse(sort, Map.of("name", "name", "createdAt", "createdAt"), "name").toOrderBy() + ", id";
-        return Paging.ok(calendars.list(QueryParams.page(page, size), orderBy, name), uri);
+        Sort order = Sort.parse(sort, CalendarService.SORTABLE, "name");
+        return Paging.ok(calendars.list(QueryParams.page(page, size, cursor, count), order, name), uri);
     }
 
     /** One page of calendars, as the list answers it. */
     @Schema(name = "CalendarPage")
-    record CalendarPage(List<CalendarView> items, int page, int size, long total) {
+    record CalendarPage(
+            @Schema(description = "The items of this page") List<CalendarView> items,
+            @Schema(description = "Zero-based page number; absent on a page reached by cursor", example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = "Rows matching the query over all pages: exact when totalExact is true, otherwise a lower "
+                    + "bound (see the count parameter); absent when not counted", example = "1234") Long total,
+            @Schema(description = "Whether total is exact (true) or a lower bound (false); absent with total", example = "true") Boolean totalExact,
+            @Schema(description = "Cursor of the next page: send it back as ?cursor= (with the same filters and sort). "
+                    + "Absent on the last page", example = "eyJvIjoiLW9wZW5lZEF0IiwiayI6WyIyMDI2LTEyLTAxVDEwOjAwOjAwWiJdfQ") String next) {
     }
 
     @GET

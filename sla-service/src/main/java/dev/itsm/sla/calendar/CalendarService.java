@@ -4,23 +4,26 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
+import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
+import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.sla.NativeKeysetQuery;
 import dev.itsm.sla.events.SlaCalendarChanged;
 import dev.itsm.sla.events.SlaCalendarChanged.Operation;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Map;
 
 /** Transactions on business calendars. */
 @ApplicationScoped
@@ -30,12 +33,14 @@ public class CalendarService {
     private final MergePatch mergePatch;
     private final Outbox outbox;
     private final Clock clock;
+    private final EntityManager em;
 
-    CalendarService(WorkingTimeCache calendars, MergePatch mergePatch, Outbox outbox, Clock clock) {
+    CalendarService(WorkingTimeCache calendars, MergePatch mergePatch, Outbox outbox, Clock clock, EntityManager em) {
         this.calendars = calendars;
         this.mergePatch = mergePatch;
         this.outbox = outbox;
         this.clock = clock;
+        this.em = em;
     }
 
     @Transactional
@@ -53,13 +58,19 @@ public class CalendarService {
         return view(find(id));
     }
 
-    public Page<CalendarView> list(PageRequest page, String orderBy, String name) {
-        String where = name == null || name.isBlank() ? "1 = 1" : "lower(name) like :name";
-        Parameters p = name == null || name.isBlank() ? new Parameters() : Parameters.with("name", "%" + name.toLowerCase() + "%");
-        var q = BusinessCalendar.<BusinessCalendar>find(where + " order by " + orderBy, p);
-        long total = q.count();
-        List<CalendarView> items = q.page(page.page(), page.size()).list().stream().map(this::view).toList();
-        return new Page<>(items, page.page(), page.size(), total);
+    static final Keyset.Column<BusinessCalendar> NAME = Keyset.Column.of("name", String.class, BusinessCalendar::name);
+    static final Keyset.Column<BusinessCalendar> CREATED_AT = Keyset.Column.of("created_at", Instant.class, BusinessCalendar::createdAt);
+    static final Keyset.Column<BusinessCalendar> ID = Keyset.Column.of("id", UUID.class, BusinessCalendar::id);
+    /** API field → column of the sorts the list allows (each with an index on (column, id)). */
+    public static final Map<String, String> SORTABLE = Map.of("name", NAME.expression(), "createdAt", CREATED_AT.expression());
+
+    /** One page in {@code sort}'s order; {@code name} matches any part of the name, in any case. */
+    public Page<CalendarView> list(PageRequest page, Sort sort, String name) {
+        NativeKeysetQuery<BusinessCalendar> query = new NativeKeysetQuery<>("sla_calendar", BusinessCalendar.class);
+        if (name != null && !name.isBlank()) {
+            query.where("lower(name) like :name", Map.of("name", "%" + name.toLowerCase() + "%"));
+        }
+        return query.page(em, Keyset.of(sort, List.of(NAME, CREATED_AT), List.of(ID)), page, false).map(this::view);
     }
 
     @Transactional

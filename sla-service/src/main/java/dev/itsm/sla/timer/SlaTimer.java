@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -28,6 +29,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -98,6 +100,19 @@ public class SlaTimer extends PanacheEntityBase {
     /** The latest instant a command was applied at (the start at first); later commands never go back before it. */
     @Column(name = "last_change_at", nullable = false)
     private Instant lastChangeAt;
+    /**
+     * When the row was last written, by the service's clock (not an event's occurredAt, which may be long
+     * past): the changes feed's order. Set by {@link #recordWrite} only when this transaction changed the timer.
+     */
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    /** {@link #state()} as the database computes it (a generated column): what {@code ?state=} filters on. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", insertable = false, updatable = false)
+    private TimerState listedState;
+    /** Whether a command or an announcement changed the timer since it was loaded (or last recorded). */
+    @Transient
+    private boolean modified;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @BatchSize(size = 100) // the scheduler loads many timers at once: one select per 100 pause lists, not one each
@@ -333,6 +348,7 @@ public class SlaTimer extends PanacheEntityBase {
         }
         // announcing does not move lastChangeAt: a command that happened earlier (a late hold) still
         // takes effect when it happened, and the scheduler only announces up to the incident stream's watermark
+        modified |= !events.isEmpty();
         reschedule(calendar);
         return events;
     }
@@ -347,6 +363,14 @@ public class SlaTimer extends PanacheEntityBase {
 
     /** Recomputes the due time and the next instant the scheduler has to look at this timer. */
     void reschedule(WorkingTime calendar) {
+        Instant dueBefore = dueAt;
+        Instant nextBefore = nextCheckAt;
+        plan(calendar);
+        // a calendar edit can move the due time of a timer nothing else happened to
+        modified |= !Objects.equals(dueBefore, dueAt) || !Objects.equals(nextBefore, nextCheckAt);
+    }
+
+    private void plan(WorkingTime calendar) {
         if (phase != ClockPhase.RUNNING) {
             dueAt = phase == ClockPhase.PAUSED ? null : dueAt;
             nextCheckAt = null;
@@ -372,6 +396,18 @@ public class SlaTimer extends PanacheEntityBase {
         nextCheckAt = next;
     }
 
+    /**
+     * Records {@code writtenAt} (the service's clock, inside the writing transaction) as the row's
+     * {@code updatedAt} when this transaction changed the timer, or it is new. Unchanged timers are left
+     * alone, so loading and evaluating a timer that has nothing due writes nothing.
+     */
+    public void recordWrite(Instant writtenAt) {
+        if (modified || updatedAt == null) {
+            updatedAt = writtenAt;
+            modified = false;
+        }
+    }
+
     private void closeOpenPause(Instant t) {
         if (!pauses.isEmpty()) {
             pauses.get(pauses.size() - 1).endAt(t);
@@ -383,6 +419,7 @@ public class SlaTimer extends PanacheEntityBase {
      * effect when it happened (its occurredAt), even after warnings or a breach were announced.
      */
     private Instant clamp(Instant at) {
+        modified = true; // every command that gets this far changes the timer
         Instant t = later(at, lastChangeAt);
         lastChangeAt = t;
         return t;
@@ -464,6 +501,10 @@ public class SlaTimer extends PanacheEntityBase {
 
     public Instant nextCheckAt() {
         return nextCheckAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     /** The next check with the row version it belongs to (the version is current only after a flush). */

@@ -1,5 +1,6 @@
 package dev.itsm.sla.timer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,14 +41,16 @@ public class TimerService {
     private final Outbox outbox;
     private final EntityManager em;
     private final Event<TimersChanged> changed;
+    private final Clock clock;
 
     TimerService(WorkingTimeCache calendars, AgreementRevisionCache agreements, Outbox outbox, EntityManager em,
-            Event<TimersChanged> changed) {
+            Event<TimersChanged> changed, Clock clock) {
         this.calendars = calendars;
         this.agreements = agreements;
         this.outbox = outbox;
         this.em = em;
         this.changed = changed;
+        this.clock = clock;
     }
 
     /**
@@ -148,6 +151,7 @@ public class TimerService {
                         target.get(), def.warningThresholds());
                 SlaTimer.Started started = SlaTimer.start(incident.incidentId(), incident.number(), incident.serviceId(), terms,
                         incident.openedAt(), cal, now);
+                started.timer().recordWrite(clock.instant());
                 started.timer().persist();
                 events.addAll(started.events());
             }
@@ -181,10 +185,13 @@ public class TimerService {
 
     /**
      * The next checks of the timers this transaction changed, for this instance's wake-ups once it commits.
-     * Flushed first so each carries the row version it commits with.
+     * Flushed first so each carries the row version it commits with; every timer the transaction changed
+     * gets its {@code updatedAt} from the clock here, just before the write.
      */
     private void announceNextChecks(List<SlaTimer> changedTimers) {
         if (!changedTimers.isEmpty()) {
+            Instant now = clock.instant();
+            changedTimers.forEach(t -> t.recordWrite(now)); // the changes feed's updatedAt, only on timers that changed
             em.flush();
             changed.fire(TimersChanged.of(changedTimers));
         }
