@@ -1,5 +1,6 @@
 package dev.itsm.incident;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,9 +11,13 @@ import java.util.UUID;
 
 import dev.itsm.incident.api.IncidentSummary;
 import dev.itsm.incident.sla.SlaTimerReplica;
+import dev.itsm.platform.http.ChangesFeed;
+import dev.itsm.platform.http.Count;
+import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Sort;
+import dev.itsm.platform.problem.ValidationException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -40,29 +45,84 @@ public class IncidentQueries {
         this.counters = counters;
     }
 
+    // The columns a list page can be keyed by (IncidentQueries.SORTABLE, plus the tie-breaks and the feed's order).
+    static final Keyset.Column<Incident> NUMBER = Keyset.Column.of("i.number", String.class, Incident::number);
+    static final Keyset.Column<Incident> OPENED_AT = Keyset.Column.of("i.openedAt", Instant.class, Incident::openedAt);
+    static final Keyset.Column<Incident> UPDATED_AT = Keyset.Column.of("i.updatedAt", Instant.class, Incident::updatedAt);
+    static final Keyset.Column<Incident> PRIORITY = Keyset.Column.of("i.priority", Priority.class, Incident::priority);
+    static final Keyset.Column<Incident> STATE = Keyset.Column.of("i.state", IncidentState.class, Incident::state);
+    static final Keyset.Column<Incident> TITLE = Keyset.Column.of("i.title", String.class, Incident::title);
+    static final Keyset.Column<Incident> ASSIGNEE = Keyset.Column.nullable("i.assignee", String.class, Incident::assignee);
+    static final Keyset.Column<Incident> ID = Keyset.Column.of("i.id", UUID.class, Incident::id);
+    private static final List<Keyset.Column<Incident>> COLUMNS = List.of(NUMBER, OPENED_AT, UPDATED_AT, PRIORITY, STATE,
+            TITLE, ASSIGNEE);
+    /** Equal values are ordered by openedAt, then id, in the direction of the last sort field (see {@link #orderBy}). */
+    private static final List<Keyset.Column<Incident>> TIE_BREAKS = List.of(OPENED_AT, ID);
+    /** The changes feed's order; index incident_feed (V7__incident_feed_index.sql). */
+    static final Keyset<Incident> FEED = Keyset.ascending(List.of(UPDATED_AT, ID));
+
     /**
      * One page. {@code sort} null means "not asked for": newest first, or by relevance (then newest
-     * first) when the filter has a text search.
+     * first) when the filter has a text search. {@code feed} (the changes feed, {@code updatedSince})
+     * orders by (updatedAt, id) instead and excludes a sort. Every order but relevance is keyset-paged:
+     * a cursor page starts after the last row served, by index; relevance is computed per row, so it
+     * cannot be a keyset and stays page-numbered (a cursor there is a 400).
      */
-    public Page<Incident> list(IncidentFilter filter, Sort sort, PageRequest page) {
+    public Page<Incident> list(IncidentFilter filter, Sort sort, PageRequest page, ChangesFeed.Window feed) {
         Map<String, Object> params = IncidentFilter.params();
-        String where = filter.where(params);
+        List<String> where = new ArrayList<>();
+        String filterWhere = filter.where(params);
+        if (!filterWhere.isEmpty()) {
+            where.add(filterWhere.substring(" where ".length()));
+        }
+        if (feed != null) {
+            where.add(ChangesFeed.where(feed, UPDATED_AT.expression(), params));
+        }
+        // the count sees the filters, not the cursor: the total of the list, not of what is left
+        Map<String, Object> countParams = Map.copyOf(params);
+        String countWhere = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        Keyset<Incident> keys = keysetOf(filter, sort, feed);
+        if (keys == null && page.byCursor()) {
+            throw new ValidationException("cursor", "a text search ordered by relevance is paged by page number; "
+                    + "give a sort to page it by cursor");
+        }
+        String after = keys == null ? null : keys.after(page, params);
+        if (after != null) {
+            where.add(after);
+        }
         var em = Panache.getEntityManager();
-        TypedQuery<Incident> q = em.createQuery("select i from Incident i" + where + " order by " + orderBy(filter, sort),
-                Incident.class);
-        TypedQuery<Long> count = em.createQuery("select count(i) from Incident i" + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<Incident> items = q.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+        String order = keys == null ? orderBy(filter, sort) : keys.orderBy();
+        TypedQuery<Incident> q = em.createQuery("select i from Incident i"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by " + order, Incident.class);
+        params.forEach(q::setParameter);
+        // one row more than the page: whether there is a next one, without counting
+        List<Incident> rows = q.setFirstResult(page.byCursor() ? 0 : page.offset()).setMaxResults(page.size() + 1)
+                .getResultList();
+        // bounded, the count reads the matches in the page's order (the same index); relevance in the default order
+        String countOrder = keys == null ? orderBy(filter, Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT)) : order;
+        Count count = Count.of(page.count(), atMost -> countAtMost(countWhere, countOrder, countParams, atMost));
+        if (keys == null) {
+            return Page.of(rows.size() > page.size() ? List.copyOf(rows.subList(0, page.size())) : rows, page, count, null);
+        }
+        return feed != null ? ChangesFeed.page(keys, rows, page, count) : keys.page(rows, page, count);
+    }
+
+    /** The keyset of the request's order; null for relevance (text search without a sort), which is no keyset. */
+    static Keyset<Incident> keysetOf(IncidentFilter filter, Sort sort, ChangesFeed.Window feed) {
+        if (feed != null) {
+            return FEED;
+        }
+        if (sort == null && filter.searchText() != null) {
+            return null;
+        }
+        return Keyset.of(sort != null ? sort : Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT), COLUMNS, TIE_BREAKS);
     }
 
     /**
      * The ORDER BY: the asked order, ties broken by openedAt (unless sorted by it already) and id, in
      * the direction of the last field — so that one index (field, opened_at, id) serves a sort in
      * both directions, and the default order under a filter on that field (V6__incident_sort_indexes.sql).
+     * The keyset ({@link #keysetOf}) follows the same rule; relevance (text search, no sort) is ordered here only.
      */
     static String orderBy(IncidentFilter filter, Sort sort) {
         if (sort == null && filter.searchText() != null) {
@@ -72,6 +132,26 @@ public class IncidentQueries {
         String direction = effective.orders().get(effective.orders().size() - 1).descending() ? " desc" : " asc";
         boolean byOpenedAt = effective.orders().stream().anyMatch(o -> o.column().equals(SORTABLE.get("openedAt")));
         return effective.toOrderBy() + (byOpenedAt ? "" : ", i.openedAt" + direction) + ", i.id" + direction;
+    }
+
+    /**
+     * How many incidents match, looking at no more than {@code atMost} of them: a bounded count stops
+     * after 10,001 index entries instead of counting a million. {@code order}: HQL wants an ORDER BY with a
+     * LIMIT in a subquery; the list's own order is the one an index serves.
+     */
+    private static long countAtMost(String where, String order, Map<String, Object> params, long atMost) {
+        var em = Panache.getEntityManager();
+        if (atMost == Long.MAX_VALUE) {
+            TypedQuery<Long> all = em.createQuery("select count(i) from Incident i" + where, Long.class);
+            params.forEach(all::setParameter);
+            return all.getSingleResult();
+        }
+        TypedQuery<Long> bounded = em.createQuery(
+                "select count(*) from (select i.id as id from Incident i" + where + " order by " + order
+                        + " limit :countLimit) m", Long.class);
+        params.forEach(bounded::setParameter);
+        bounded.setParameter("countLimit", (int) atMost);
+        return bounded.getSingleResult();
     }
 
     /**
@@ -113,14 +193,20 @@ public class IncidentQueries {
         return q.getResultList();
     }
 
-    /** SLA timers of the given incidents, by incident (by metric, then agreement). */
+    /**
+     * SLA timers of the given incidents, by incident (by metric, then agreement). One statement for any
+     * number of ids: {@code = any(?)} with an array, where an HQL {@code in ?1} would be translated anew
+     * for every distinct list size (a page of 50 and a single incident are two translations, on every request).
+     */
     public Map<UUID, List<SlaTimerReplica>> slaOf(Collection<UUID> incidentIds) {
         Map<UUID, List<SlaTimerReplica>> result = new HashMap<>();
         if (incidentIds.isEmpty()) {
             return result;
         }
-        List<SlaTimerReplica> all = SlaTimerReplica.list("incidentId in ?1 order by metric, agreementName, timerId",
-                List.copyOf(incidentIds));
+        @SuppressWarnings("unchecked")
+        List<SlaTimerReplica> all = Panache.getEntityManager().createNativeQuery(
+                "select * from incident_sla_timer where incident_id = any(?1) order by metric, agreement_name, timer_id",
+                SlaTimerReplica.class).setParameter(1, incidentIds.toArray(UUID[]::new)).getResultList();
         for (SlaTimerReplica s : all) {
             result.computeIfAbsent(s.incidentId(), k -> new ArrayList<>()).add(s);
         }

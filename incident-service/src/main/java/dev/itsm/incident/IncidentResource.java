@@ -28,14 +28,17 @@ import dev.itsm.incident.api.ReasonRequest;
 import dev.itsm.incident.api.ResolveRequest;
 import dev.itsm.incident.api.SlaTimerView;
 import dev.itsm.incident.sla.SlaTimerReplica;
+import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
+import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.Paging;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -100,6 +103,11 @@ public class IncidentResource {
             + "priority,-openedAt is the most urgent first, newest first within a priority. Equal values are ordered by "
             + "openedAt, then id, in the direction of the last field.";
 
+    /** Why relevance order has no cursor (IncidentQueries.keysetOf). */
+    static final String RELEVANCE_PAGED = "Every order but relevance (q without sort) is paged by cursor; relevance is "
+            + "computed per match, so it pages by page number only (a cursor there is a 400: add a sort to walk a search "
+            + "by cursor)";
+
     /** Where the summary's counts come from (IncidentCounters, IncidentQueries.summary). */
     static final String SUMMARY_SOURCE = "Without filters, or filtered only by serviceId, state and/or priority, the counts "
             + "come from counters kept in the transaction of every change (exact, and as fast for a million incidents as "
@@ -117,13 +125,15 @@ public class IncidentResource {
     private final IncidentQueries queries;
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
+    private final ChangesFeed feed;
 
     IncidentResource(IncidentService incidents, IncidentQueries queries, IdempotentCreate idempotent,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, ChangesFeed feed) {
         this.incidents = incidents;
         this.queries = queries;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
+        this.feed = feed;
     }
 
     // ------------------------------------------------------------------ create, read, list
@@ -150,7 +160,7 @@ public class IncidentResource {
                     request.serviceId(), request.ciId(), request.category(), request.impact(), request.urgency(),
                     request.assignmentGroup(), request.assignee(), request.parentIncidentId(), request.linkedChangeIds()),
                     actor(security));
-            return new IdempotentCreate.Created(URI.create(BASE + i.id()), view(i), i.version());
+            return new IdempotentCreate.Created(URI.create(BASE + i.id()), openedView(i), i.version());
         });
     }
 
@@ -185,15 +195,24 @@ public class IncidentResource {
             @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
             @Parameter(description = TEXT_SEARCH, example = "checkout fails") @QueryParam("q") String text,
             @Parameter(description = SORT_RULE, example = "priority,-openedAt") @QueryParam("sort") String sort,
-            @Parameter(description = PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = ListParameters.CURSOR + ". " + RELEVANCE_PAGED) @QueryParam("cursor") String cursor,
+            @Parameter(description = ListParameters.COUNT, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
+            @Parameter(description = ListParameters.UPDATED_SINCE, schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                    example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
             @Context UriInfo uri) {
         IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
                 openedTo, text);
+        ChangesFeed.Window window = feed.window(updatedSince);
+        if (window != null && QueryParams.text(sort) != null) {
+            throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
+        }
         // no field named: null, so that a text search orders by relevance (IncidentQueries.orderBy)
         Sort order = sort == null || sort.isBlank() ? null
                 : Sort.parse(sort, IncidentQueries.SORTABLE, IncidentQueries.DEFAULT_SORT);
-        Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size));
+        Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count), window);
         return Paging.ok(views(found), uri);
     }
 
@@ -471,6 +490,14 @@ public class IncidentResource {
         return IncidentView.of(i, serviceName, sla);
     }
 
+    /**
+     * The view of an incident this request opened: no SLA timers to look up yet — the sla-service
+     * starts them from IncidentOpened, which leaves the outbox only after this transaction commits.
+     */
+    private IncidentView openedView(Incident i) {
+        return IncidentView.of(i, incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId()), List.of());
+    }
+
     private Page<IncidentView> views(Page<Incident> page) {
         Map<UUID, String> names = incidents.serviceNames(page.items().stream().map(Incident::serviceId).distinct().toList());
         Map<UUID, List<SlaTimerReplica>> sla = queries.slaOf(page.items().stream().map(Incident::id).toList());
@@ -497,16 +524,43 @@ public class IncidentResource {
         return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
-    /** OpenAPI shapes of the paged lists. */
+    /** OpenAPI shapes of the paged lists: the platform's {@link Page} with the item type named (same fields, descriptions, examples). */
     @Schema(name = "IncidentPage")
-    record IncidentPage(List<IncidentView> items, int page, int size, long total) {
+    record IncidentPage(
+            @Schema(description = "The items of this page") List<IncidentView> items,
+            @Schema(description = PAGE_NUMBER, example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = TOTAL, example = "1234") Long total,
+            @Schema(description = TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = NEXT, example = NEXT_EXAMPLE) String next) {
     }
 
     @Schema(name = "IncidentNotePage")
-    record NotePage(List<NoteView> items, int page, int size, long total) {
+    record NotePage(
+            @Schema(description = "The items of this page") List<NoteView> items,
+            @Schema(description = PAGE_NUMBER, example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = TOTAL, example = "1234") Long total,
+            @Schema(description = TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = NEXT, example = NEXT_EXAMPLE) String next) {
     }
 
     @Schema(name = "IncidentHistoryPage")
-    record HistoryPage(List<HistoryEntryView> items, int page, int size, long total) {
+    record HistoryPage(
+            @Schema(description = "The items of this page") List<HistoryEntryView> items,
+            @Schema(description = PAGE_NUMBER, example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = TOTAL, example = "1234") Long total,
+            @Schema(description = TOTAL_EXACT, example = "true") Boolean totalExact,
+            @Schema(description = NEXT, example = NEXT_EXAMPLE) String next) {
     }
+
+    // the platform Page's field descriptions (annotations need constants)
+    static final String PAGE_NUMBER = "Zero-based page number; absent on a page reached by cursor";
+    static final String TOTAL = "Rows matching the query over all pages: exact when totalExact is true, otherwise a lower "
+            + "bound (see the count parameter); absent when not counted";
+    static final String TOTAL_EXACT = "Whether total is exact (true) or a lower bound (false); absent with total";
+    static final String NEXT = "Cursor of the next page: send it back as ?cursor= (with the same filters and sort). "
+            + "Absent on the last page";
+    static final String NEXT_EXAMPLE = "eyJvIjoiLW9wZW5lZEF0IiwiayI6WyIyMDI2LTEyLTAxVDEwOjAwOjAwWiJdfQ";
 }

@@ -255,7 +255,12 @@ public class IncidentService {
     public Map<UUID, String> serviceNames(Collection<UUID> ids) {
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            CatalogService.<CatalogService>list("serviceId in ?1", Set.copyOf(ids)).forEach(s -> names.put(s.serviceId(), s.name()));
+            // = any(array): one statement whatever the number of ids (HQL "in ?1" is re-translated per list size)
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager()
+                    .createNativeQuery("select service_id, name from catalog_service where service_id = any(?1)", Object[].class)
+                    .setParameter(1, Set.copyOf(ids).toArray(UUID[]::new)).getResultList();
+            rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
         }
         return names;
     }

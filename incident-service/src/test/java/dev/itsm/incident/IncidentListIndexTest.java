@@ -4,6 +4,8 @@ import static dev.itsm.incident.Fixtures.reader;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import dev.itsm.testing.ItsmTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -53,6 +56,38 @@ class IncidentListIndexTest {
                 plan(reader().queryParam("sort", sort), 0, 50);
             }
         }
+    }
+
+    @Test
+    void aPageByCursorStartsAtTheCursorInTheIndexForTheDefaultOrderAndAFilteredOne() {
+        SeededIncidents.ensure();
+        Response first = reader().queryParam("size", 50).get("/api/v1/incidents");
+        String openedAt = first.jsonPath().getString("items[49].openedAt");
+        String id = first.jsonPath().getString("items[49].id");
+        String plan = plan(reader().queryParam("cursor", first.jsonPath().getString("next")), openedAt, id, 0, 51);
+        // the row-value comparison is the index condition: the scan starts at the cursor, nothing before it is read
+        assertTrue(plan.contains("Index Cond: (ROW(") || plan.contains("Index Cond: (ROW ("), plan);
+
+        String service = SeededIncidents.SERVICES.get(5).toString();
+        Response filtered = reader().queryParam("serviceId", service).queryParam("size", 50).get("/api/v1/incidents");
+        plan(reader().queryParam("serviceId", service).queryParam("cursor", filtered.jsonPath().getString("next")), service,
+                filtered.jsonPath().getString("items[49].openedAt"), filtered.jsonPath().getString("items[49].id"), 0, 51);
+    }
+
+    @Test
+    void theChangesFeedReadsTheFeedIndexFromItsCursor() {
+        SeededIncidents.ensure();
+        Instant since = Instant.now().minus(Duration.ofDays(30));
+        Response first = reader().queryParam("updatedSince", since.toString()).queryParam("size", 50).get("/api/v1/incidents");
+        first.then().statusCode(200);
+        String updatedAt = first.jsonPath().getString("items[49].updatedAt");
+        String id = first.jsonPath().getString("items[49].id");
+        List<String> sql = SqlCapture.during(() -> reader().queryParam("updatedSince", since.toString())
+                .queryParam("cursor", first.jsonPath().getString("next")).get("/api/v1/incidents").then().statusCode(200));
+        String plan = SeededIncidents.explain(SeededIncidents.pageQuery(sql), since.toString(), Instant.now().toString(),
+                updatedAt, id, 0, 51);
+        assertReadFromAnIndex(plan);
+        assertTrue(plan.contains("incident_feed"), plan);
     }
 
     /** The plan of the page query the service sends for the request; asserts it reads an index. */

@@ -62,8 +62,10 @@ class CreateIncidentBenchmarkTest {
 
         Histogram latency = new Histogram(60_000_000_000L, 3);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long[] counts = run(http, uri, token, service, clients, Duration.ofSeconds(seconds), Integer.MAX_VALUE, latency);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuPerRequest = (processCpuNanos() - cpuStart) / 1e6 / Math.max(1, counts[0]);
 
         String report = String.format(Locale.ROOT, """
                 create-incident benchmark (POST /api/v1/incidents, direct to the service)
@@ -73,10 +75,11 @@ class CreateIncidentBenchmarkTest {
                   throughput                        : %.1f incidents/s
                   latency p50 / p90 / p99 / p99.9   : %.1f / %.1f / %.1f / %.1f ms
                   latency max                       : %.1f ms
+                  JVM CPU per request               : %.2f ms (this JVM: client, service, relay, in-process Kafka; not PostgreSQL)
                   cores available                   : %d
                 """, clients, elapsed, warmup, counts[0], counts[1], counts[0] / elapsed,
                 ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
-                ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
+                ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()), cpuPerRequest,
                 Runtime.getRuntime().availableProcessors());
         System.out.println(report);
         System.err.println(report);
@@ -129,6 +132,12 @@ class CreateIncidentBenchmarkTest {
             pool.shutdownNow();
         }
         return new long[] { ok.get(), failed.get() };
+    }
+
+    /** CPU time of this whole JVM so far. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static double ms(long nanos) {
