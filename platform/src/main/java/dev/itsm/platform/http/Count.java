@@ -7,8 +7,9 @@ public record Count(long value, boolean exact) {
 
     /**
      * Counts as {@code mode} asks. {@code countAtMost} counts the matching rows, stopping after the
-     * given number ({@code Long.MAX_VALUE}: all of them), e.g. {@code select count(*) from (select 1
-     * … limit ?)}; returns {@code null} for {@link CountMode#NONE}.
+     * given number ({@code Long.MAX_VALUE}: all of them), e.g. native {@code select count(*) from
+     * (select 1 … limit ?) m} (HQL accepts a {@code limit} in a subquery only with an {@code order by});
+     * returns {@code null} for {@link CountMode#NONE}.
      */
     public static Count of(CountMode mode, LongUnaryOperator countAtMost) {
         return switch (mode) {
