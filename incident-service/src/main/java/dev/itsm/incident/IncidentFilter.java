@@ -63,7 +63,7 @@ public record IncidentFilter(
         }
         String words = searchText();
         if (words != null) {
-            // the full-text document (GIN index): see TextSearchFunctions and V5__incident_search.sql
+            // the full-text document (GIN index): see the platform's search.TextSearchFunctions and V5__incident_search.sql
             and(q, "text_matches(i.searchDocument, :text) = true");
             params.put("text", words);
         }

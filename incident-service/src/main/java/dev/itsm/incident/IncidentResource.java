@@ -114,7 +114,7 @@ public class IncidentResource {
             + "for ten); any other filter (assignmentGroup, assignee, major, openedFrom, openedTo) counts the matching "
             + "incidents, which takes longer the more incidents match.";
 
-    /** What q= finds (full-text search: TextSearchFunctions, V5__incident_search.sql). */
+    /** What q= finds (full-text search: the platform's search.TextSearchFunctions, V5__incident_search.sql). */
     static final String TEXT_SEARCH = "Full-text search over number, title and description: whole words, any case, no prefix "
             + "or substring match (\"check\" does not find \"checkout\"); every word must occur, \"quoted words\" as a phrase, "
             + "or between alternatives, -word excludes; an incident number (INC0001001, or its digits 1001) finds that incident. "

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * {@code q=} is a full-text search (whole words of number, title and description; see
- * TextSearchFunctions): by word, by incident number, relevance order when no sort is asked for,
+ * the platform's TextSearchFunctions): by word, by incident number, relevance order when no sort is asked for,
  * any input answered (never a 500), and served by the GIN index.
  */
 @QuarkusTest

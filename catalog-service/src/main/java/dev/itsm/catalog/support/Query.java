@@ -36,7 +36,7 @@ public final class Query {
 
     /**
      * Full-text search of {@code text} in the aggregate's search document (GIN index; words match whole and
-     * case-insensitively, quotes make a phrase, {@code -word} excludes: {@link TextSearchFunctions}).
+     * case-insensitively, quotes make a phrase, {@code -word} excludes: {@link dev.itsm.platform.search.TextSearchFunctions}).
      */
     public Query search(String text) {
         if (text != null && !text.isBlank()) {

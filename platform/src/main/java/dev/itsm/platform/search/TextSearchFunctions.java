@@ -1,4 +1,4 @@
-package dev.itsm.incident;
+package dev.itsm.platform.search;
 
 import org.hibernate.boot.model.FunctionContributions;
 import org.hibernate.boot.model.FunctionContributor;
@@ -9,14 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * PostgreSQL full-text search in HQL, which has no {@code @@} operator:
- * {@code text_matches(i.searchDocument, :q)} and {@code text_rank(i.searchDocument, :q)}.
+ * {@code text_matches(x.searchDocument, :q)} and {@code text_rank(x.searchDocument, :q)}, registered
+ * in every service's persistence unit (incident-service and catalog-service search with them).
  * <p>
  * The query is parsed by {@code websearch_to_tsquery}, which never fails on user input (quotes,
  * {@code or}, {@code -word}; stray operators are ignored). The configuration is {@code simple}, not
  * {@code english}: no stemming and no stop words, so a word matches as typed whatever the language
- * of the incident, incident numbers and technical tokens (host names, error codes) stay intact, and
- * "a", "the" or "it" are not silently dropped from a query; the cost is that "fails" does not find
- * "failing". The document must be built with the same configuration (V5__incident_search.sql).
+ * of the text, numbers and technical tokens (service keys, host names, error codes) stay intact, and
+ * "a", "the" or "it" are not silently dropped from a query; the cost is that a word matches only
+ * whole ("fails" does not find "failing", "mail" not "email"). The documents must be built with the
+ * same configuration (incident V5__incident_search.sql, catalog V2__catalog_read_path.sql).
  */
 @PersistenceUnitExtension
 @ApplicationScoped
