@@ -1,5 +1,5 @@
 wrk.method = "POST"
-wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"466c8b9e-9984-4404-a82e-23473d629db2","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
+wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"644926e9-24a3-4226-ac64-318fabd08c37","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
 wrk.headers["Authorization"] = "Bearer <token>"
 wrk.headers["Content-Type"] = "application/json"
 local shown = 0
