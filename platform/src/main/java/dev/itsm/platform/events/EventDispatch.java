@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -48,7 +47,9 @@ public class EventDispatch {
         this.boundary = boundary;
         this.json = json;
         this.clock = clock;
-        this.handlersByTopic = handlers.stream().collect(Collectors.groupingBy(EventHandler::topic));
+        Map<String, List<EventHandler>> byTopic = new HashMap<>();
+        handlers.forEach(h -> h.topics().forEach(t -> byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(h)));
+        this.handlersByTopic = Map.copyOf(byTopic);
         this.groupId = "itsm-" + config.service() + "-service";
     }
 

@@ -1,5 +1,7 @@
 package dev.itsm.platform.events;
 
+import java.util.Set;
+
 /**
  * Consumes one topic. Implement it as a CDI bean; {@link EventConsumer} calls {@link #handle}
  * inside a transaction that also records the event id in {@code processed_event}, so a
@@ -13,8 +15,18 @@ package dev.itsm.platform.events;
  */
 public interface EventHandler {
 
-    /** The topic this handler reads, e.g. {@code itsm.catalog.events}. */
-    String topic();
+    /** The topic this handler reads, e.g. {@code itsm.catalog.events}; a handler of several topics overrides {@link #topics()} instead. */
+    default String topic() {
+        throw new IllegalStateException(getClass().getName() + " names no topic: implement topic() or topics()");
+    }
+
+    /**
+     * The topics this handler reads: {@link #topic()} alone for a handler of one producer's events; a
+     * handler that follows many (webhook-service delivers every service's events) names them all here.
+     */
+    default Set<String> topics() {
+        return Set.of(topic());
+    }
 
     /** Applies the event's effect. Runs in the inbox transaction (shared with the poll's other events). */
     void handle(InboundEvent event);

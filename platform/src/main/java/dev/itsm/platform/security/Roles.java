@@ -13,6 +13,8 @@ public final class Roles {
     public static final String CATALOG_ADMIN = "itsm-catalog-admin";
     /** Manages agreements and calendars. */
     public static final String SLA_ADMIN = "itsm-sla-admin";
+    /** Manages webhook subscriptions (webhook-service), without the other administrative rights. */
+    public static final String INTEGRATION_ADMIN = "itsm-integration-admin";
     /** May do everything. */
     public static final String ADMIN = "itsm-admin";
 
