@@ -20,7 +20,7 @@ import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
 import dev.itsm.platform.problem.UnprocessableException;
-import dev.itsm.sla.NativeKeysetQuery;
+import dev.itsm.platform.http.NativeKeysetQuery;
 import dev.itsm.sla.calendar.BusinessCalendar;
 import dev.itsm.sla.catalog.CatalogServiceReplica;
 import dev.itsm.sla.events.SlaAgreementChanged;

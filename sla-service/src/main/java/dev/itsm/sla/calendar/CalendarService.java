@@ -18,7 +18,7 @@ import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
-import dev.itsm.sla.NativeKeysetQuery;
+import dev.itsm.platform.http.NativeKeysetQuery;
 import dev.itsm.sla.events.SlaCalendarChanged;
 import dev.itsm.sla.events.SlaCalendarChanged.Operation;
 import jakarta.enterprise.context.ApplicationScoped;

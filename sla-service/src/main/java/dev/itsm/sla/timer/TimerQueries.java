@@ -10,7 +10,7 @@ import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Sort;
-import dev.itsm.sla.NativeKeysetQuery;
+import dev.itsm.platform.http.NativeKeysetQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import dev.itsm.webhook.subscription.SubscriptionResumed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -117,6 +119,11 @@ public class Dispatcher {
                 }
             }
         });
+    }
+
+    /** A resumed subscription's queued deliveries are due now: claim them once the resume has committed. */
+    void onResumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubscriptionResumed resumed) {
+        wake();
     }
 
     /** Attempts in flight from this instance (for tests and metrics). */

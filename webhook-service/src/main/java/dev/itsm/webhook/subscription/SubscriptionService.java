@@ -17,6 +17,7 @@ import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.Keyset;
 import dev.itsm.platform.http.MergePatch;
+import dev.itsm.platform.http.NativeKeysetQuery;
 import dev.itsm.platform.http.Page;
 import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.problem.NotFoundException;
@@ -25,6 +26,7 @@ import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.webhook.subscription.WebhookSubscriptionChanged.Change;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -52,15 +54,17 @@ public class SubscriptionService {
     private final Clock clock;
     private final EntityManager em;
     private final SecurityIdentity caller;
+    private final Event<SubscriptionResumed> resumed;
 
     SubscriptionService(SubscriptionRules rules, MergePatch mergePatch, Outbox outbox, Clock clock, EntityManager em,
-            SecurityIdentity caller) {
+            SecurityIdentity caller, Event<SubscriptionResumed> resumed) {
         this.rules = rules;
         this.mergePatch = mergePatch;
         this.outbox = outbox;
         this.clock = clock;
         this.em = em;
         this.caller = caller;
+        this.resumed = resumed;
     }
 
     @Transactional
@@ -149,6 +153,7 @@ public class SubscriptionService {
         s.resume(now);
         s.persistAndFlush();
         announce(s, Change.RESUMED, wasDisabled ? List.of("state", "disabledReason") : List.of("state"), now);
+        resumed.fire(new SubscriptionResumed(s.id())); // its queued deliveries go now, not at the next poll
         return SubscriptionView.of(s, now);
     }
 

@@ -1,15 +1,10 @@
-package dev.itsm.webhook.subscription;
+package dev.itsm.platform.http;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.itsm.platform.http.ChangesFeed;
-import dev.itsm.platform.http.Count;
-import dev.itsm.platform.http.Keyset;
-import dev.itsm.platform.http.Page;
-import dev.itsm.platform.http.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -21,14 +16,14 @@ import jakarta.persistence.Query;
  * would make the database sort what it only counts). Keyset columns are SQL column names here, and enum
  * values are bound by name (the columns hold {@code EnumType.STRING}).
  */
-final class NativeKeysetQuery<T> {
+public final class NativeKeysetQuery<T> {
 
     private final String table;
     private final Class<T> entity;
     private final List<String> where = new ArrayList<>();
     private final Map<String, Object> params = new HashMap<>();
 
-    NativeKeysetQuery(String table, Class<T> entity) {
+    public NativeKeysetQuery(String table, Class<T> entity) {
         this.table = table;
         this.entity = entity;
     }
