@@ -15,6 +15,7 @@ const expected = {
   change: '/api/v1/changes',
   catalog: '/api/v1/catalog',
   sla: '/api/v1/sla',
+  webhook: '/api/v1/webhooks',
 };
 
 let failures = 0;

@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Real HTTP servers (plain Vert.x, own event loops) standing in for the four services, plus a slow
+ * Real HTTP servers (plain Vert.x, own event loops) standing in for the five services, plus a slow
  * one and an address where nothing listens. Each echoes what it received as JSON
  * ({@code service, method, uri, headers, bytes}) after streaming the body through a counter, and
  * knows a few special paths (see {@link #handle}).
@@ -49,7 +49,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] { "incident", "change", "catalog", "sla" }) {
+        for (String name : new String[] { "incident", "change", "catalog", "sla", "webhook" }) {
             int port = listen(name, 0);
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
         }
@@ -102,7 +102,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /**
      * Paths: {@code /q/openapi} a small document; {@code /q/health/ready} UP; {@code /asyncapi.yaml}
-     * (incident only); {@code …/created} 201 with Location and Link at the service's own origin;
+     * (incident and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
      * {@code …/large} 50 MB streamed in 64 KiB chunks, held back after the first MiB until the test
      * releases it; everything else: the echo (slow service: after 3 s).
      */
@@ -126,9 +126,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.equals("/asyncapi.yaml")) {
-            if (name.equals("incident")) {
+            if (name.equals("incident") || name.equals("webhook")) {
                 response.putHeader("Content-Type", "application/yaml")
-                        .end("asyncapi: 3.0.0\ninfo:\n  title: incident-service events\n  version: 1.0.0\n");
+                        .end("asyncapi: 3.0.0\ninfo:\n  title: " + name + "-service events\n  version: 1.0.0\n");
             } else {
                 response.setStatusCode(404).end();
             }
@@ -227,6 +227,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static final String CHANGE_MANAGER = "itsm-change-manager";
     private static final String CATALOG_ADMIN = "itsm-catalog-admin";
     private static final String SLA_ADMIN = "itsm-sla-admin";
+    private static final String INTEGRATION_ADMIN = "itsm-integration-admin";
     private static final String ADMIN = "itsm-admin";
     private static final String[] ANYONE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, ADMIN };
 
@@ -247,6 +248,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "change" -> "/api/v1/changes";
             case "catalog" -> "/api/v1/catalog/services";
             case "sla" -> "/api/v1/sla/agreements";
+            case "webhook" -> "/api/v1/webhooks/subscriptions";
             default -> "/api/v1/" + name;
         };
         JsonObject get = new JsonObject()
@@ -289,6 +291,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(SLA_ADMIN, ADMIN)));
                 paths.put(item, new JsonObject().put("patch", operation(SLA_ADMIN, ADMIN))
                         .put("delete", operation(SLA_ADMIN, ADMIN)));
+            }
+            case "webhook" -> {
+                // subscriptions name outbound URLs and carry secrets: integration admins (and admins) only, reads too
+                paths.put(path, new JsonObject().put("get", secured(get, INTEGRATION_ADMIN, ADMIN))
+                        .put("post", operation(INTEGRATION_ADMIN, ADMIN)));
+                paths.put(item, new JsonObject().put("get", operation(INTEGRATION_ADMIN, ADMIN))
+                        .put("patch", operation(INTEGRATION_ADMIN, ADMIN)).put("delete", operation(INTEGRATION_ADMIN, ADMIN)));
+                paths.put(item + "/rotate-secret", new JsonObject().put("post", operation(INTEGRATION_ADMIN, ADMIN)));
             }
             default -> paths.put(path, new JsonObject().put("get", get));
         }

@@ -66,7 +66,8 @@ class GatewayTest {
             "/api/v1/incidents/7c1e?fields=a%20b, incident",
             "/api/v1/changes/calendar?from=2026-01-01, change",
             "/api/v1/catalog/services/1/impact, catalog",
-            "/api/v1/sla/timers?incidentId=1, sla" })
+            "/api/v1/sla/timers?incidentId=1, sla",
+            "/api/v1/webhooks/subscriptions/7c1e/deliveries?state=DEAD, webhook" })
     void routesEachPrefixToItsService(String uri, String service) {
         given().header("Authorization", READER)
                 .urlEncodingEnabled(false)
@@ -224,7 +225,19 @@ class GatewayTest {
             "POST,   /api/v1/sla/agreements,           itsm-sla-admin,      200",
             "PATCH,  /api/v1/sla/agreements/1,         itsm-catalog-admin,  403",
             "POST,   /api/v1/sla/agreements,           itsm-agent,          403",
-            "DELETE, /api/v1/sla/agreements/1,         itsm-admin,          200" })
+            "DELETE, /api/v1/sla/agreements/1,         itsm-admin,          200",
+            // webhooks: integration admins (and admins) only, reads too — subscriptions name outbound URLs
+            "POST,   /api/v1/webhooks/subscriptions,   itsm-integration-admin, 200",
+            "GET,    /api/v1/webhooks/subscriptions,   itsm-integration-admin, 200",
+            "POST,   /api/v1/webhooks/subscriptions/1/rotate-secret, itsm-integration-admin, 200",
+            "DELETE, /api/v1/webhooks/subscriptions/1, itsm-admin,          200",
+            "GET,    /api/v1/webhooks/subscriptions,   itsm-reader,         403",
+            "GET,    /api/v1/webhooks/subscriptions/1, itsm-agent,          403",
+            "POST,   /api/v1/webhooks/subscriptions,   itsm-catalog-admin,  403",
+            "PATCH,  /api/v1/webhooks/subscriptions/1, itsm-sla-admin,      403",
+            // an integration admin has no other administrative right
+            "POST,   /api/v1/catalog/services,         itsm-integration-admin, 403",
+            "POST,   /api/v1/incidents,                itsm-integration-admin, 403" })
     void rolesDecideWhoMayDoWhat(String method, String path, String role, int status) {
         awaitRoleRules();
         Response response = given().header("Authorization", Tokens.bearer("matrix-" + role, role))
@@ -302,7 +315,8 @@ class GatewayTest {
                 given().header("Authorization", READER).post("/api/v1/incidents").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/changes/1/approve").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/catalog/services").statusCode(),
-                given().header("Authorization", AGENT).post("/api/v1/sla/agreements").statusCode())
+                given().header("Authorization", AGENT).post("/api/v1/sla/agreements").statusCode(),
+                given().header("Authorization", AGENT).post("/api/v1/webhooks/subscriptions").statusCode())
                 .stream().allMatch(status -> status == 403));
     }
 
@@ -425,6 +439,8 @@ class GatewayTest {
                 .body("checks.name", hasItem("upstream-change"))
                 .body("checks.name", hasItem("upstream-catalog"))
                 .body("checks.name", hasItem("upstream-sla"))
+                .body("checks.name", hasItem("upstream-webhook"))
+                .body("checks.find { it.name == 'upstream-webhook' }.data.prefix", equalTo("/api/v1/webhooks"))
                 .body("checks.find { it.name == 'upstream-incident' }.data.upstream", equalTo("UP"))
                 .body("checks.find { it.name == 'upstream-incident' }.data.prefix", equalTo("/api/v1/incidents"))
                 .body("checks.find { it.name == 'upstream-down' }.data.upstream", equalTo("DOWN"));
@@ -619,6 +635,7 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/changes"))
                 .body("paths", hasKey("/api/v1/catalog/services"))
                 .body("paths", hasKey("/api/v1/sla/agreements"))
+                .body("paths", hasKey("/api/v1/webhooks/subscriptions"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("IncidentProblem")))
                 // same name, different content: kept apart and references follow
@@ -648,7 +665,8 @@ class GatewayTest {
         String page = given().when().get("/q/swagger-ui/")
                 .then().statusCode(200)
                 .extract().asString();
-        for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla")) {
+        for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla",
+                "/openapi/webhook")) {
             assertTrue(page.contains("\"" + url + "\""), "Swagger UI offers " + url);
         }
     }
@@ -659,6 +677,10 @@ class GatewayTest {
                 .then().statusCode(200)
                 .contentType(containsString("yaml"))
                 .body(startsWith("asyncapi: 3.0.0"));
+        given().when().get("/asyncapi/webhook.yaml")
+                .then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("webhook-service events"));
         given().when().get("/asyncapi/change.yaml")
                 .then().statusCode(404).contentType(PROBLEM);
         given().when().get("/asyncapi/down.yaml")
