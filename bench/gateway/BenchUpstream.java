@@ -54,6 +54,7 @@ public class BenchUpstream {
             case "incident" -> "/api/v1/incidents";
             case "change" -> "/api/v1/changes";
             case "catalog" -> "/api/v1/catalog/services";
+            case "webhook" -> "/api/v1/webhooks/subscriptions";
             default -> "/api/v1/sla/agreements";
         };
         String tag = name.substring(0, 1).toUpperCase() + name.substring(1);

@@ -3,3 +3,4 @@ create database itsm_catalog;
 create database itsm_incident;
 create database itsm_sla;
 create database itsm_change;
+create database itsm_webhook;

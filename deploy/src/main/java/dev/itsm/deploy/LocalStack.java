@@ -34,8 +34,8 @@ public final class LocalStack {
 
     private static final int PG_PORT = 5432;
     private static final int KAFKA_PORT = 9092;
-    private static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
-            "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin");
+    static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
+            "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin", "itsm-integration-admin");
 
     private final Path root;
     private final Path home;
@@ -186,7 +186,12 @@ public final class LocalStack {
         String first = gateway ? stack.url("gateway") : stack.url(stack.components().get(0));
         sb.append("\nTry:  curl -H \"Authorization: Bearer $(cat .itsm/admin.token)\" ").append(first)
                 .append("/api/v1/catalog/services\n");
-        sb.append("Other roles:  ./itsm token itsm-agent   (itsm-reader, itsm-change-manager, itsm-catalog-admin, itsm-sla-admin)\n");
+        sb.append("Other roles:  ./itsm token itsm-agent   (itsm-reader, itsm-change-manager, itsm-catalog-admin, itsm-sla-admin,\n")
+                .append("              itsm-integration-admin: webhook subscriptions)\n");
+        if (stack.has(Stack.WEBHOOK_SERVICE)) {
+            sb.append("Webhooks:  subscriptions may target http://127.0.0.1/localhost here (WEBHOOK_TARGET_ALLOW_LOOPBACK=true,\n")
+                    .append("           local stack only); see the README's \"Webhooks\" section\n");
+        }
         sb.append("Stop:  Ctrl-C here, or ./itsm stop from another terminal.   Status: ./itsm status\n");
         System.out.println(sb);
     }

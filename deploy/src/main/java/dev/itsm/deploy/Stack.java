@@ -109,6 +109,9 @@ public final class Stack implements AutoCloseable {
         return at < 0 ? instance : instance.substring(0, at);
     }
 
+    /** The component that calls subscribers' URLs (and so is told that loopback ones are fine here). */
+    static final String WEBHOOK_SERVICE = "webhook-service";
+
     /** The only address the services listen on: nothing but this machine reaches them. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -368,6 +371,12 @@ public final class Stack implements AutoCloseable {
         env.put("ITSM_JWT_ISSUER", TokenSigner.ISSUER);
         env.put("ITSM_JWT_PUBLIC_KEY", tokens.publicKey().toString());
         env.put("ITSM_JWT_AUDIENCE", TokenSigner.AUDIENCE);
+        if (c.name().equals(WEBHOOK_SERVICE)) {
+            // everything here runs on this machine, so a developer's (or a system test's) webhook receiver
+            // listens on loopback — which webhook-service refuses as a target by default (SSRF). Compose and
+            // Kubernetes never set this; options.env() may still override it.
+            env.put("WEBHOOK_TARGET_ALLOW_LOOPBACK", "true");
+        }
         for (Component other : Component.ALL) {
             // every instance: the gateway spreads requests over them and skips one that refuses connections
             String key = "ITSM_UPSTREAM_" + other.name().replace("-service", "").toUpperCase() + "_URL";

@@ -30,9 +30,23 @@ class ClusterSecurityManifestsTest {
             "incident", List.of("catalog", "sla", "change"),
             "change", List.of("catalog", "incident"),
             "sla", List.of("incident", "catalog"),
-            "catalog", List.of());
+            "catalog", List.of(),
+            // every other service's topic, never its own (a failing subscriber would feed it its own failures)
+            "webhook", List.of("incident", "change", "catalog", "sla"));
     static final String KAFKA = "itsm-kafka";
     static final String CLUSTER_CA_SECRET = KAFKA + "-cluster-ca-cert";
+    /** The services' pods, as the gateway's egress and Kafka's client ingress name them. */
+    static final String SERVICE_PODS =
+            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, sla-service, webhook-service]}";
+    /**
+     * webhook-service's one way out beyond the cluster: subscribers on the public internet, HTTPS and
+     * HTTP, with every private, loopback, link-local (cloud metadata), CGNAT, multicast and reserved
+     * range cut out — IPv4 and IPv6.
+     */
+    static final Set<String> PUBLIC_INTERNET = Set.of(
+            "ip{0.0.0.0/0 except [0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 172.16.0.0/12,"
+                    + " 192.168.0.0/16, 224.0.0.0/4, 240.0.0.0/4]} :443,80",
+            "ip{::/0 except [::1/128, ::ffff:0:0/96, fc00::/7, fe80::/10, ff00::/8]} :443,80");
 
     static List<Map<String, Object>> rendered;
 
@@ -72,11 +86,59 @@ class ClusterSecurityManifestsTest {
         for (String service : ManifestsTest.SERVICES) {
             Map<String, String> pod = Map.of("app.kubernetes.io/name", service, "app.kubernetes.io/part-of", "itsm");
             assertEquals(Set.of("pods{app.kubernetes.io/name=gateway} :8080"), peers(pod, "ingress", "from"), service + " ingress");
-            assertEquals(Set.of("pods{cnpg.io/cluster=" + service + "-db} :5432",
+            Set<String> expected = new TreeSet<>(Set.of("pods{cnpg.io/cluster=" + service + "-db} :5432",
                     "pods{strimzi.io/broker-role=true,strimzi.io/cluster=" + KAFKA + "} :9093",
-                    "ns{kubernetes.io/metadata.name=kube-system} pods{k8s-app=kube-dns} :53,53/UDP"),
-                    peers(pod, "egress", "to"), service + " egress");
+                    "ns{kubernetes.io/metadata.name=kube-system} pods{k8s-app=kube-dns} :53,53/UDP"));
+            if (service.equals("webhook-service")) {
+                expected.addAll(PUBLIC_INTERNET); // its job: calling subscribers' URLs
+            }
+            assertEquals(expected, peers(pod, "egress", "to"), service + " egress");
         }
+    }
+
+    /**
+     * The one service that calls out of the cluster reaches the internet on 443/80 only, never an
+     * address inside the ranges the application refuses too (SSRF: cloud metadata, the cluster's
+     * own private pod/service networks, loopback); no other pod reaches anything beyond the cluster
+     * except the operators' Kubernetes API rules.
+     */
+    @Test
+    void onlyWebhookServiceReachesThePublicInternetAndNeverAPrivateOrLinkLocalRange() {
+        Map<String, String> webhook = Map.of("app.kubernetes.io/name", "webhook-service", "app.kubernetes.io/part-of", "itsm");
+        Set<String> ipPeers = peers(webhook, "egress", "to").stream().filter(p -> p.startsWith("ip{"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(PUBLIC_INTERNET), ipPeers);
+        for (String range : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8",
+                "100.64.0.0/10", "fc00::/7", "fe80::/10", "::1/128")) {
+            assertTrue(ipPeers.stream().anyMatch(p -> p.contains(range)), range + " is cut out of the internet rule");
+        }
+        for (String component : ManifestsTest.COMPONENTS) {
+            if (!component.equals("webhook-service")) {
+                Map<String, String> pod = Map.of("app.kubernetes.io/name", component, "app.kubernetes.io/part-of", "itsm");
+                assertFalse(peers(pod, "egress", "to").stream().anyMatch(p -> p.startsWith("ip{") || p.startsWith("any")),
+                        component + " reaches beyond the cluster: " + peers(pod, "egress", "to"));
+            }
+        }
+    }
+
+    /**
+     * webhook-service subscribes to exactly the topics its KafkaUser may read: one topic without a
+     * Read ACL would fail its whole consumer (TopicAuthorizationException), one more ACL than topics
+     * would be privilege it does not use.
+     */
+    @Test
+    void webhookServiceConsumesExactlyTheTopicsItsKafkaUserMayRead() {
+        Map<String, Object> d = one("Deployment", "webhook-service");
+        List<Map<String, Object>> containers = at(d, "spec", "template", "spec", "containers");
+        List<Map<String, Object>> env = at(containers.get(0), "env");
+        String topics = env.stream().filter(e -> "WEBHOOK_TOPICS".equals(e.get("name"))).map(e -> String.valueOf(e.get("value")))
+                .findFirst().orElseThrow(() -> new AssertionError("webhook-service has no WEBHOOK_TOPICS"));
+        Set<String> subscribed = new TreeSet<>(List.of(topics.split(",")));
+        Set<String> readable = acls(one("KafkaUser", "webhook-service")).stream()
+                .filter(a -> a.startsWith("topic:") && a.endsWith(":Read") && !a.contains(".dlq:"))
+                .map(a -> a.split(":")[1]).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(readable, subscribed);
+        assertFalse(subscribed.contains("itsm.webhook.events"), "webhook-service never consumes its own topic");
     }
 
     @Test
@@ -85,7 +147,7 @@ class ClusterSecurityManifestsTest {
         assertEquals(Set.of("ns{kubernetes.io/metadata.name=ingress-nginx} pods{app.kubernetes.io/name=ingress-nginx} :8080"),
                 peers(pod, "ingress", "from"));
         Set<String> egress = peers(pod, "egress", "to");
-        assertEquals(Set.of("pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, sla-service]} :8080",
+        assertEquals(Set.of(SERVICE_PODS + " :8080",
                 "ns{kubernetes.io/metadata.name=kube-system} pods{k8s-app=kube-dns} :53,53/UDP"), egress);
     }
 
@@ -108,8 +170,7 @@ class ClusterSecurityManifestsTest {
     void kafkaIsReachedOnItsClientListenerOnlyByTheServices() {
         Map<String, String> broker = Map.of("strimzi.io/cluster", KAFKA, "strimzi.io/kind", "Kafka", "strimzi.io/broker-role", "true");
         Set<String> clients = peers(broker, "ingress", "from").stream().filter(p -> p.endsWith(":9093")).collect(Collectors.toSet());
-        assertEquals(Set.of("pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, sla-service]} :9093"),
-                clients);
+        assertEquals(Set.of(SERVICE_PODS + " :9093"), clients);
         assertFalse(peers(broker, "ingress", "from").stream().anyMatch(p -> p.startsWith("any")), "Kafka open to anyone");
     }
 
@@ -135,7 +196,8 @@ class ClusterSecurityManifestsTest {
                     List<String> parts = new ArrayList<>();
                     if (peer.containsKey("ipBlock")) {
                         Object cidr = at(peer, "ipBlock", "cidr");
-                    parts.add("ip{" + cidr + "}");
+                        List<?> except = at(peer, "ipBlock", "except");
+                        parts.add("ip{" + cidr + (except == null ? "" : " except " + except) + "}");
                     }
                     if (peer.containsKey("namespaceSelector")) {
                         parts.add("ns" + selector(at(peer, "namespaceSelector")));

@@ -33,8 +33,10 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ManifestsTest {
 
-    static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service");
-    static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service", "gateway");
+    static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service",
+            "webhook-service");
+    static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service",
+            "webhook-service", "gateway");
     static final Path DEPLOY = Path.of("").toAbsolutePath();
     static final Path ROOT = DEPLOY.getParent();
 
@@ -189,7 +191,7 @@ class ManifestsTest {
     void everyTopicTheServicesUseExistsWithReplicationThreeAndMinIsrTwo() {
         Map<String, Map<String, Object>> topics = ofKind("KafkaTopic").stream()
                 .collect(Collectors.toMap(ManifestsTest::name, t -> t));
-        for (String service : List.of("incident", "change", "catalog", "sla")) {
+        for (String service : List.of("incident", "change", "catalog", "sla", "webhook")) {
             for (String topic : List.of("itsm." + service + ".events", "itsm." + service + ".events.dlq")) {
                 Map<String, Object> t = topics.get(topic);
                 assertNotNull(t, "KafkaTopic " + topic);
@@ -277,7 +279,7 @@ class ManifestsTest {
         Map<String, Map<String, Object>> services = at(compose, "services");
         assertNotNull(services, "compose has services");
         for (String required : List.of("postgres", "kafka", "catalog-service", "incident-service", "sla-service",
-                "change-service", "gateway")) {
+                "change-service", "webhook-service", "gateway")) {
             Map<String, Object> s = services.get(required);
             assertNotNull(s, "compose service " + required);
             assertNotNull(s.get("healthcheck"), required + " has a health check");
@@ -296,6 +298,41 @@ class ManifestsTest {
             assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("/itsm_" + service.replace("-service", "")),
                     service + " uses its own database");
         }
+    }
+
+    /**
+     * A service added to the suite needs its database on the compose server, and the gateway must
+     * route to it in compose and in the cluster ({@code ITSM_UPSTREAM_<NAME>_URL}).
+     */
+    @Test
+    void everyServiceHasItsComposeDatabaseAndAGatewayUpstreamInComposeAndTheCluster() throws IOException {
+        String initdb = Files.readString(DEPLOY.resolve("compose/initdb/01-databases.sql"));
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, String> gatewayEnv = at(compose, "services", "gateway", "environment");
+        Map<String, Object> config = ofKind("ConfigMap").stream().filter(c -> "itsm-config".equals(name(c))).findFirst().orElseThrow();
+        for (String service : SERVICES) {
+            String shortName = service.replace("-service", "");
+            String variable = "ITSM_UPSTREAM_" + shortName.toUpperCase() + "_URL";
+            assertTrue(initdb.contains("create database itsm_" + shortName + ";"), "initdb creates itsm_" + shortName);
+            assertEquals("http://" + service + ":8080", gatewayEnv.get(variable), "compose gateway " + variable);
+            assertEquals("http://" + service, at(config, "data", variable), "itsm-config " + variable);
+        }
+    }
+
+    /** webhook-service re-delivers the other services' topics: it starts after them, the gateway after it. */
+    @Test
+    void composeStartsWebhookServiceAfterTheServicesWhoseTopicsItReads() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> webhookDeps = at(compose, "services", "webhook-service", "depends_on");
+        for (String service : SERVICES) {
+            if (!service.equals("webhook-service")) {
+                assertTrue(webhookDeps.containsKey(service), "webhook-service waits for " + service);
+            }
+        }
+        Map<String, Object> gatewayDeps = at(compose, "services", "gateway", "depends_on");
+        assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(gatewayDeps.keySet()), "the gateway waits for every service");
+        Map<String, String> env = at(compose, "services", "webhook-service", "environment");
+        assertFalse(env.containsKey("WEBHOOK_TARGET_ALLOW_LOOPBACK"), "loopback targets are for the local stack only");
     }
 
     /**

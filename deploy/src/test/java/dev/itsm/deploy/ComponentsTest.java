@@ -1,0 +1,76 @@
+package dev.itsm.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the stack runs and in which order, and what only the local stack tells webhook-service:
+ * that a subscriber's receiver on loopback is fine (on one machine every receiver is).
+ */
+class ComponentsTest {
+
+    @TempDir
+    Path home;
+
+    private static int startsAt(String name) {
+        List<String> order = Component.ALL.stream().map(Component::name).toList();
+        assertTrue(order.contains(name), name + " is a component");
+        return order.indexOf(name);
+    }
+
+    @Test
+    void webhookServiceStartsAfterEveryServiceWhoseTopicItReadsAndBeforeTheGateway() {
+        int webhook = startsAt("webhook-service");
+        for (String service : List.of("catalog-service", "incident-service", "sla-service", "change-service")) {
+            assertTrue(startsAt(service) < webhook, service + " starts before webhook-service");
+        }
+        assertEquals(Component.ALL.size() - 1, startsAt("gateway"), "the gateway starts last");
+    }
+
+    @Test
+    void webhookServiceHasItsOwnPortAndDatabaseAndAServicesHeap() {
+        Component webhook = Component.ALL.get(startsAt("webhook-service"));
+        assertEquals(8088, webhook.port());
+        assertEquals("itsm_webhook", webhook.database());
+        assertEquals(Component.ALL.get(startsAt("sla-service")).maxHeapMb(), webhook.maxHeapMb());
+        assertEquals(8088, Stack.Options.localStack(home).ports().get("webhook-service"), "./itsm up's fixed port");
+    }
+
+    @Test
+    void onlyWebhookServiceIsToldThatLoopbackTargetsAreAllowedAndATestMayOverrideIt() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null));
+        for (Component c : Component.ALL) {
+            String allowLoopback = stack.environment(c.name()).get("WEBHOOK_TARGET_ALLOW_LOOPBACK");
+            if (c.name().equals("webhook-service")) {
+                assertEquals("true", allowLoopback);
+            } else {
+                assertNull(allowLoopback, c.name() + " is told about webhook targets");
+            }
+        }
+        Stack strict = new Stack(Stack.Options.isolated(home, home, null).withEnv(Map.of("WEBHOOK_TARGET_ALLOW_LOOPBACK", "false")));
+        assertEquals("false", strict.environment("webhook-service").get("WEBHOOK_TARGET_ALLOW_LOOPBACK"));
+    }
+
+    @Test
+    void webhookServiceGetsItsDatabaseAndTheGatewayRoutesToIt() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null));
+        assertTrue(stack.environment("webhook-service").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_webhook"));
+        assertEquals("http://127.0.0.1:" + stack.port("webhook-service"),
+                stack.environment("gateway").get("ITSM_UPSTREAM_WEBHOOK_URL"));
+    }
+
+    @Test
+    void theLocalStackSignsTokensForTheIntegrationAdminRole() {
+        assertTrue(LocalStack.ALL_ROLES.contains("itsm-integration-admin"));
+        assertFalse(LocalStack.ALL_ROLES.contains("itsm-webhook-admin"), "the role is itsm-integration-admin");
+    }
+}
