@@ -2,7 +2,11 @@
 # Benchmarks of the whole suite next to their physical references; writes bench/RESULTS.md and bench/raw/.
 #   bench/run.sh               full run (about 12-15 minutes on 2 cores, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
-#   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 5432, 9092 free)
+#   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 8088, 5432, 9092 free)
+#   bench/run.sh --only webhook  section 7 (webhook delivery: deliveries/s to a local receiver, latency from the
+#                              record's Kafka timestamp to the receiver's 2xx next to a plain Kafka consumer's) alone
+#                              on a fresh stack, a few minutes (add --quick for a smoke run); writes
+#                              bench/raw/webhook/RESULTS.md and leaves bench/RESULTS.md alone
 #   bench/run.sh --components  instead: each service's in-process benchmarks (tests tagged `benchmark` next to
 #                              the code they measure, excluded from `./mvnw verify`) and the gateway's proxy
 #                              benchmark (bench/gateway/run.sh); output in bench/raw/components/
@@ -63,5 +67,9 @@ ITSM_JVM_PROFILE=throughput "$java_bin" -Xmx1g \
   dev.itsm.bench.Bench "$root" "$@" 2>&1 | tee bench/target/run.log
 status=${PIPESTATUS[0]}
 set -e
-mkdir -p bench/raw && cp bench/target/run.log bench/raw/run.log
+if [[ " $* " == *" --only "* ]]; then
+  mkdir -p bench/raw/webhook && cp bench/target/run.log bench/raw/webhook/run.log
+else
+  mkdir -p bench/raw && cp bench/target/run.log bench/raw/run.log
+fi
 exit "$status"

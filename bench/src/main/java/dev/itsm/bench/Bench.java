@@ -16,9 +16,10 @@ import org.openjdk.jmh.results.RunResult;
 import dev.itsm.deploy.Stack;
 
 /**
- * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the six
+ * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the seven
  * benchmarks and writes {@code bench/RESULTS.md} (tables) and {@code bench/raw/} (every tool's output).
- * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up]}.
+ * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook]}; {@code --only webhook} runs
+ * section 7 alone on a stack of its own and writes {@code bench/raw/webhook/RESULTS.md} instead.
  */
 public final class Bench {
 
@@ -34,6 +35,15 @@ public final class Bench {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         List<String> flags = List.of(args).subList(1, args.length);
         boolean quick = flags.contains("--quick");
+        int only = flags.indexOf("--only");
+        if (only >= 0) {
+            String section = only + 1 < flags.size() ? flags.get(only + 1) : "";
+            if (!section.equals("webhook")) {
+                throw new IllegalArgumentException("--only takes: webhook (got '" + section + "')");
+            }
+            webhookOnly(root, quick);
+            return;
+        }
         Path out = root.resolve("bench");
         Path raw = out.resolve("raw");
         Stack.deleteTree(raw);
@@ -43,16 +53,14 @@ public final class Bench {
         String machine = Machine.describe();
         System.out.println(machine);
 
-        Report[] tables = new Report[7];
-        for (int i = 1; i <= 6; i++) {
+        Report[] tables = new Report[8];
+        for (int i = 1; i <= 7; i++) {
             tables[i] = new Report();
         }
         Collection<RunResult> jmh = safely(tables[5], "5. SLA engine (JMH)", () -> SlaEngine.jmh(raw, quick));
         Footprint.Reference bare = Footprint.bareJvm();
 
-        Stack.Options options = Stack.Options.isolated(root, root.resolve("bench/target/stack"), System.out)
-                .withEnv(Map.of("ITSM_RATE_LIMIT", "1000000000", "ITSM_RATE_LIMIT_PERIOD", "1m"));
-        Stack stack = new Stack(options);
+        Stack stack = new Stack(options(root));
         String versions;
         long stackStart = System.nanoTime();
         try {
@@ -75,6 +83,7 @@ public final class Bench {
                 if (jmh != null) {
                     section(tables[5], "5. SLA engine", r -> SlaEngine.run(s, jmh, r));
                 }
+                section(tables[7], "7. Webhook delivery", r -> WebhookDelivery.run(s, r));
                 stack.close();
                 String itsmUp = flags.contains("--no-itsm-up") ? "not measured (--no-itsm-up)" : Footprint.itsmUp(root, raw);
                 section(tables[6], "6. Footprint", r -> footprint.report(r, startup, bare, itsmUp));
@@ -96,7 +105,7 @@ public final class Bench {
                         + "load generators run on the same 2 cores as the suite, so every rate here is a lower "
                         + "bound shared with its reference.\n\n");
         md.append(machine).append('\n').append(versions).append('\n');
-        for (int i = 1; i <= 6; i++) {
+        for (int i = 1; i <= 7; i++) {
             md.append(tables[i]);
         }
         Path findings = out.resolve("FINDINGS.md");
@@ -105,6 +114,40 @@ public final class Bench {
         }
         Files.writeString(out.resolve("RESULTS.md"), md.toString());
         System.out.println("==> wrote " + out.resolve("RESULTS.md") + " in " + String.format("%.1f", minutes) + " min");
+        System.exit(0);
+    }
+
+    /** The stack every run uses: no rate limit, and webhook-service may deliver to the bench's loopback receiver. */
+    private static Stack.Options options(Path root) {
+        return Stack.Options.isolated(root, root.resolve("bench/target/stack"), System.out)
+                .withEnv(Map.of("ITSM_RATE_LIMIT", "1000000000", "ITSM_RATE_LIMIT_PERIOD", "1m",
+                        "WEBHOOK_TARGET_ALLOW_LOOPBACK", "true"));
+    }
+
+    /**
+     * {@code --only webhook}: section 7 alone (a few minutes), on a fresh stack, without touching
+     * RESULTS.md or the other sections' raw output; the table goes to {@code bench/raw/webhook/RESULTS.md}.
+     */
+    private static void webhookOnly(Path root, boolean quick) throws Exception {
+        Path raw = root.resolve("bench/raw/webhook");
+        Stack.deleteTree(raw);
+        Files.createDirectories(raw);
+        String machine = Machine.describe();
+        System.out.println(machine);
+        Report table = new Report();
+        Stack stack = new Stack(options(root));
+        try {
+            stack.start(null, null, null, null);
+            Suite s = new Suite(stack, quick, raw);
+            s.setUp();
+            section(table, "7. Webhook delivery", r -> WebhookDelivery.run(s, r));
+        } finally {
+            stack.close();
+        }
+        String md = "# Benchmark section 7 alone (`bench/run.sh --only webhook" + (quick ? " --quick" : "") + "`)\n\n"
+                + machine + "\n" + table;
+        Files.writeString(raw.resolve("RESULTS.md"), md);
+        System.out.println(md);
         System.exit(0);
     }
 

@@ -95,7 +95,7 @@ final class Footprint implements AutoCloseable {
                 .text("Every service runs as its own JVM with the launcher's flags (JvmOptions, profile `" + PROFILE
                         + "`: -Xmx per component, " + String.join(" ", JvmOptions.flags(PROFILE)) + ", MALLOC_ARENA_MAX=2, "
                         + "and the class-data-sharing archive app-cds.jsa when the build made one). "
-                        + "Ready = first 200 from /q/health/ready after the process was spawned (all five start at "
+                        + "Ready = first 200 from /q/health/ready after the process was spawned (all " + components.size() + " start at "
                         + "once, so they share the 2 cores while starting); Quarkus's own \"started in\" is from its "
                         + "log. RSS from /proc (VmRSS); PostgreSQL as the PSS sum of its processes. Under load = peak "
                         + "of 1-second samples while tables 1 and 2 ran. Reference: a bare JVM with the same flags (-Xmx384m, "
@@ -114,9 +114,9 @@ final class Footprint implements AutoCloseable {
             t.row(name, "–", "–", Report.mb(idle.getOrDefault(name, 0L)), Report.mb(peak.getOrDefault(name, 0L)), "–");
         }
         t.end();
-        report.text("**Whole stack, launcher code (Stack.start: fresh PostgreSQL data directory, Kafka, five JVMs) to "
+        report.text("**Whole stack, launcher code (Stack.start: fresh PostgreSQL data directory, Kafka, " + components.size() + " JVMs) to "
                 + "all ready: " + Report.seconds(stackStart.toMillis() / 1000.0) + ".** `./itsm up` from the command "
-                + "to all five ready (suite already built): " + itsmUp + ".");
+                + "to all of them ready (suite already built): " + itsmUp + ".");
     }
 
     private String quarkusStarted(String component) {
@@ -164,9 +164,10 @@ final class Footprint implements AutoCloseable {
         }
     }
 
-    /** {@code ./itsm up} on the fixed ports, timed to all five ready, then {@code ./itsm stop}. */
+    /** {@code ./itsm up} on the fixed ports, timed to all ready, then {@code ./itsm stop}. */
     static String itsmUp(Path root, Path raw) throws IOException, InterruptedException {
-        int[] ports = {8080, 8081, 8082, 8083, 8084, 5432, 9092, 9093};
+        int[] services = {8080, 8081, 8082, 8083, 8084, 8088};
+        int[] ports = {8080, 8081, 8082, 8083, 8084, 8088, 5432, 9092, 9093};
         for (int port : ports) {
             if (!FreePorts.isFree(port)) {
                 return "not measured (port " + port + " is in use)";
@@ -185,7 +186,7 @@ final class Footprint implements AutoCloseable {
             boolean all = false;
             while (!all && Instant.now().isBefore(deadline) && up.isAlive()) {
                 all = true;
-                for (int port = 8080; port <= 8084; port++) {
+                for (int port : services) {
                     all &= ok(http, "http://localhost:" + port + "/q/health/ready");
                 }
                 if (!all) {

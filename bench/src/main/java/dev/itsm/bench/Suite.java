@@ -75,6 +75,11 @@ final class Suite {
                 .header("Authorization", "Bearer " + token).GET().build();
     }
 
+    HttpRequest delete(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).DELETE().build();
+    }
+
     JsonNode call(HttpRequest request, int expected) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {

@@ -126,6 +126,7 @@ class HostileInputTest {
             throws Exception {
         List<OpenApiFuzzer.Operation> operations = fuzzer.operations();
         assertTrue(operations.size() >= 40, "the merged document covers the services: " + operations.size());
+        assertEquals(List.of(), fuzzer.servicesMissing(), "services missing from the gateway's merged document");
         Map<OpenApiFuzzer.Operation, List<OpenApiFuzzer.Case>> plan = new LinkedHashMap<>();
         int planned = 0;
         for (OpenApiFuzzer.Operation op : operations) {

@@ -81,6 +81,13 @@ final class OpenApiFuzzer {
         }
     }
 
+    /**
+     * The API of every service, as the first path segments after {@code /api/v1}: a service whose
+     * document did not make it into the merged one would otherwise simply not be fuzzed.
+     */
+    static final List<String> SERVICE_PREFIXES = List.of("/api/v1/incidents", "/api/v1/changes", "/api/v1/catalog/",
+            "/api/v1/sla/", "/api/v1/webhooks/");
+
     private final JsonNode doc;
     private final Map<String, List<String>> realIds;
 
@@ -115,6 +122,12 @@ final class OpenApiFuzzer {
             }
         }
         return ops;
+    }
+
+    /** The {@link #SERVICE_PREFIXES} no operation of the document starts with. */
+    List<String> servicesMissing() {
+        List<Operation> ops = operations();
+        return SERVICE_PREFIXES.stream().filter(prefix -> ops.stream().noneMatch(o -> o.template().startsWith(prefix))).toList();
     }
 
     /** Every hostile case for one operation. */

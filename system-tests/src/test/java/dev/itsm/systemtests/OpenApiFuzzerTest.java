@@ -72,6 +72,11 @@ class OpenApiFuzzerTest {
     }
 
     @Test
+    void theMergedDocumentHasEveryServiceIncludingWebhooks() {
+        assertEquals(List.of(), fuzzer.servicesMissing(), "services missing from api-client's merged document");
+    }
+
+    @Test
     void theCommonEdgeValuesIncludeWhatBrokeTheSortParser() {
         for (String value : List.of(",", ",,", "", " ", "\u0000", "-1", "99999999999999999999999999", "x".repeat(5000))) {
             assertTrue(OpenApiFuzzer.EDGE_VALUES.contains(value), "edge value " + OpenApiFuzzer.abbreviateForLog(value));

@@ -20,6 +20,12 @@ final class Suite {
     /** Requests per minute per client at the gateway in this run (the auth matrix alone sends ~500 anonymous ones). */
     static final int RATE_LIMIT = 2000;
 
+    /**
+     * How long webhook-service waits for a subscriber in this run ({@code webhook.delivery.timeout}):
+     * short, so that {@code WebhooksTest}'s hanging receiver is given up on quickly.
+     */
+    static final Duration WEBHOOK_DELIVERY_TIMEOUT = Duration.ofSeconds(2);
+
     private static Stack stack;
 
     private Suite() {
@@ -35,7 +41,16 @@ final class Suite {
                             "ITSM_RATE_LIMIT_PERIOD", "1m",
                             // breaches are announced by wake-ups at their due instant; this only makes the
                             // scheduler's safety-net poll (30 s by default) more frequent during the tests
-                            "SLA_SCHEDULER_INTERVAL", "1s"));
+                            "SLA_SCHEDULER_INTERVAL", "1s",
+                            // webhook-service (keys of its WebhookDeliveryConfig): the test receiver listens on
+                            // 127.0.0.1 and its outages last seconds, so retries start after a fifth of a second and
+                            // never wait more than two (a Retry-After is capped there too); due retries are polled for
+                            // every 200 ms
+                            "WEBHOOK_TARGET_ALLOW_LOOPBACK", "true",
+                            "WEBHOOK_DELIVERY_TIMEOUT", WEBHOOK_DELIVERY_TIMEOUT.toSeconds() + "s",
+                            "WEBHOOK_DELIVERY_INITIAL", "200ms",
+                            "WEBHOOK_DELIVERY_MAX_BACKOFF", "2s",
+                            "WEBHOOK_DELIVERY_POLL_INTERVAL", "200ms"));
             Stack s = new Stack(options);
             try {
                 s.start(null, null, null, null);
