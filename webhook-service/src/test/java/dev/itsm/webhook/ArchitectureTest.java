@@ -24,7 +24,7 @@ class ArchitectureTest {
     @Test
     void subscriptionsTargetsAndTheCatalogueDoNotDependOnDeliveryOrIntake() {
         // delivery and intake use subscriptions, never the other way round: no cycle, and a subscription change never waits on HTTP
-        noClasses().that().resideInAnyPackage("dev.itsm.webhook.subscription..", "dev.itsm.webhook.target..", "dev.itsm.webhook.catalog..")
+        noClasses().that().resideInAnyPackage("dev.itsm.webhook.subscription..", "dev.itsm.webhook.egress..", "dev.itsm.webhook.catalog..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.itsm.webhook.delivery..", "dev.itsm.webhook.intake..")
                 .check(CLASSES);
     }

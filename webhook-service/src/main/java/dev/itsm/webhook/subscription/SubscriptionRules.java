@@ -9,7 +9,7 @@ import java.util.List;
 import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.webhook.catalog.EventTypeCatalog;
-import dev.itsm.webhook.target.TargetPolicy;
+import dev.itsm.webhook.egress.TargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

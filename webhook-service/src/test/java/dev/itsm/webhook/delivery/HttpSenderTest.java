@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.itsm.testing.TestClock;
 import dev.itsm.webhook.delivery.TestReceiver.Behaviour;
 import dev.itsm.webhook.intake.StoredEvent;
-import dev.itsm.webhook.target.TargetPolicy;
+import dev.itsm.webhook.egress.TargetPolicy;
 import io.vertx.core.Vertx;
 
 /** The sender on its own, against the real receiver: the address check at connect time, timeouts, the body prefix. */
