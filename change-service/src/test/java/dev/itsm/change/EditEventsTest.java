@@ -52,8 +52,9 @@ class EditEventsTest {
     void aPatchOfANewChangePublishesChangeUpdatedWithTheChangedFieldsAndTheFullFacts() throws Exception {
         UUID service = Api.service("edited-change");
         String id = Api.create(normal("Before the edit", freshSlot(), Duration.ofHours(1), List.of(), List.of())).getString("id");
-        rita().contentType("application/merge-patch+json").body(Map.of("title", "After the edit", "serviceIds", List.of(service),
-                "testPlan", "a better test")).patch(CHANGES + "/" + id).then().statusCode(200);
+        // the service was just published on the catalog topic: wait for the replica, as the creates do
+        Api.whileReplicaCatchesUp(() -> rita().contentType("application/merge-patch+json").body(Map.of("title", "After the edit",
+                "serviceIds", List.of(service), "testPlan", "a better test")).patch(CHANGES + "/" + id)).then().statusCode(200);
         // the same values again change nothing, so no event
         rita().contentType("application/merge-patch+json").body(Map.of("title", "After the edit")).patch(CHANGES + "/" + id)
                 .then().statusCode(200);
