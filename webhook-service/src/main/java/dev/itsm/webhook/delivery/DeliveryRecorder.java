@@ -56,12 +56,15 @@ public class DeliveryRecorder {
     private final Outbox outbox;
     private final Clock clock;
     private final RetryPolicy retries;
+    private final DeliveryMetrics metrics;
 
-    DeliveryRecorder(DataSource dataSource, EntityManager em, Outbox outbox, Clock clock, WebhookDeliveryConfig config) {
+    DeliveryRecorder(DataSource dataSource, EntityManager em, Outbox outbox, Clock clock, WebhookDeliveryConfig config,
+            DeliveryMetrics metrics) {
         this.dataSource = dataSource;
         this.em = em;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
         this.retries = new RetryPolicy(config.initial(), config.maxBackoff(), config.retryBudget(),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
@@ -126,6 +129,7 @@ public class DeliveryRecorder {
             outbox.append(new WebhookDeliveryFailed(d.subscriptionId(), d.id(), d.event().eventId(), d.event().type(),
                     d.event().subject(), attempts, outcome.status(), error, first, startedAt, now));
         }
+        metrics.attempted(state, outcome);
         return new Recorded(state, state == DeliveryState.PENDING ? Optional.of(next) : Optional.empty());
     }
 
