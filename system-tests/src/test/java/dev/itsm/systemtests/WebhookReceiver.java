@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.crypto.Mac;
@@ -74,6 +76,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final Duration hold;
     private final List<Request> requests = new ArrayList<>();
     private volatile Mode mode;
+    /** Released by {@link #close()}: a held request then ends at once instead of at the end of its hold. */
+    private final CountDownLatch closed = new CountDownLatch(1);
     private long sequence;
 
     /**
@@ -147,7 +151,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void hang() {
         try {
-            Thread.sleep(hold.toMillis()); // a subscriber that does not answer: waiting is the behaviour under test
+            // a subscriber that does not answer: held until the hold ends (longer than the service waits) or the receiver closes
+            closed.await(hold.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -216,6 +221,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
         threads.shutdownNow();
     }
