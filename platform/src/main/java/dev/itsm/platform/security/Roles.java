@@ -15,6 +15,11 @@ public final class Roles {
     public static final String SLA_ADMIN = "itsm-sla-admin";
     /** Manages webhook subscriptions (webhook-service), without the other administrative rights. */
     public static final String INTEGRATION_ADMIN = "itsm-integration-admin";
+    /**
+     * Owns problem management (problem-service): records root causes, publishes and retires known
+     * errors, proposes fixes, closes and cancels problems. Agents may log problems and link incidents.
+     */
+    public static final String PROBLEM_MANAGER = "itsm-problem-manager";
     /** May do everything. */
     public static final String ADMIN = "itsm-admin";
 
