@@ -78,7 +78,7 @@ public class Incident extends PanacheEntityBase {
 
     /** The published facts (of {@link IncidentFacts}) an edit can change, in the order {@code changedFields} names them. */
     private static final List<String> EDITED_FACTS = List.of("title", "description", "category", "impact", "urgency",
-            "priority", "ciId", "parentIncidentId", "linkedChangeIds");
+            "priority", "ciId", "parentIncidentId", "linkedChangeIds", "knownErrorId");
 
     @Id
     private UUID id;
@@ -132,6 +132,9 @@ public class Incident extends PanacheEntityBase {
     @CollectionTable(name = "incident_linked_change", joinColumns = @JoinColumn(name = "incident_id"))
     @Column(name = "change_id")
     private Set<String> linkedChangeIds = new TreeSet<>();
+    /** The known error of the problem this incident is linked to (problem-service's id); set from its events. */
+    @Column(name = "known_error_id")
+    private UUID knownErrorId;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -327,6 +330,20 @@ public class Incident extends PanacheEntityBase {
         return updated(before, now);
     }
 
+    /**
+     * The problem this incident is linked to published (or revised) a known error. Only an open incident
+     * takes it — a resolved one needs no workaround — so callers ask {@code state().isOpen()} first. The
+     * same known error again changes nothing.
+     */
+    public List<IncidentEvent> linkKnownError(UUID knownError, Instant now) {
+        if (!state.isOpen()) {
+            throw new IllegalTransitionException("incident", state, "link-known-error", state.allowedCommands());
+        }
+        Map<String, String> before = snapshot();
+        knownErrorId = knownError;
+        return updated(before, now);
+    }
+
     /** Field values as text, for the history's old → new entries. */
     public Map<String, String> snapshot() {
         Map<String, String> s = new LinkedHashMap<>();
@@ -348,13 +365,14 @@ public class Incident extends PanacheEntityBase {
         s.put("majorIncident", String.valueOf(majorIncident));
         s.put("parentIncidentId", str(parentIncidentId));
         s.put("linkedChangeIds", linkedChangeIds.isEmpty() ? null : String.join(",", new TreeSet<>(linkedChangeIds)));
+        s.put("knownErrorId", str(knownErrorId));
         return s;
     }
 
     public IncidentFacts facts(Instant occurredAt) {
         return new IncidentFacts(id, number, title, description, serviceId, ciId, category, impact, urgency, priority,
                 state, assignmentGroup, assignee, majorIncident, parentIncidentId, List.copyOf(new TreeSet<>(linkedChangeIds)),
-                openedAt, occurredAt);
+                knownErrorId, openedAt, occurredAt);
     }
 
     /** {@code IncidentUpdated} naming the published facts that differ from {@code before}; none when nothing changed. */
@@ -430,6 +448,7 @@ public class Incident extends PanacheEntityBase {
     public boolean majorIncident() { return majorIncident; }
     public UUID parentIncidentId() { return parentIncidentId; }
     public Set<String> linkedChangeIds() { return Set.copyOf(linkedChangeIds); }
+    public UUID knownErrorId() { return knownErrorId; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
 

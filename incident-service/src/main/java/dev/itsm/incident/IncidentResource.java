@@ -22,11 +22,14 @@ import dev.itsm.incident.api.HoldRequest;
 import dev.itsm.incident.api.IncidentPatch;
 import dev.itsm.incident.api.IncidentSummary;
 import dev.itsm.incident.api.IncidentView;
+import dev.itsm.incident.api.KnownErrorMatchView;
 import dev.itsm.incident.api.NoteRequest;
 import dev.itsm.incident.api.NoteView;
 import dev.itsm.incident.api.ReasonRequest;
 import dev.itsm.incident.api.ResolveRequest;
 import dev.itsm.incident.api.SlaTimerView;
+import dev.itsm.incident.knownerror.KnownErrorMatch;
+import dev.itsm.incident.knownerror.KnownErrorMatcher;
 import dev.itsm.incident.sla.SlaTimerReplica;
 import dev.itsm.platform.http.ChangesFeed;
 import dev.itsm.platform.http.ETags;
@@ -126,14 +129,16 @@ public class IncidentResource {
     private final IdempotentCreate idempotent;
     private final MergePatch mergePatch;
     private final ChangesFeed feed;
+    private final KnownErrorMatcher knownErrors;
 
     IncidentResource(IncidentService incidents, IncidentQueries queries, IdempotentCreate idempotent,
-            MergePatch mergePatch, ChangesFeed feed) {
+            MergePatch mergePatch, ChangesFeed feed, KnownErrorMatcher knownErrors) {
         this.incidents = incidents;
         this.queries = queries;
         this.idempotent = idempotent;
         this.mergePatch = mergePatch;
         this.feed = feed;
+        this.knownErrors = knownErrors;
     }
 
     // ------------------------------------------------------------------ create, read, list
@@ -167,7 +172,8 @@ public class IncidentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.ADMIN })
-    @Operation(operationId = "getIncident", summary = "Get an incident", description = "With its SLA timers (sla[], one per agreement × metric, filled in asynchronously by the sla-service); the ETag is its version")
+    @Operation(operationId = "getIncident", summary = "Get an incident", description = "With its SLA timers (sla[], one per agreement × metric, filled in asynchronously by the sla-service) "
+            + "and the ACTIVE known errors matching its CI or service (knownErrors[], from problem-service); the ETag is its version")
     @APIResponse(responseCode = "200", description = "The incident",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
@@ -487,7 +493,12 @@ public class IncidentResource {
         String serviceName = incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId());
         List<SlaTimerView> sla = queries.slaOf(List.of(i.id())).getOrDefault(i.id(), List.of()).stream()
                 .map(SlaTimerView::of).toList();
-        return IncidentView.of(i, serviceName, sla);
+        return IncidentView.of(i, serviceName, sla, knownErrorsOf(i));
+    }
+
+    private List<KnownErrorMatchView> knownErrorsOf(Incident i) {
+        return knownErrors.matching(i.ciId(), i.serviceId(), KnownErrorMatcher.MAX_SHOWN).stream()
+                .map(KnownErrorMatchView::of).toList();
     }
 
     /**
@@ -495,14 +506,22 @@ public class IncidentResource {
      * starts them from IncidentOpened, which leaves the outbox only after this transaction commits.
      */
     private IncidentView openedView(Incident i) {
-        return IncidentView.of(i, incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId()), List.of());
+        return IncidentView.of(i, incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId()), List.of(),
+                knownErrorsOf(i));
     }
 
     private Page<IncidentView> views(Page<Incident> page) {
         Map<UUID, String> names = incidents.serviceNames(page.items().stream().map(Incident::serviceId).distinct().toList());
         Map<UUID, List<SlaTimerReplica>> sla = queries.slaOf(page.items().stream().map(Incident::id).toList());
+        Map<KnownErrorMatcher.Target, List<KnownErrorMatch>> matches = knownErrors.matchingAll(
+                page.items().stream().map(IncidentResource::target).toList(), KnownErrorMatcher.MAX_SHOWN);
         return page.map(i -> IncidentView.of(i, names.get(i.serviceId()),
-                sla.getOrDefault(i.id(), List.of()).stream().map(SlaTimerView::of).toList()));
+                sla.getOrDefault(i.id(), List.of()).stream().map(SlaTimerView::of).toList(),
+                matches.getOrDefault(target(i), List.of()).stream().map(KnownErrorMatchView::of).toList()));
+    }
+
+    private static KnownErrorMatcher.Target target(Incident i) {
+        return new KnownErrorMatcher.Target(i.ciId(), i.serviceId());
     }
 
     private static IncidentFilter filter(List<String> state, List<String> priority, String serviceId, String group,

@@ -18,6 +18,10 @@ import dev.itsm.incident.api.IncidentEdit;
 import dev.itsm.incident.catalog.CatalogCi;
 import dev.itsm.incident.catalog.CatalogService;
 import dev.itsm.incident.events.IncidentEvent;
+import dev.itsm.incident.knownerror.KnownErrorFacts;
+import dev.itsm.incident.knownerror.KnownErrorMatch;
+import dev.itsm.incident.knownerror.KnownErrorMatcher;
+import dev.itsm.incident.knownerror.KnownErrorNotes;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.MergePatch;
@@ -43,6 +47,10 @@ public class IncidentService {
     public static final String SYSTEM = "system";
     /** The actor of history entries caused by the change service's events. */
     static final String CHANGE_SERVICE = "change-service";
+    /** The author of known-error work notes and actor of their history entries. */
+    public static final String PROBLEM_SERVICE = "problem-service";
+    /** Most known-error work notes a new incident starts with. */
+    static final int INTAKE_NOTES = 3;
     private static final String ASSIGN_GROUP = "assignmentGroup";
     private static final String ASSIGN_PERSON = "assignee";
 
@@ -52,14 +60,19 @@ public class IncidentService {
     private final IncidentConfig config;
     private final Clock clock;
     private final MergePatch mergePatch;
+    private final KnownErrorMatcher knownErrors;
+    private final KnownErrorNotes knownErrorNotes;
 
-    IncidentService(Outbox outbox, HistoryRecorder history, IncidentConfig config, Clock clock, MergePatch mergePatch) {
+    IncidentService(Outbox outbox, HistoryRecorder history, IncidentConfig config, Clock clock, MergePatch mergePatch,
+            KnownErrorMatcher knownErrors, KnownErrorNotes knownErrorNotes) {
         this.outbox = outbox;
         this.history = history;
         this.config = config;
         this.matrix = new PriorityMatrix(config.priorityMatrix());
         this.clock = clock;
         this.mergePatch = mergePatch;
+        this.knownErrors = knownErrors;
+        this.knownErrorNotes = knownErrorNotes;
     }
 
     @Transactional
@@ -77,7 +90,27 @@ public class IncidentService {
         Map<String, String> after = incident.snapshot();
         history.recordDiff(incident.id(), actor, "open", HistoryRecorder.empty(after), after, null, now);
         outbox.appendAll(incident.opened());
+        noteMatchingKnownErrors(incident, now);
         return incident;
+    }
+
+    /**
+     * Known error at intake: the workaround of every ACTIVE known error matching the new incident's CI
+     * or service (CI first, at most {@link #INTAKE_NOTES}) is a work note from the start, in the
+     * transaction that opens it, so the agent who picks it up reads it at once.
+     */
+    private void noteMatchingKnownErrors(Incident incident, Instant now) {
+        List<KnownErrorMatch> matches = knownErrors.matching(incident.ciId(), incident.serviceId(), INTAKE_NOTES);
+        if (matches.isEmpty()) {
+            return;
+        }
+        Panache.getEntityManager().flush(); // the notes' rows reference the incident's
+        for (KnownErrorMatch match : matches) {
+            if (knownErrorNotes.markNoted(incident.id(), match.knownError().id(), match.knownError().revision(), now)) {
+                persistNote(incident.id(), IncidentNote.Kind.WORK_NOTE, match.note(), PROBLEM_SERVICE, now);
+                history.record(incident.id(), PROBLEM_SERVICE, "known-error-match", List.of(), abbreviate(match.note()), now);
+            }
+        }
     }
 
     @Transactional
@@ -193,6 +226,41 @@ public class IncidentService {
         if (!events.isEmpty()) {
             history.recordDiff(incident.id(), CHANGE_SERVICE, linked ? "change-linked" : "change-unlinked", before,
                     incident.snapshot(), (linked ? "Linked from change " : "Unlinked from change ") + change, now);
+            outbox.appendAll(events);
+        }
+        return true;
+    }
+
+    /**
+     * The problem this incident is linked to has a known error ({@code KnownErrorPublished}, or
+     * {@code ProblemIncidentLinked} of a problem that has one), applied in the caller's transaction (the
+     * inbox's): an open incident takes its id ({@code IncidentUpdated} naming {@code knownErrorId}, once)
+     * and a work note with the workaround (once per revision), with a history entry. A resolved, closed or
+     * canceled incident is left as it is: its work is done, a workaround no longer helps anyone. Returns
+     * false when this service does not know the incident.
+     */
+    @Transactional
+    public boolean applyKnownError(UUID incidentId, KnownErrorFacts knownError) {
+        Incident incident = Incident.findById(incidentId);
+        if (incident == null) {
+            return false;
+        }
+        if (!incident.state().isOpen()) {
+            return true;
+        }
+        Instant now = clock.instant();
+        Map<String, String> before = incident.snapshot();
+        List<IncidentEvent> events = incident.linkKnownError(knownError.knownErrorId(), now);
+        Panache.getEntityManager().flush(); // a concurrent change of the incident fails here, and is retried
+        boolean news = knownErrorNotes.markNoted(incident.id(), knownError.knownErrorId(), knownError.revision(), now);
+        if (news) {
+            persistNote(incident.id(), IncidentNote.Kind.WORK_NOTE, knownError.note(), PROBLEM_SERVICE, now);
+        }
+        if (news || !events.isEmpty()) {
+            history.recordDiff(incident.id(), PROBLEM_SERVICE, "known-error", before, incident.snapshot(),
+                    abbreviate(knownError.note()), now);
+        }
+        if (!events.isEmpty()) {
             outbox.appendAll(events);
         }
         return true;

@@ -8,6 +8,7 @@ import static dev.itsm.incident.IncidentState.ON_HOLD;
 import static dev.itsm.incident.IncidentState.RESOLVED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.itsm.incident.events.IncidentEvent;
@@ -181,6 +183,27 @@ class IncidentStateMachineTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A known error of the incident's problem: taken once by an open incident, refused by a finished one. */
+    @ParameterizedTest
+    @EnumSource(IncidentState.class)
+    void aKnownErrorIsTakenOnlyByAnOpenIncidentAndOnlyOnce(IncidentState state) {
+        Incident i = inState(state);
+        UUID knownError = UUID.randomUUID();
+        if (!state.isOpen()) {
+            assertThrows(IllegalTransitionException.class, () -> i.linkKnownError(knownError, T0));
+            assertNull(i.knownErrorId());
+            return;
+        }
+        List<IncidentEvent> events = i.linkKnownError(knownError, T0.plusSeconds(1));
+        assertEquals(1, events.size());
+        IncidentEvent.IncidentUpdated updated = (IncidentEvent.IncidentUpdated) events.get(0);
+        assertEquals(List.of("knownErrorId"), updated.changedFields());
+        assertEquals(knownError, updated.facts().knownErrorId());
+        assertEquals(T0.plusSeconds(1), i.updatedAt());
+        assertTrue(i.linkKnownError(knownError, T0.plusSeconds(2)).isEmpty(), "the same known error again changes nothing");
+        assertEquals(state, i.state());
+    }
 
     static List<IncidentEvent> run(Incident i, Command c, Instant now) {
         return switch (c) {

@@ -36,7 +36,8 @@ public record IncidentEdit(
                     "resolutionNotes", "cancelReason", "majorIncident"),
             "is read-only",
             List.of("id", "number", "caller", "serviceId", "serviceName", "openedAt", "acknowledgedAt", "resolvedAt",
-                    "closedAt", "canceledAt", "reopenCount", "version", "updatedAt", "sla", "allowedCommands"));
+                    "closedAt", "canceledAt", "reopenCount", "version", "updatedAt", "sla", "allowedCommands",
+                    "knownErrorId", "knownErrors"));
 
     public static IncidentEdit of(Incident.Edit e) {
         return new IncidentEdit(e.title(), e.description(), e.category(), e.impact(), e.urgency(), e.ciId(),

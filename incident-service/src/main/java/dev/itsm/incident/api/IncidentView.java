@@ -50,17 +50,23 @@ public record IncidentView(
         UUID parentIncidentId,
         @Schema(description = "Change requests linked to the incident (change ids), here or on the change side")
         Set<String> linkedChangeIds,
+        @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "The known error of the problem "
+                + "this incident is linked to (problem-service), set when the problem publishes it or links the incident; "
+                + "its workaround is in the work notes") UUID knownErrorId,
+        @Schema(description = "ACTIVE known errors matching the incident's CI (first) or service, at most 5, with their "
+                + "workarounds; from the local replica of problem-service's known errors") List<KnownErrorMatchView> knownErrors,
         @Schema(description = "One entry per SLA timer (agreement × metric), from the sla-service; fills in "
                 + "asynchronously after the incident is opened") List<SlaTimerView> sla,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt,
         @Schema(description = "The ETag: send it as If-Match to update", example = "3") long version) {
 
-    public static IncidentView of(Incident i, String serviceName, List<SlaTimerView> sla) {
+    public static IncidentView of(Incident i, String serviceName, List<SlaTimerView> sla,
+            List<KnownErrorMatchView> knownErrors) {
         return new IncidentView(i.id(), i.number(), i.title(), i.description(), i.caller(), i.serviceId(), serviceName,
                 i.ciId(), i.category(), i.impact(), i.urgency(), i.priority(), i.state(), i.state().allowedCommands(),
                 i.assignmentGroup(), i.assignee(), i.holdReason(), i.openedAt(), i.acknowledgedAt(), i.resolvedAt(),
                 i.closedAt(), i.canceledAt(), i.resolutionCode(), i.resolutionNotes(), i.cancelReason(),
                 i.reopenCount(), i.majorIncident(), i.parentIncidentId(), new TreeSet<>(i.linkedChangeIds()),
-                sla, i.updatedAt(), i.version());
+                i.knownErrorId(), knownErrors, sla, i.updatedAt(), i.version());
     }
 }

@@ -27,6 +27,7 @@ public record IncidentFacts(
         boolean majorIncident,
         UUID parentIncidentId,
         List<String> linkedChangeIds,
+        UUID knownErrorId,
         Instant openedAt,
         Instant occurredAt) {
 }
