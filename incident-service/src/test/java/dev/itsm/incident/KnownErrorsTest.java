@@ -101,7 +101,7 @@ class KnownErrorsTest {
             ke.put("rootCause", "Connection pool too small");
             ke.put("serviceIds", strings(serviceIds));
             ke.put("ciIds", strings(ciIds));
-            ke.put("status", status);
+            ke.put("state", status);
             ke.put("revision", revision);
             ke.put("publishedAt", at.toString());
             ke.put("retiredAt", status.equals("ACTIVE") ? null : at.toString());
