@@ -15,6 +15,7 @@ const expected = {
   change: '/api/v1/changes',
   catalog: '/api/v1/catalog',
   sla: '/api/v1/sla',
+  problem: '/api/v1/problems',
   webhook: '/api/v1/webhooks',
 };
 

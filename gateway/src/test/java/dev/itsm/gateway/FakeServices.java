@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Real HTTP servers (plain Vert.x, own event loops) standing in for the five services, plus a slow
+ * Real HTTP servers (plain Vert.x, own event loops) standing in for the six services, plus a slow
  * one and an address where nothing listens. Each echoes what it received as JSON
  * ({@code service, method, uri, headers, bytes}) after streaming the body through a counter, and
  * knows a few special paths (see {@link #handle}).
@@ -49,7 +49,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] { "incident", "change", "catalog", "sla", "webhook" }) {
+        for (String name : new String[] { "incident", "change", "catalog", "sla", "problem", "webhook" }) {
             int port = listen(name, 0);
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
         }
@@ -102,7 +102,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /**
      * Paths: {@code /q/openapi} a small document; {@code /q/health/ready} UP; {@code /asyncapi.yaml}
-     * (incident and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
+     * (incident, problem and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
      * {@code …/large} 50 MB streamed in 64 KiB chunks, held back after the first MiB until the test
      * releases it; everything else: the echo (slow service: after 3 s).
      */
@@ -126,7 +126,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.equals("/asyncapi.yaml")) {
-            if (name.equals("incident") || name.equals("webhook")) {
+            if (name.equals("incident") || name.equals("problem") || name.equals("webhook")) {
                 response.putHeader("Content-Type", "application/yaml")
                         .end("asyncapi: 3.0.0\ninfo:\n  title: " + name + "-service events\n  version: 1.0.0\n");
             } else {
@@ -228,8 +228,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static final String CATALOG_ADMIN = "itsm-catalog-admin";
     private static final String SLA_ADMIN = "itsm-sla-admin";
     private static final String INTEGRATION_ADMIN = "itsm-integration-admin";
+    private static final String PROBLEM_MANAGER = "itsm-problem-manager";
     private static final String ADMIN = "itsm-admin";
     private static final String[] ANYONE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, ADMIN };
+    private static final String[] PROBLEM_READERS = { READER, AGENT, PROBLEM_MANAGER, ADMIN };
 
     /**
      * A small document per service whose operations declare their roles the way Quarkus writes
@@ -248,6 +250,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "change" -> "/api/v1/changes";
             case "catalog" -> "/api/v1/catalog/services";
             case "sla" -> "/api/v1/sla/agreements";
+            case "problem" -> "/api/v1/problems";
             case "webhook" -> "/api/v1/webhooks/subscriptions";
             default -> "/api/v1/" + name;
         };
@@ -291,6 +294,23 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(SLA_ADMIN, ADMIN)));
                 paths.put(item, new JsonObject().put("patch", operation(SLA_ADMIN, ADMIN))
                         .put("delete", operation(SLA_ADMIN, ADMIN)));
+            }
+            case "problem" -> {
+                // agents log problems, start the analysis and link incidents; root cause, known error, fix and
+                // closure are the problem manager's (and the admin's)
+                paths.put(path, new JsonObject().put("get", secured(get, PROBLEM_READERS))
+                        .put("post", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
+                paths.put(item, new JsonObject().put("get", operation(PROBLEM_READERS))
+                        .put("patch", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
+                paths.put(item + "/start-analysis", new JsonObject().put("post", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
+                paths.put(item + "/incidents", new JsonObject().put("get", operation(PROBLEM_READERS))
+                        .put("post", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
+                for (String command : new String[] { "record-root-cause", "publish-known-error", "propose-fix", "close" }) {
+                    paths.put(item + "/" + command, new JsonObject().put("post", operation(PROBLEM_MANAGER, ADMIN)));
+                }
+                // literal segments beside {id}: the known-error database and the recurrence candidates
+                paths.put(path + "/known-errors", new JsonObject().put("get", operation(PROBLEM_READERS)));
+                paths.put(path + "/candidates/{id}/accept", new JsonObject().put("post", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
             }
             case "webhook" -> {
                 // subscriptions name outbound URLs and carry secrets: integration admins (and admins) only, reads too

@@ -67,6 +67,7 @@ class GatewayTest {
             "/api/v1/changes/calendar?from=2026-01-01, change",
             "/api/v1/catalog/services/1/impact, catalog",
             "/api/v1/sla/timers?incidentId=1, sla",
+            "/api/v1/problems/known-errors?ciId=1&q=disk, problem",
             "/api/v1/webhooks/subscriptions/7c1e/deliveries?state=DEAD, webhook" })
     void routesEachPrefixToItsService(String uri, String service) {
         given().header("Authorization", READER)
@@ -237,7 +238,27 @@ class GatewayTest {
             "PATCH,  /api/v1/webhooks/subscriptions/1, itsm-sla-admin,      403",
             // an integration admin has no other administrative right
             "POST,   /api/v1/catalog/services,         itsm-integration-admin, 403",
-            "POST,   /api/v1/incidents,                itsm-integration-admin, 403" })
+            "POST,   /api/v1/incidents,                itsm-integration-admin, 403",
+            // problems: agents log them, start the analysis and link incidents; the problem manager owns the rest
+            "GET,    /api/v1/problems,                 itsm-reader,         200",
+            "POST,   /api/v1/problems,                 itsm-agent,          200",
+            "POST,   /api/v1/problems/1/start-analysis, itsm-agent,         200",
+            "POST,   /api/v1/problems/1/incidents,     itsm-agent,          200",
+            "POST,   /api/v1/problems/candidates/1/accept, itsm-agent,      200",
+            "POST,   /api/v1/problems/1/record-root-cause, itsm-agent,      403",
+            "POST,   /api/v1/problems/1/publish-known-error, itsm-agent,    403",
+            "POST,   /api/v1/problems/1/close,         itsm-agent,          403",
+            "POST,   /api/v1/problems,                 itsm-reader,         403",
+            "POST,   /api/v1/problems/1/record-root-cause, itsm-problem-manager, 200",
+            "POST,   /api/v1/problems/1/publish-known-error, itsm-problem-manager, 200",
+            "POST,   /api/v1/problems/1/propose-fix,   itsm-problem-manager, 200",
+            "POST,   /api/v1/problems/1/close,         itsm-admin,          200",
+            "POST,   /api/v1/problems/1/close,         itsm-change-manager, 403",
+            "GET,    /api/v1/problems/known-errors,    itsm-problem-manager, 200",
+            "GET,    /api/v1/problems/known-errors,    itsm-catalog-admin,  403",
+            // a problem manager has no other service's write rights
+            "POST,   /api/v1/incidents,                itsm-problem-manager, 403",
+            "POST,   /api/v1/changes/1/approve,        itsm-problem-manager, 403" })
     void rolesDecideWhoMayDoWhat(String method, String path, String role, int status) {
         awaitRoleRules();
         Response response = given().header("Authorization", Tokens.bearer("matrix-" + role, role))
@@ -316,7 +337,8 @@ class GatewayTest {
                 given().header("Authorization", AGENT).post("/api/v1/changes/1/approve").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/catalog/services").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/sla/agreements").statusCode(),
-                given().header("Authorization", AGENT).post("/api/v1/webhooks/subscriptions").statusCode())
+                given().header("Authorization", AGENT).post("/api/v1/webhooks/subscriptions").statusCode(),
+                given().header("Authorization", AGENT).post("/api/v1/problems/1/close").statusCode())
                 .stream().allMatch(status -> status == 403));
     }
 
@@ -440,6 +462,8 @@ class GatewayTest {
                 .body("checks.name", hasItem("upstream-catalog"))
                 .body("checks.name", hasItem("upstream-sla"))
                 .body("checks.name", hasItem("upstream-webhook"))
+                .body("checks.name", hasItem("upstream-problem"))
+                .body("checks.find { it.name == 'upstream-problem' }.data.prefix", equalTo("/api/v1/problems"))
                 .body("checks.find { it.name == 'upstream-webhook' }.data.prefix", equalTo("/api/v1/webhooks"))
                 .body("checks.find { it.name == 'upstream-incident' }.data.upstream", equalTo("UP"))
                 .body("checks.find { it.name == 'upstream-incident' }.data.prefix", equalTo("/api/v1/incidents"))
@@ -636,6 +660,8 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/catalog/services"))
                 .body("paths", hasKey("/api/v1/sla/agreements"))
                 .body("paths", hasKey("/api/v1/webhooks/subscriptions"))
+                .body("paths", hasKey("/api/v1/problems"))
+                .body("paths", hasKey("/api/v1/problems/known-errors"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("IncidentProblem")))
                 // same name, different content: kept apart and references follow
@@ -666,7 +692,7 @@ class GatewayTest {
                 .then().statusCode(200)
                 .extract().asString();
         for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla",
-                "/openapi/webhook")) {
+                "/openapi/problem", "/openapi/webhook")) {
             assertTrue(page.contains("\"" + url + "\""), "Swagger UI offers " + url);
         }
     }
@@ -681,6 +707,10 @@ class GatewayTest {
                 .then().statusCode(200)
                 .contentType(containsString("yaml"))
                 .body(containsString("webhook-service events"));
+        given().when().get("/asyncapi/problem.yaml")
+                .then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("problem-service events"));
         given().when().get("/asyncapi/change.yaml")
                 .then().statusCode(404).contentType(PROBLEM);
         given().when().get("/asyncapi/down.yaml")
