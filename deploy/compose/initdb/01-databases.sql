@@ -3,4 +3,5 @@ create database itsm_catalog;
 create database itsm_incident;
 create database itsm_sla;
 create database itsm_change;
+create database itsm_problem;
 create database itsm_webhook;

@@ -14,14 +14,16 @@ import java.util.List;
 record Component(String name, int port, String database, int maxHeapMb) {
 
     /**
-     * Start order: the catalog first (others replicate it); webhook-service after every service
-     * whose topic it reads (it re-delivers them all over HTTP); the gateway last.
+     * Start order: the catalog first (others replicate it); problem-service after the catalog,
+     * incident and change services whose topics it reads; webhook-service after every service whose
+     * topic it reads (it re-delivers them all over HTTP); the gateway last.
      */
     static final List<Component> ALL = List.of(
             new Component("catalog-service", 8083, "itsm_catalog", 384),
             new Component("incident-service", 8081, "itsm_incident", 384),
             new Component("sla-service", 8084, "itsm_sla", 384),
             new Component("change-service", 8082, "itsm_change", 384),
+            new Component("problem-service", 8086, "itsm_problem", 384),
             new Component("webhook-service", 8088, "itsm_webhook", 384),
             new Component("gateway", 8080, null, 192));
 

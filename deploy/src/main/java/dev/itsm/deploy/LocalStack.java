@@ -35,7 +35,8 @@ public final class LocalStack {
     private static final int PG_PORT = 5432;
     private static final int KAFKA_PORT = 9092;
     static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
-            "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin", "itsm-integration-admin");
+            "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin", "itsm-integration-admin",
+            "itsm-problem-manager");
 
     private final Path root;
     private final Path home;
@@ -187,7 +188,8 @@ public final class LocalStack {
         sb.append("\nTry:  curl -H \"Authorization: Bearer $(cat .itsm/admin.token)\" ").append(first)
                 .append("/api/v1/catalog/services\n");
         sb.append("Other roles:  ./itsm token itsm-agent   (itsm-reader, itsm-change-manager, itsm-catalog-admin, itsm-sla-admin,\n")
-                .append("              itsm-integration-admin: webhook subscriptions)\n");
+                .append("              itsm-integration-admin: webhook subscriptions,\n")
+                .append("              itsm-problem-manager: root causes, known errors, fixes, closing problems)\n");
         if (stack.has(Stack.WEBHOOK_SERVICE)) {
             sb.append("Webhooks:  subscriptions may target http://127.0.0.1/localhost here (WEBHOOK_TARGET_ALLOW_LOOPBACK=true,\n")
                     .append("           local stack only); see the README's \"Webhooks\" section\n");

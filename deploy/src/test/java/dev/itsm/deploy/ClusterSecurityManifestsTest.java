@@ -27,17 +27,21 @@ class ClusterSecurityManifestsTest {
 
     /** Short service name → the short names of the services whose topics it consumes. */
     static final Map<String, List<String>> CONSUMES = Map.of(
-            "incident", List.of("catalog", "sla", "change"),
+            // problem: known errors (work notes on linked incidents, the workaround at intake)
+            "incident", List.of("catalog", "sla", "change", "problem"),
             "change", List.of("catalog", "incident"),
             "sla", List.of("incident", "catalog"),
             "catalog", List.of(),
+            // links and recurrence over events only: incidents, fix changes, the CI dependency graph
+            "problem", List.of("incident", "change", "catalog"),
             // every other service's topic, never its own (a failing subscriber would feed it its own failures)
-            "webhook", List.of("incident", "change", "catalog", "sla"));
+            "webhook", List.of("incident", "change", "catalog", "sla", "problem"));
     static final String KAFKA = "itsm-kafka";
     static final String CLUSTER_CA_SECRET = KAFKA + "-cluster-ca-cert";
     /** The services' pods, as the gateway's egress and Kafka's client ingress name them. */
     static final String SERVICE_PODS =
-            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, sla-service, webhook-service]}";
+            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, problem-service, sla-service,"
+                    + " webhook-service]}";
     /**
      * webhook-service's one way out beyond the cluster: subscribers on the public internet, HTTPS and
      * HTTP, with every private, loopback, link-local (cloud metadata), CGNAT, multicast and reserved

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the stack runs and in which order, and what only the local stack tells webhook-service:
- * that a subscriber's receiver on loopback is fine (on one machine every receiver is).
+ * that a subscriber's receiver on loopback is fine (on one machine every receiver is); and that a
+ * test can tell problem-service a short fix-verification period.
  */
 class ComponentsTest {
 
@@ -30,7 +31,8 @@ class ComponentsTest {
     @Test
     void webhookServiceStartsAfterEveryServiceWhoseTopicItReadsAndBeforeTheGateway() {
         int webhook = startsAt("webhook-service");
-        for (String service : List.of("catalog-service", "incident-service", "sla-service", "change-service")) {
+        for (String service : List.of("catalog-service", "incident-service", "sla-service", "change-service",
+                "problem-service")) {
             assertTrue(startsAt(service) < webhook, service + " starts before webhook-service");
         }
         assertEquals(Component.ALL.size() - 1, startsAt("gateway"), "the gateway starts last");
@@ -66,6 +68,56 @@ class ComponentsTest {
         assertTrue(stack.environment("webhook-service").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_webhook"));
         assertEquals("http://127.0.0.1:" + stack.port("webhook-service"),
                 stack.environment("gateway").get("ITSM_UPSTREAM_WEBHOOK_URL"));
+    }
+
+    @Test
+    void problemServiceStartsAfterTheServicesWhoseTopicsItReadsAndBeforeWebhookServiceAndTheGateway() {
+        int problem = startsAt("problem-service");
+        for (String service : List.of("catalog-service", "incident-service", "change-service")) {
+            assertTrue(startsAt(service) < problem, service + " starts before problem-service");
+        }
+        assertTrue(problem < startsAt("webhook-service"), "problem-service starts before webhook-service, which reads its topic");
+        assertTrue(problem < startsAt("gateway"), "problem-service starts before the gateway");
+    }
+
+    @Test
+    void problemServiceHasItsOwnPortAndDatabaseAndAServicesHeap() {
+        Component problem = Component.ALL.get(startsAt("problem-service"));
+        assertEquals(8086, problem.port());
+        assertEquals("itsm_problem", problem.database());
+        assertEquals(Component.ALL.get(startsAt("incident-service")).maxHeapMb(), problem.maxHeapMb());
+        assertEquals(8086, Stack.Options.localStack(home).ports().get("problem-service"), "./itsm up's fixed port");
+        long distinctPorts = Component.ALL.stream().mapToInt(Component::port).distinct().count();
+        assertEquals(Component.ALL.size(), distinctPorts, "every component has a port of its own");
+    }
+
+    @Test
+    void problemServiceGetsItsDatabaseAndTheGatewayRoutesToIt() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null));
+        assertTrue(stack.environment("problem-service").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_problem"));
+        assertEquals("http://127.0.0.1:" + stack.port("problem-service"),
+                stack.environment("gateway").get("ITSM_UPSTREAM_PROBLEM_URL"));
+    }
+
+    /**
+     * The system test cannot wait a week for a fix to be verified: it shortens the period through
+     * the stack's environment, which reaches problem-service (and every instance of it).
+     */
+    @Test
+    void aTestMayShortenProblemServicesFixVerificationPeriod() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null).withInstances("problem-service", 2)
+                .withEnv(Map.of("PROBLEM_FIX_VERIFICATION_PERIOD", "5s", "PROBLEM_FIX_VERIFICATION_CHECK_EVERY", "1s")));
+        for (String instance : stack.instances("problem-service")) {
+            assertEquals("5s", stack.environment(instance).get("PROBLEM_FIX_VERIFICATION_PERIOD"), instance);
+            assertEquals("1s", stack.environment(instance).get("PROBLEM_FIX_VERIFICATION_CHECK_EVERY"), instance);
+        }
+        assertNull(new Stack(Stack.Options.isolated(home, home, null)).environment("problem-service")
+                .get("PROBLEM_FIX_VERIFICATION_PERIOD"), "by default the service's own period (7d) holds");
+    }
+
+    @Test
+    void theLocalStackSignsTokensForTheProblemManagerRole() {
+        assertTrue(LocalStack.ALL_ROLES.contains("itsm-problem-manager"));
     }
 
     @Test

@@ -34,9 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 class ManifestsTest {
 
     static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "webhook-service");
+            "problem-service", "webhook-service");
     static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "webhook-service", "gateway");
+            "problem-service", "webhook-service", "gateway");
     static final Path DEPLOY = Path.of("").toAbsolutePath();
     static final Path ROOT = DEPLOY.getParent();
 
@@ -191,7 +191,7 @@ class ManifestsTest {
     void everyTopicTheServicesUseExistsWithReplicationThreeAndMinIsrTwo() {
         Map<String, Map<String, Object>> topics = ofKind("KafkaTopic").stream()
                 .collect(Collectors.toMap(ManifestsTest::name, t -> t));
-        for (String service : List.of("incident", "change", "catalog", "sla", "webhook")) {
+        for (String service : List.of("incident", "change", "catalog", "sla", "problem", "webhook")) {
             for (String topic : List.of("itsm." + service + ".events", "itsm." + service + ".events.dlq")) {
                 Map<String, Object> t = topics.get(topic);
                 assertNotNull(t, "KafkaTopic " + topic);
@@ -279,7 +279,7 @@ class ManifestsTest {
         Map<String, Map<String, Object>> services = at(compose, "services");
         assertNotNull(services, "compose has services");
         for (String required : List.of("postgres", "kafka", "catalog-service", "incident-service", "sla-service",
-                "change-service", "webhook-service", "gateway")) {
+                "change-service", "problem-service", "webhook-service", "gateway")) {
             Map<String, Object> s = services.get(required);
             assertNotNull(s, "compose service " + required);
             assertNotNull(s.get("healthcheck"), required + " has a health check");
@@ -333,6 +333,20 @@ class ManifestsTest {
         assertEquals(new TreeSet<>(SERVICES), new TreeSet<>(gatewayDeps.keySet()), "the gateway waits for every service");
         Map<String, String> env = at(compose, "services", "webhook-service", "environment");
         assertFalse(env.containsKey("WEBHOOK_TARGET_ALLOW_LOOPBACK"), "loopback targets are for the local stack only");
+    }
+
+    /**
+     * problem-service links problems to incidents and changes and finds recurring incidents over the
+     * catalogue's graph, all from their topics: compose starts it after those three services, as
+     * {@code ./itsm up} does.
+     */
+    @Test
+    void composeStartsProblemServiceAfterTheServicesWhoseTopicsItReads() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> problemDeps = at(compose, "services", "problem-service", "depends_on");
+        assertEquals(new TreeSet<>(List.of("postgres", "kafka", "catalog-service", "incident-service", "change-service")),
+                new TreeSet<>(problemDeps.keySet()));
+        assertEquals(List.of("127.0.0.1:8086:8080"), at(compose, "services", "problem-service", "ports"));
     }
 
     /**
