@@ -55,6 +55,7 @@ public class BenchUpstream {
             case "change" -> "/api/v1/changes";
             case "catalog" -> "/api/v1/catalog/services";
             case "webhook" -> "/api/v1/webhooks/subscriptions";
+            case "problem" -> "/api/v1/problems";
             default -> "/api/v1/sla/agreements";
         };
         String tag = name.substring(0, 1).toUpperCase() + name.substring(1);

@@ -22,6 +22,8 @@ class EventTypeCatalogTest {
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.incident.MajorIncidentDeclared"));
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.change.ChangeWindowChanged"));
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.catalog.*"));
+        assertTrue(BUNDLED.isKnownFilter("dev.itsm.problem.*"), "problem-service's AsyncAPI is bundled");
+        assertTrue(BUNDLED.isKnownFilter("dev.itsm.problem.KnownErrorPublished"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.incident.IncidentExploded"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.*"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.webhook.*"), "own events are not deliverable");
