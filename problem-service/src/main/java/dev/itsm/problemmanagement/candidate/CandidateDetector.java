@@ -71,6 +71,9 @@ public class CandidateDetector {
                 where u.depth < :depth and e.ci_id <> all(u.path)),
             roots(ci_id) as (select distinct ci_id from up where depth > 0)""".formatted(DEPENDS, HOSTS);
 
+    /** The roots named by {@code :roots} (an array literal): the upstream keys an incident may complete. */
+    private static final String GIVEN_ROOTS = "roots(ci_id) as (select unnest(cast(:roots as uuid[])))";
+
     /** Every CI something depends on: the roots of a full re-scan. */
     private static final String EVERY_DEPENDENCY = """
             roots(ci_id) as (
@@ -140,6 +143,12 @@ public class CandidateDetector {
      * Detection for one opened (or reopened) incident: its CI, its service and every CI upstream of its CI. Runs in
      * the caller's transaction (the inbox's), after problems in verification had their chance to link it. Returns
      * how many candidates were created.
+     * <p>
+     * The cost must not grow with the groups: a busy service collects thousands of incidents in the window, and
+     * re-reading its whole group for each of them made detection quadratic (bench section 8 fell behind at 20
+     * incidents/s). So a key that already has an OPEN candidate takes the new incident as it is, without a group
+     * query (the candidate's group was read when it formed; the sweep re-reads every group), a quiet key is skipped,
+     * and only the remaining keys — whose groups are below their threshold, so small — are read.
      */
     @Transactional
     public int incidentOpened(IncidentReplica incident) {
@@ -151,32 +160,61 @@ public class CandidateDetector {
         // the replica row this event just wrote, and any link a problem in verification made to it, must be visible
         // to the SQL below (the groups leave linked incidents out)
         em.flush();
-        Map<Key, List<Member>> groups = new LinkedHashMap<>();
+        if (isLinked(incident.incidentId())) {
+            return 0; // linked to a problem (a reopen just took it): it counts for no group
+        }
+        List<Key> keys = new ArrayList<>();
         if (incident.ciId() != null) {
-            groups.put(new Key(CandidateKind.CI, incident.ciId()), members(query(GROUP_OF_CI)
-                    .setParameter("key", incident.ciId()).setParameter("from", Timestamp.from(from)).getResultList()));
-            List<?> rows = query(UPSTREAM_GROUPS.formatted(UPSTREAM_OF_CI, DEPENDS, HOSTS, HITS_BY_CI))
-                    .setParameter("ci", incident.ciId())
+            keys.add(new Key(CandidateKind.CI, incident.ciId()));
+            upstreamOf(incident.ciId()).forEach(root -> keys.add(new Key(CandidateKind.UPSTREAM_CI, root)));
+        }
+        if (incident.serviceId() != null) {
+            keys.add(new Key(CandidateKind.SERVICE, incident.serviceId()));
+        }
+        Candidates candidates = new Candidates(now, keys.stream().map(Key::keyId).distinct().toList());
+        Member newcomer = new Member(incident.incidentId(), incident.ciId(), incident.openedAt());
+        List<UUID> upstreamToRead = new ArrayList<>();
+        int created = 0;
+        for (Key key : keys) {
+            ProblemCandidate open = candidates.open.get(key);
+            if (open != null) {
+                open.join(List.of(newcomer), now);
+            } else if (!candidates.quiet.contains(key)) {
+                switch (key.kind()) {
+                    case CI -> created += offer(candidates, key, group(GROUP_OF_CI, key.keyId(), from), from, now);
+                    case SERVICE -> created += offer(candidates, key, group(GROUP_OF_SERVICE, key.keyId(), from), from, now);
+                    case UPSTREAM_CI -> upstreamToRead.add(key.keyId());
+                }
+            }
+        }
+        if (!upstreamToRead.isEmpty()) {
+            List<?> rows = query(UPSTREAM_GROUPS.formatted(GIVEN_ROOTS, DEPENDS, HOSTS, HITS_BY_CI))
+                    .setParameter("roots", uuidArray(upstreamToRead))
                     .setParameter("depth", config.upstreamDepth())
                     .setParameter("from", Timestamp.from(from))
                     .setParameter("threshold", config.threshold(CandidateKind.UPSTREAM_CI))
                     .getResultList();
-            byKey(rows).forEach((root, members) -> groups.put(new Key(CandidateKind.UPSTREAM_CI, root), members));
-        }
-        if (incident.serviceId() != null) {
-            groups.put(new Key(CandidateKind.SERVICE, incident.serviceId()), members(query(GROUP_OF_SERVICE)
-                    .setParameter("key", incident.serviceId()).setParameter("from", Timestamp.from(from)).getResultList()));
-        }
-        groups.entrySet().removeIf(g -> !qualifies(g.getKey().kind(), g.getValue()));
-        if (groups.isEmpty()) {
-            return 0;
-        }
-        Candidates candidates = new Candidates(now, groups.keySet().stream().map(Key::keyId).toList());
-        int created = 0;
-        for (Map.Entry<Key, List<Member>> group : groups.entrySet()) {
-            created += offer(candidates, group.getKey(), group.getValue(), from, now);
+            for (Map.Entry<UUID, List<Member>> group : byKey(rows).entrySet()) {
+                created += offer(candidates, new Key(CandidateKind.UPSTREAM_CI, group.getKey()), group.getValue(), from, now);
+            }
         }
         return created;
+    }
+
+    private boolean isLinked(UUID incidentId) {
+        return !query("select 1 from problem_incident where incident_id = :id").setParameter("id", incidentId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The CIs {@code ciId} depends on, transitively within the configured depth. */
+    private List<UUID> upstreamOf(UUID ciId) {
+        List<?> rows = query("with recursive " + UPSTREAM_OF_CI + " select ci_id from roots")
+                .setParameter("ci", ciId).setParameter("depth", config.upstreamDepth()).getResultList();
+        return rows.stream().map(UUID.class::cast).toList();
+    }
+
+    private List<Member> group(String sql, UUID key, Instant from) {
+        return members(query(sql).setParameter("key", key).setParameter("from", Timestamp.from(from)).getResultList());
     }
 
     /**
