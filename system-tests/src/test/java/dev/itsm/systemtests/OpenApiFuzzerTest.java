@@ -76,6 +76,32 @@ class OpenApiFuzzerTest {
         assertEquals(List.of(), fuzzer.servicesMissing(), "services missing from api-client's merged document");
     }
 
+    /**
+     * Issue #19: problem-service's operations are in the merged document, so the fuzzer and the auth
+     * matrix (both driven by it) cover them, the commands reserved to the problem manager included.
+     * Path parameters are compared by position, whatever they are called.
+     */
+    @Test
+    void theMergedDocumentHasTheProblemOperationsCandidatesAndKnownErrorsIncluded() {
+        Set<String> operations = new HashSet<>();
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            operations.add(op.method().toUpperCase() + " " + op.template().replaceAll("\\{[^}]+}", "{}"));
+        }
+        List<String> expected = List.of("POST /api/v1/problems", "GET /api/v1/problems", "GET /api/v1/problems/{}",
+                "PATCH /api/v1/problems/{}", "GET /api/v1/problems/{}/history",
+                "POST /api/v1/problems/{}/start-analysis", "POST /api/v1/problems/{}/record-root-cause",
+                "POST /api/v1/problems/{}/publish-known-error", "POST /api/v1/problems/{}/propose-fix",
+                "POST /api/v1/problems/{}/resolve", "POST /api/v1/problems/{}/reopen", "POST /api/v1/problems/{}/close",
+                "POST /api/v1/problems/{}/cancel", "GET /api/v1/problems/{}/incidents", "POST /api/v1/problems/{}/incidents",
+                "DELETE /api/v1/problems/{}/incidents/{}", "GET /api/v1/problems/{}/changes",
+                "POST /api/v1/problems/{}/changes", "GET /api/v1/problems/known-errors",
+                "GET /api/v1/problems/known-errors/{}", "GET /api/v1/problems/candidates",
+                "GET /api/v1/problems/candidates/{}", "POST /api/v1/problems/candidates/{}/accept",
+                "POST /api/v1/problems/candidates/{}/dismiss");
+        assertEquals(List.of(), expected.stream().filter(o -> !operations.contains(o)).toList(),
+                "problem operations missing from api-client's merged document");
+    }
+
     @Test
     void theCommonEdgeValuesIncludeWhatBrokeTheSortParser() {
         for (String value : List.of(",", ",,", "", " ", "\u0000", "-1", "99999999999999999999999999", "x".repeat(5000))) {

@@ -26,6 +26,13 @@ final class Suite {
      */
     static final Duration WEBHOOK_DELIVERY_TIMEOUT = Duration.ofSeconds(2);
 
+    /**
+     * How long problem-service observes a fix before it closes the problem by itself
+     * ({@code problem.fix-verification.period}, 7 days by default): {@code ProblemsTest} waits it out once, and its
+     * reopen path needs a matching incident's event to reach problem-service within it (see there).
+     */
+    static final Duration PROBLEM_FIX_VERIFICATION_PERIOD = Duration.ofSeconds(15);
+
     private static Stack stack;
 
     private Suite() {
@@ -34,8 +41,7 @@ final class Suite {
     static synchronized Stack stack() {
         if (stack == null) {
             Path module = Path.of("").toAbsolutePath();
-            Path root = module.getParent();
-            Stack.Options options = Stack.Options.isolated(root, module.resolve("target/suite"), System.out)
+            Stack.Options options = Stack.Options.isolated(root(), module.resolve("target/suite"), System.out)
                     .withEnv(Map.of(
                             "ITSM_RATE_LIMIT", String.valueOf(RATE_LIMIT),
                             "ITSM_RATE_LIMIT_PERIOD", "1m",
@@ -50,7 +56,10 @@ final class Suite {
                             "WEBHOOK_DELIVERY_TIMEOUT", WEBHOOK_DELIVERY_TIMEOUT.toSeconds() + "s",
                             "WEBHOOK_DELIVERY_INITIAL", "200ms",
                             "WEBHOOK_DELIVERY_MAX_BACKOFF", "2s",
-                            "WEBHOOK_DELIVERY_POLL_INTERVAL", "200ms"));
+                            "WEBHOOK_DELIVERY_POLL_INTERVAL", "200ms",
+                            // problem-service: a short fix verification, looked at every second for problems due
+                            "PROBLEM_FIX_VERIFICATION_PERIOD", PROBLEM_FIX_VERIFICATION_PERIOD.toSeconds() + "s",
+                            "PROBLEM_FIX_VERIFICATION_CHECK_EVERY", "1s"));
             Stack s = new Stack(options);
             try {
                 s.start(null, null, null, null);
@@ -74,6 +83,14 @@ final class Suite {
             stack.close();
             stack = null;
         }
+    }
+
+    /**
+     * Where the packaged applications come from ({@code <root>/<component>/target/quarkus-app}): this tree, or
+     * with {@code -Ditsm.suite.root=<dir>} another one, e.g. a copy taken while this tree's modules are being rebuilt.
+     */
+    static Path root() {
+        return Path.of(System.getProperty("itsm.suite.root", Path.of("").toAbsolutePath().getParent().toString()));
     }
 
     static String gateway() {

@@ -63,7 +63,7 @@ class TwoInstancesTest {
     static void startTwoInstancesOfEveryService() {
         Suite.stop();
         Path module = Path.of("").toAbsolutePath();
-        Stack.Options options = Stack.Options.isolated(module.getParent(), module.resolve("target/two-instances"), System.out)
+        Stack.Options options = Stack.Options.isolated(Suite.root(), module.resolve("target/two-instances"), System.out)
                 .withEnv(Map.of(
                         "ITSM_RATE_LIMIT", "100000",
                         "ITSM_RATE_LIMIT_PERIOD", "1m",
