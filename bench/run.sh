@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks of the whole suite next to their physical references; writes bench/RESULTS.md and bench/raw/.
-#   bench/run.sh               full run (about 12-15 minutes on 2 cores, plus the build)
+#   bench/run.sh               full run (about 15-20 minutes on 2 cores, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
 #   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 8088, 5432, 9092 free)
 #   bench/run.sh --only webhook  section 7 (webhook delivery: deliveries/s to a local receiver, latency from the
 #                              record's Kafka timestamp to the receiver's 2xx next to a plain Kafka consumer's) alone
 #                              on a fresh stack, a few minutes (add --quick for a smoke run); writes
 #                              bench/raw/webhook/RESULTS.md and leaves bench/RESULTS.md alone
+#   bench/run.sh --only problem  section 8 (problem management: incidents/s and the time from a CI's third incident
+#                              to ProblemCandidateDetected through the gateway, known-error search p50/p99 over ~1,000
+#                              known errors) alone on a fresh stack, then problem-service's in-process detection
+#                              benchmark over 100,000 incidents (the test classes tagged `benchmark` in problem-service);
+#                              writes bench/raw/problem/ (RESULTS.md, run.log, detection-benchmark.txt)
 #   bench/run.sh --components  instead: each service's in-process benchmarks (tests tagged `benchmark` next to
 #                              the code they measure, excluded from `./mvnw verify`) and the gateway's proxy
 #                              benchmark (bench/gateway/run.sh); output in bench/raw/components/
@@ -43,7 +48,7 @@ touch deploy/target/.built   # ./itsm up (timed at the end) must not rebuild wha
 
 if [[ " $* " == *" --components "* ]]; then
   mkdir -p bench/raw/components
-  for module in catalog-service incident-service sla-service change-service; do
+  for module in catalog-service incident-service sla-service change-service problem-service; do
     echo "==> $module: in-process benchmarks (bench/raw/components/$module.txt)"
     ./mvnw -B -pl "$module" test -Dgroups=benchmark -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
       > "bench/raw/components/$module.txt" 2>&1 || echo "    $module: benchmark run failed; see the file" >&2
@@ -68,7 +73,23 @@ ITSM_JVM_PROFILE=throughput "$java_bin" -Xmx1g \
 status=${PIPESTATUS[0]}
 set -e
 if [[ " $* " == *" --only "* ]]; then
-  mkdir -p bench/raw/webhook && cp bench/target/run.log bench/raw/webhook/run.log
+  only=$(sed -n 's/.*--only \([a-z]*\).*/\1/p' <<< " $* ")
+  mkdir -p "bench/raw/$only" && cp bench/target/run.log "bench/raw/$only/run.log"
+  if [ "$only" = problem ]; then
+    # candidate detection over 100,000 incidents: opening them through the API would take the whole run, so it is
+    # problem-service's own benchmark (the replica seeded by SQL, the detector called in-process) that measures it
+    benchmarks=$(grep -rlE '@Tag\("benchmark"\)' problem-service/src/test/java 2>/dev/null | xargs -r -n1 basename \
+      | sed 's/\.java$//' | paste -sd, -)
+    if [ -z "$benchmarks" ]; then
+      echo "    problem-service has no test tagged benchmark yet" | tee "bench/raw/problem/detection-benchmark.txt"
+    else
+      echo "==> problem-service: in-process detection benchmark $benchmarks (bench/raw/problem/detection-benchmark.txt)"
+      ./mvnw -B -o verify -pl problem-service -Dgroups=benchmark -DexcludedGroups=none -Dtest="$benchmarks" \
+        -Dsurefire.failIfNoSpecifiedTests=false > bench/raw/problem/detection-benchmark.txt 2>&1 \
+        || { echo "    the detection benchmark failed; see bench/raw/problem/detection-benchmark.txt" >&2; status=1; }
+      grep -vE '^\[(INFO|WARNING|ERROR)\]|^(Downloading|Downloaded)' bench/raw/problem/detection-benchmark.txt | tail -40 || true
+    fi
+  fi
 else
   mkdir -p bench/raw && cp bench/target/run.log bench/raw/run.log
 fi

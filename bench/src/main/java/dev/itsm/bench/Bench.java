@@ -16,10 +16,11 @@ import org.openjdk.jmh.results.RunResult;
 import dev.itsm.deploy.Stack;
 
 /**
- * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the seven
+ * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the eight
  * benchmarks and writes {@code bench/RESULTS.md} (tables) and {@code bench/raw/} (every tool's output).
- * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook]}; {@code --only webhook} runs
- * section 7 alone on a stack of its own and writes {@code bench/raw/webhook/RESULTS.md} instead.
+ * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook|problem]}; {@code --only <section>}
+ * runs section 7 (webhook delivery) or 8 (problem management) alone on a stack of its own and writes
+ * {@code bench/raw/<section>/RESULTS.md} instead.
  */
 public final class Bench {
 
@@ -38,10 +39,11 @@ public final class Bench {
         int only = flags.indexOf("--only");
         if (only >= 0) {
             String section = only + 1 < flags.size() ? flags.get(only + 1) : "";
-            if (!section.equals("webhook")) {
-                throw new IllegalArgumentException("--only takes: webhook (got '" + section + "')");
+            switch (section) {
+                case "webhook" -> only(root, quick, section, "7. Webhook delivery", WebhookDelivery::run);
+                case "problem" -> only(root, quick, section, "8. Problem management", ProblemManagement::run);
+                default -> throw new IllegalArgumentException("--only takes: webhook, problem (got '" + section + "')");
             }
-            webhookOnly(root, quick);
             return;
         }
         Path out = root.resolve("bench");
@@ -53,8 +55,8 @@ public final class Bench {
         String machine = Machine.describe();
         System.out.println(machine);
 
-        Report[] tables = new Report[8];
-        for (int i = 1; i <= 7; i++) {
+        Report[] tables = new Report[9];
+        for (int i = 1; i <= 8; i++) {
             tables[i] = new Report();
         }
         Collection<RunResult> jmh = safely(tables[5], "5. SLA engine (JMH)", () -> SlaEngine.jmh(raw, quick));
@@ -84,6 +86,7 @@ public final class Bench {
                     section(tables[5], "5. SLA engine", r -> SlaEngine.run(s, jmh, r));
                 }
                 section(tables[7], "7. Webhook delivery", r -> WebhookDelivery.run(s, r));
+                section(tables[8], "8. Problem management", r -> ProblemManagement.run(s, r));
                 stack.close();
                 String itsmUp = flags.contains("--no-itsm-up") ? "not measured (--no-itsm-up)" : Footprint.itsmUp(root, raw);
                 section(tables[6], "6. Footprint", r -> footprint.report(r, startup, bare, itsmUp));
@@ -105,7 +108,7 @@ public final class Bench {
                         + "load generators run on the same 2 cores as the suite, so every rate here is a lower "
                         + "bound shared with its reference.\n\n");
         md.append(machine).append('\n').append(versions).append('\n');
-        for (int i = 1; i <= 7; i++) {
+        for (int i = 1; i <= 8; i++) {
             md.append(tables[i]);
         }
         Path findings = out.resolve("FINDINGS.md");
@@ -124,12 +127,17 @@ public final class Bench {
                         "WEBHOOK_TARGET_ALLOW_LOOPBACK", "true"));
     }
 
+    /** A section that runs on the started suite. */
+    interface SuiteSection {
+        void run(Suite s, Report report) throws Exception;
+    }
+
     /**
-     * {@code --only webhook}: section 7 alone (a few minutes), on a fresh stack, without touching
-     * RESULTS.md or the other sections' raw output; the table goes to {@code bench/raw/webhook/RESULTS.md}.
+     * {@code --only <name>}: one section alone (a few minutes), on a fresh stack, without touching
+     * RESULTS.md or the other sections' raw output; the table goes to {@code bench/raw/<name>/RESULTS.md}.
      */
-    private static void webhookOnly(Path root, boolean quick) throws Exception {
-        Path raw = root.resolve("bench/raw/webhook");
+    private static void only(Path root, boolean quick, String name, String title, SuiteSection run) throws Exception {
+        Path raw = root.resolve("bench/raw/" + name);
         Stack.deleteTree(raw);
         Files.createDirectories(raw);
         String machine = Machine.describe();
@@ -140,12 +148,12 @@ public final class Bench {
             stack.start(null, null, null, null);
             Suite s = new Suite(stack, quick, raw);
             s.setUp();
-            section(table, "7. Webhook delivery", r -> WebhookDelivery.run(s, r));
+            section(table, title, r -> run.run(s, r));
         } finally {
             stack.close();
         }
-        String md = "# Benchmark section 7 alone (`bench/run.sh --only webhook" + (quick ? " --quick" : "") + "`)\n\n"
-                + machine + "\n" + table;
+        String md = "# Benchmark section " + title.substring(0, title.indexOf('.')) + " alone (`bench/run.sh --only " + name
+                + (quick ? " --quick" : "") + "`)\n\n" + machine + "\n" + table;
         Files.writeString(raw.resolve("RESULTS.md"), md);
         System.out.println(md);
         System.exit(0);
