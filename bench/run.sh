@@ -87,7 +87,10 @@ if [[ " $* " == *" --only "* ]]; then
       ./mvnw -B -o verify -pl problem-service -Dgroups=benchmark -DexcludedGroups=none -Dtest="$benchmarks" \
         -Dsurefire.failIfNoSpecifiedTests=false > bench/raw/problem/detection-benchmark.txt 2>&1 \
         || { echo "    the detection benchmark failed; see bench/raw/problem/detection-benchmark.txt" >&2; status=1; }
-      grep -vE '^\[(INFO|WARNING|ERROR)\]|^(Downloading|Downloaded)' bench/raw/problem/detection-benchmark.txt | tail -40 || true
+      # the benchmark prints its table to stdout, which surefire keeps in the class's -output.txt: append it
+      for out in problem-service/target/surefire-reports/*Benchmark*-output.txt; do
+        [ -f "$out" ] && sed -n '/^candidate detection benchmark/,$p' "$out"
+      done | tee -a bench/raw/problem/detection-benchmark.txt || true
     fi
   fi
 else
