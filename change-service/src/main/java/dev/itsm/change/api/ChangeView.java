@@ -7,15 +7,15 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.itsm.change.approval.ApprovalStatus;
+import dev.itsm.platform.approval.ApprovalStatus;
 import dev.itsm.change.request.ChangeRequest;
 import dev.itsm.change.request.ChangeState;
 import dev.itsm.change.request.ChangeType;
 import dev.itsm.change.request.CloseCode;
 import dev.itsm.change.request.OverrideRecord;
 import dev.itsm.change.risk.Risk;
-import dev.itsm.change.approval.ApprovalDecision;
-import dev.itsm.change.approval.ApprovalLevel;
+import dev.itsm.platform.approval.ApprovalDecision;
+import dev.itsm.platform.approval.ApprovalLevel;
 
 /** A change request as the API shows it, with its approval history and the commands it accepts now. */
 @Schema(name = "ChangeView")

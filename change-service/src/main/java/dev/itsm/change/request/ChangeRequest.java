@@ -18,12 +18,12 @@ import org.hibernate.type.SqlTypes;
 
 import dev.itsm.change.Plans;
 import dev.itsm.change.VersionedEntity;
-import dev.itsm.change.approval.ApprovalChain;
-import dev.itsm.change.approval.ApprovalDecision;
-import dev.itsm.change.approval.ApprovalLevel;
-import dev.itsm.change.approval.ApprovalStatus;
-import dev.itsm.change.approval.Decision;
-import dev.itsm.change.approval.LevelSpec;
+import dev.itsm.platform.approval.ApprovalChain;
+import dev.itsm.platform.approval.ApprovalDecision;
+import dev.itsm.platform.approval.ApprovalLevel;
+import dev.itsm.platform.approval.ApprovalStatus;
+import dev.itsm.platform.approval.Decision;
+import dev.itsm.platform.approval.LevelSpec;
 import dev.itsm.change.events.ChangeEvent;
 import dev.itsm.change.events.ChangeEvent.ChangeApprovalRequested;
 import dev.itsm.change.events.ChangeEvent.ChangeApproved;

@@ -20,6 +20,11 @@ public final class Roles {
      * errors, proposes fixes, closes and cancels problems. Agents may log problems and link incidents.
      */
     public static final String PROBLEM_MANAGER = "itsm-problem-manager";
+    /**
+     * Orders service offerings (request-service): sees and acts only on their own requests and those
+     * of the consumer organisations where they are a CUSTOMER (object-level authorisation).
+     */
+    public static final String REQUESTER = "itsm-requester";
     /** May do everything. */
     public static final String ADMIN = "itsm-admin";
 

@@ -1,4 +1,4 @@
-package dev.itsm.change.approval;
+package dev.itsm.platform.approval;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +10,9 @@ import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.ProblemException;
 
 /**
- * The approval rules as pure functions over a change's levels and decisions: sequential levels,
- * ANY / ALL / QUORUM, no self-approval, no second decision by the same approver at a level, and
- * one rejection rejects the change.
+ * The approval rules as pure functions over a record's levels and decisions (a change, a service
+ * request): sequential levels, ANY / ALL / QUORUM, no self-approval, no second decision by the same
+ * approver at a level, and one rejection rejects the record.
  */
 public final class ApprovalChain {
 
@@ -22,9 +22,9 @@ public final class ApprovalChain {
         LEVEL_PENDING,
         /** The level passed and the next one opened ({@link Outcome#openedLevel()}). */
         NEXT_LEVEL_OPENED,
-        /** The last level passed: the change is authorised. */
+        /** The last level passed: the record is authorised. */
         APPROVED,
-        /** The decision was a rejection: the change is rejected. */
+        /** The decision was a rejection: the record is rejected. */
         REJECTED
     }
 
@@ -36,7 +36,7 @@ public final class ApprovalChain {
     private ApprovalChain() {
     }
 
-    /** Instantiates the policy's levels on a change; level 1 opens at once (empty list: nothing to approve). */
+    /** Instantiates the levels on a record; level 1 opens at once (empty list: nothing to approve). */
     public static List<ApprovalLevel> start(List<LevelSpec> specs, Instant now) {
         List<ApprovalLevel> levels = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -61,10 +61,10 @@ public final class ApprovalChain {
     public static Outcome decide(List<ApprovalLevel> levels, List<ApprovalDecision> decisions, String requester,
             String approver, Decision decision, String comment, Instant now) {
         ApprovalLevel open = openLevel(levels).orElseThrow(() -> new ConflictException("no-open-approval-level",
-                "No approval level is open", "The change has no approval level waiting for decisions"));
+                "No approval level is open", "There is no approval level waiting for decisions"));
         if (approver.equals(requester) && decision == Decision.APPROVED) {
             throw new ProblemException(403, "self-approval", "Self-approval is not allowed",
-                    approver + " requested this change and cannot approve it", List.of(), Map.of("level", open.level()));
+                    approver + " requested this and cannot approve it", List.of(), Map.of("level", open.level()));
         }
         if (!open.approvers().contains(approver)) {
             throw new ProblemException(403, "not-an-approver", "Not an approver of the open level",

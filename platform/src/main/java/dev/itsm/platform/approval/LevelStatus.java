@@ -1,4 +1,4 @@
-package dev.itsm.change.approval;
+package dev.itsm.platform.approval;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,7 +1,7 @@
-package dev.itsm.change.approval;
+package dev.itsm.platform.approval;
 
 import java.time.Instant;
 
-/** One recorded decision (the approval history of a change). */
+/** One recorded decision (the approval history of a record). */
 public record ApprovalDecision(int level, String approver, Decision decision, String comment, Instant decidedAt) {
 }

@@ -1,10 +1,11 @@
-package dev.itsm.change.approval;
+package dev.itsm.platform.approval;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One level of a change's approval chain: a named group of approvers and the rule that passes it.
+ * One level of an approval chain (a change's, a service request's): a named group of approvers and
+ * the rule that passes it.
  * Levels run in sequence: level n+1 opens only when level n is APPROVED.
  */
 public record ApprovalLevel(int level, String name, ApprovalRule rule, int quorum, List<String> approvers,
@@ -14,7 +15,7 @@ public record ApprovalLevel(int level, String name, ApprovalRule rule, int quoru
         approvers = List.copyOf(approvers);
     }
 
-    /** Approvals needed to pass, given that the requester may not approve their own change. */
+    /** Approvals needed to pass, given that the requester may not approve their own record. */
     public int required(String requester) {
         return switch (rule) {
             case ANY -> 1;

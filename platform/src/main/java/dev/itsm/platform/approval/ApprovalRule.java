@@ -1,4 +1,4 @@
-package dev.itsm.change.approval;
+package dev.itsm.platform.approval;
 
 /** How many approvals a level needs. */
 public enum ApprovalRule {
