@@ -37,6 +37,18 @@ class ApiDocumentTest {
     }
 
     @Test
+    void aJacksonTreeIsAFreeObjectNotJacksonsClass() throws Exception {
+        JsonNode schemas = document().path("components").path("schemas");
+        for (String jacksonType : new String[] { "JsonNode", "JsonNodeType", "ObjectNode", "JsonObject" }) {
+            assertFalse(schemas.has(jacksonType), jacksonType + " must not be a component schema");
+        }
+        JsonNode labels = schemas.path("TicketRequest").path("properties").path("labels");
+        assertFalse(labels.toString().contains("$ref"), labels.toString());
+        assertEquals("object", labels.path("type").asText(), labels.toString());
+        assertEquals("Free labels, any JSON object", labels.path("description").asText());
+    }
+
+    @Test
     void aDescribedReferenceKeepsItsDescriptionBesideAnAllOf() throws Exception {
         JsonNode kind = document().path("components").path("schemas").path("Ticket").path("properties").path("kind");
         assertFalse(kind.has("$ref"), "no $ref with siblings: " + kind);

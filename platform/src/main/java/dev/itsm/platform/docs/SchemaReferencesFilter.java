@@ -18,6 +18,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>Java library types ({@code UUID}, {@code Instant}, {@code LocalDate}, ...) become plain
  * {@code type: string} + {@code format} where they are used, and their component schemas go: a
  * client should not get a {@code UUID} or {@code ModelLocalDate} class.</li>
+ * <li>{@code JsonObject} — what the platform's configuration calls a Jackson tree ({@code JsonNode}:
+ * an offering's request form, a request's answers) — becomes an inline {@code type: object}.</li>
  * <li>A {@code $ref} with sibling keywords (a description, nullable, deprecated...) is valid in
  * OpenAPI 3.1, but generators drop the siblings ("type(s) cleared"); it becomes
  * {@code allOf: [{$ref}]} next to them, which every tool reads the same way.</li>
@@ -40,9 +42,13 @@ public class SchemaReferencesFilter implements OASFilter {
             "Duration", "duration",
             "URI", "uri");
 
+    /** The component the configuration maps Jackson trees to (microprofile-config.properties). */
+    static final String JSON_OBJECT = COMPONENTS + "JsonObject";
+
     @Override
     public Schema filterSchema(Schema schema) {
         flattenLibraryAllOf(schema);
+        inlineJsonObject(schema);
         String ref = schema.getRef();
         if (ref == null) {
             return schema;
@@ -81,6 +87,17 @@ public class SchemaReferencesFilter implements OASFilter {
         schema.setFormat(format != null ? format : only.getFormat());
     }
 
+    /** {@code $ref: JsonObject}, alone or as the one {@code allOf} beside a description → {@code type: object}. */
+    private static void inlineJsonObject(Schema schema) {
+        List<Schema> allOf = schema.getAllOf();
+        boolean viaAllOf = allOf != null && allOf.size() == 1 && JSON_OBJECT.equals(allOf.get(0).getRef());
+        if (viaAllOf || JSON_OBJECT.equals(schema.getRef())) {
+            schema.setAllOf(null);
+            schema.setRef(null);
+            schema.setType(List.of(SchemaType.OBJECT));
+        }
+    }
+
     private static String libraryFormat(String ref) {
         return ref.startsWith(COMPONENTS) ? LIBRARY_TYPES.get(ref.substring(COMPONENTS.length())) : null;
     }
@@ -90,6 +107,7 @@ public class SchemaReferencesFilter implements OASFilter {
         Components components = openAPI.getComponents();
         if (components != null && components.getSchemas() != null) {
             LIBRARY_TYPES.keySet().forEach(components::removeSchema);
+            components.removeSchema(JSON_OBJECT.substring(COMPONENTS.length()));
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.itsm.platform.testapp;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +13,8 @@ import jakarta.validation.constraints.Size;
 public record TicketRequest(
         @NotBlank @Size(max = 100) String title,
         @NotNull Kind kind,
-        @Min(0) @Max(5) int renames) {
+        @Min(0) @Max(5) int renames,
+        @Schema(description = "Free labels, any JSON object") JsonNode labels) {
 
     public enum Kind {
         BUG, TASK
