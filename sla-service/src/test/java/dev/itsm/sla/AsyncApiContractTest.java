@@ -109,12 +109,40 @@ class AsyncApiContractTest {
         inc.publish("IncidentOpened", CLOCK.instant());
         CLOCK.advance(Duration.ofMinutes(31));
         List<Received> mine = TopicReader.await(SLA_TOPIC, 2, WAIT, r -> inc.id.toString().equals(r.key()));
-        List<String> facts = List.of("timerId", "incidentId", "agreementId", "agreementName", "metric", "priority", "state",
+        List<String> facts = List.of("timerId", "incidentId", "recordKind", "recordId", "recordNumber", "agreementId", "agreementName", "metric", "priority", "state",
                 "targetSeconds", "elapsedBusinessSeconds", "dueAt");
         List<String> started = fieldNames(mine.get(0));
         assertEquals(concat(facts, List.of("occurredAt")), started, "SlaTimerStarted " + mine.get(0).value());
         List<String> warning = fieldNames(mine.get(1));
         assertEquals(concat(facts, List.of("thresholdPercent", "occurredAt")), warning, "SlaWarning " + mine.get(1).value());
+    }
+
+    @Test
+    void requestTimerEventsMatchTheSameSchemas() throws Exception {
+        AsyncApiValidator asyncApi = AsyncApiValidator.load();
+        assertEquals("1.1.0", asyncApi.document().path("info").path("version").asText(), "record kinds are a minor version");
+        UUID offering = UUID.randomUUID();
+        SlaTestSupport.requestAgreement("Request contract " + offering, List.of(offering), List.of(),
+                List.of(SlaTestSupport.requestTarget("TIME_TO_APPROVE", "PT8H"), SlaTestSupport.requestTarget("TIME_TO_FULFIL", "P5D")));
+        java.time.Instant t0 = CLOCK.instant().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SlaTestSupport.ServiceRequest req = new SlaTestSupport.ServiceRequest(offering, List.of(), t0);
+        req.set("state", "AWAITING_APPROVAL").publish("ServiceRequestSubmitted", t0);
+        req.set("awaitingRequester", true).publish("RequestInfoRequested", t0.plusSeconds(600), "question", "Which model?");
+        req.set("awaitingRequester", false).publish("RequestInfoProvided", t0.plusSeconds(1200));
+        req.set("state", "IN_FULFILMENT").publish("RequestApproved", t0.plusSeconds(1800), "automatic", false, "approver", "sally");
+        req.set("state", "CANCELED").publish("ServiceRequestCanceled", t0.plusSeconds(2400), "reason", "ordered twice");
+        Set<String> expected = Set.of("SlaTimerStarted", "SlaTimerPaused", "SlaTimerResumed", "SlaMet", "SlaTimerCanceled");
+        List<Received> mine = TopicReader.readUntil(SLA_TOPIC, WAIT, rs -> rs.stream().filter(r -> req.id.toString().equals(r.key()))
+                .map(r -> r.ceType().substring("dev.itsm.sla.".length())).collect(Collectors.toSet()).containsAll(expected))
+                .stream().filter(r -> req.id.toString().equals(r.key())).toList();
+        asyncApi.assertValid(mine);
+        ObjectNode examples = JSON.createObjectNode();
+        for (Received r : mine) {
+            assertEquals("REQUEST", JSON.readTree(r.value()).path("recordKind").asText(), r.value());
+            examples.putIfAbsent(r.ceType(), JSON.readTree(r.value()));
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "sla-request-event-examples.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(examples));
     }
 
     static List<String> fieldNames(Received r) throws Exception {

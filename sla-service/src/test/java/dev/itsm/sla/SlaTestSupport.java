@@ -24,6 +24,7 @@ public final class SlaTestSupport {
     public static final String PROBLEM = "application/problem+json";
     public static final String INCIDENT_TOPIC = "itsm.incident.events";
     public static final String SLA_TOPIC = "itsm.sla.events";
+    public static final String REQUEST_TOPIC = "itsm.request.events";
     public static final String TWENTY_FOUR_SEVEN = "00000000-0000-0000-0000-000000000247";
 
     private SlaTestSupport() {
@@ -79,6 +80,83 @@ public final class SlaTestSupport {
             CloudEventPublisher.publish("incident", type, id.toString(), ceId, payload);
             return ceId;
         }
+    }
+
+    /**
+     * The facts of one service request exactly as request-service's events carry them (design section 5:
+     * {@code RequestFacts} flattened, plus each type's own fields), mutated as a test moves it along.
+     */
+    public static final class ServiceRequest {
+        public final UUID id = UUID.randomUUID();
+        public final Map<String, Object> facts = new LinkedHashMap<>();
+        private long version;
+
+        public ServiceRequest(UUID offeringId, List<UUID> serviceIds, Instant submittedAt) {
+            facts.put("requestId", id.toString());
+            facts.put("number", "REQ" + (1_000_000 + (int) (Math.random() * 8_000_000)));
+            facts.put("offeringId", offeringId.toString());
+            facts.put("offeringName", "Laptop with VPN access");
+            facts.put("serviceIds", serviceIds.stream().map(UUID::toString).toList());
+            facts.put("organisationId", UUID.randomUUID().toString());
+            facts.put("relationshipId", UUID.randomUUID().toString());
+            facts.put("requestedBy", "rhea");
+            facts.put("requestedFor", "rhea");
+            facts.put("state", "SUBMITTED");
+            facts.put("approvalStatus", "PENDING");
+            facts.put("awaitingRequester", false);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("itemId", UUID.randomUUID().toString());
+            item.put("componentKey", "goods-1");
+            item.put("kind", "GOODS");
+            item.put("description", "Laptop");
+            item.put("state", "PENDING");
+            item.put("fulfilmentGroup", "Workplace Services");
+            facts.put("items", List.of(item));
+            facts.put("cost", Map.of("amount", 1299.00, "currency", "EUR", "period", "ONE_OFF"));
+            facts.put("submittedAt", submittedAt.toString());
+            facts.put("approvedAt", null);
+            facts.put("fulfilledAt", null);
+            facts.put("closedAt", null);
+        }
+
+        public ServiceRequest set(String field, Object value) {
+            facts.put(field, value);
+            return this;
+        }
+
+        /** Publishes {@code type} (next version) with the current facts plus {@code extra}; returns the ce_id. */
+        public String publish(String type, Instant occurredAt, Object... extra) {
+            return publishWithId(UUID.randomUUID().toString(), type, occurredAt, extra);
+        }
+
+        public String publishWithId(String ceId, String type, Instant occurredAt, Object... extra) {
+            Map<String, Object> payload = new LinkedHashMap<>(facts);
+            payload.put("version", version++);
+            payload.put("occurredAt", occurredAt.toString());
+            for (int i = 0; i < extra.length; i += 2) {
+                payload.put((String) extra[i], extra[i + 1]);
+            }
+            CloudEventPublisher.publish("request", type, id.toString(), ceId, payload);
+            return ceId;
+        }
+    }
+
+    /** Creates a REQUEST agreement with this scope ({@code offeringIds}, {@code serviceIds}) and returns its id. */
+    public static String requestAgreement(String name, List<UUID> offeringIds, List<UUID> serviceIds, List<Map<String, Object>> targets) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("type", "SLA");
+        body.put("recordKind", "REQUEST");
+        body.put("scope", Map.of("allServices", false, "serviceIds", serviceIds.stream().map(UUID::toString).toList(),
+                "offeringIds", offeringIds.stream().map(UUID::toString).toList()));
+        body.put("calendarId", TWENTY_FOUR_SEVEN);
+        body.put("targets", targets);
+        return admin().body(body).post("/api/v1/sla/agreements").then().statusCode(201).extract().path("id");
+    }
+
+    /** A REQUEST agreement target: no priority. */
+    public static Map<String, Object> requestTarget(String metric, String duration) {
+        return Map.of("metric", metric, "duration", duration);
     }
 
     /**

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Turns {@code itsm.sla.events} into the SLA timers shown on an incident, one per timer (agreement ×
  * metric), including re-targets after a priority change. A breach of a P1/P2 incident also adds a
- * history entry. Unknown types are ignored; a stale event (older than what the timer's replica holds)
+ * history entry. Unknown types and timers of other records (service requests) are ignored; a stale event (older than what the timer's replica holds)
  * changes nothing.
  */
 @ApplicationScoped
@@ -42,6 +42,9 @@ public class SlaEventHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
+        if (!aboutAnIncident(event)) {
+            return;
+        }
         Status announced = statusOf(event);
         if (announced == null && !event.is(RETARGETED)) {
             return;
@@ -70,6 +73,18 @@ public class SlaEventHandler implements EventHandler {
             }
         }
     }
+
+    /**
+     * Whether a timer event is about an incident: sla-service also times other records (service requests,
+     * {@code recordKind} REQUEST, with a null incidentId), which are not this service's to show. An event without
+     * {@code recordKind} comes from before record kinds existed, when every timer was an incident's.
+     */
+    static boolean aboutAnIncident(InboundEvent e) {
+        String kind = e.text("recordKind");
+        return kind == null || INCIDENT.equals(kind);
+    }
+
+    static final String INCIDENT = "INCIDENT";
 
     /** The status an event announces; null for a re-target (it announces a new target, not a status). */
     static Status statusOf(InboundEvent e) {

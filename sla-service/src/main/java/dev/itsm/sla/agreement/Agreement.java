@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import dev.itsm.platform.problem.IllegalTransitionException;
+import dev.itsm.sla.timer.RecordKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +37,10 @@ public class Agreement extends PanacheEntityBase {
     private int revision;
     @Column(name = "calendar_id", nullable = false)
     private UUID calendarId;
+    /** Which records it times (the definition's recordKind, as a column for the list filter). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "record_kind", nullable = false)
+    private RecordKind recordKind;
     /** The current revision's definition. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
@@ -67,6 +72,7 @@ public class Agreement extends PanacheEntityBase {
         name = d.name();
         type = d.type();
         calendarId = d.calendarId();
+        recordKind = d.kind();
         definition = d;
         updatedAt = now;
         return new AgreementRevision(id, revision, d, now);
@@ -98,6 +104,10 @@ public class Agreement extends PanacheEntityBase {
 
     public AgreementType type() {
         return type;
+    }
+
+    public RecordKind recordKind() {
+        return recordKind;
     }
 
     public AgreementStatus status() {

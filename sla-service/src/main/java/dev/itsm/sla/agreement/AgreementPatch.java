@@ -22,5 +22,7 @@ public record AgreementPatch(
         @Schema(description = "Business calendar", example = "00000000-0000-0000-0000-000000000247") UUID calendarId,
         @Schema(description = "One duration per metric and priority (replaces the list)") List<AgreementDefinition.Target> targets,
         @Schema(description = "When clocks pause") AgreementDefinition.PauseConditions pauseConditions,
-        @Schema(description = "Percentages of the target at which SlaWarning is emitted", example = "[60, 90]") List<Integer> warningThresholds) {
+        @Schema(description = "Percentages of the target at which SlaWarning is emitted", example = "[60, 90]") List<Integer> warningThresholds,
+        @Schema(description = "Fixed once created: only the agreement's own kind is accepted (another is 422 record-kind-mismatch)")
+        dev.itsm.sla.timer.RecordKind recordKind) {
 }

@@ -27,6 +27,7 @@ import dev.itsm.platform.problem.Problem;
 import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import dev.itsm.platform.http.QueryParams;
+import dev.itsm.sla.timer.RecordKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -65,6 +66,12 @@ public class AgreementResource {
              "targets":[{"metric":"TIME_TO_RESOLVE","priority":"P1","duration":"PT2H"}],
              "pauseConditions":{"states":["ON_HOLD"],"holdReasons":["AWAITING_CALLER","AWAITING_VENDOR"]}}""";
 
+    static final String REQUEST_EXAMPLE = """
+            {"name":"Laptop fulfilment SLA","type":"SLA","recordKind":"REQUEST",
+             "scope":{"allServices":false,"serviceIds":[],"offeringIds":["5a7d9c1e-2b3f-4e6a-8c0d-1f2e3d4c5b6a"]},
+             "targets":[{"metric":"TIME_TO_APPROVE","duration":"P1D"},{"metric":"TIME_TO_FULFIL","duration":"P5D"}],
+             "warningThresholds":[50,75]}""";
+
     static final String IF_MATCH = "The ETag from the last read (\"<version>\"); a mismatch is 412";
 
     private final AgreementService agreements;
@@ -81,13 +88,20 @@ public class AgreementResource {
     @RolesAllowed({ Roles.SLA_ADMIN, Roles.ADMIN })
     @Operation(operationId = "createSlaAgreement", summary = "Create an agreement (revision 1)",
             description = "Every service in scope.serviceIds must be known to the catalogue replica (else 422 unknown-service; "
-                    + "a service created moments ago may not have reached it yet: retry after a short delay). Accepts Idempotency-Key.")
+                    + "a service created moments ago may not have reached it yet: retry after a short delay). recordKind INCIDENT (default) "
+                    + "times incidents: TIME_TO_RESPOND / TIME_TO_RESOLVE targets, each for a priority. recordKind REQUEST times service "
+                    + "requests: TIME_TO_APPROVE / TIME_TO_FULFIL targets without priority, scoped by scope.offeringIds and/or "
+                    + "scope.serviceIds (a request is covered when it orders one of the offerings or one of its services is listed). "
+                    + "Accepts Idempotency-Key.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementDefinition.class),
-            examples = { @ExampleObject(name = "sla", value = EXAMPLE), @ExampleObject(name = "uc", value = UC_EXAMPLE) }))
+            examples = { @ExampleObject(name = "sla", value = EXAMPLE), @ExampleObject(name = "uc", value = UC_EXAMPLE),
+                    @ExampleObject(name = "request", value = REQUEST_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid agreement (each field named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown calendar or service, or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown calendar or service; record-kind-mismatch (errors[] names each field: a REQUEST "
+            + "agreement with an incident metric, a target priority, priorities/categories or incident pause states; an INCIDENT agreement with "
+            + "a request metric or scope.offeringIds); or Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull AgreementDefinition request,
             @Parameter(description = "Makes retries safe: a replay returns the first response") @HeaderParam(IdempotentCreate.HEADER) String key) {
         return idempotent.create("sla-agreements", key, request, () -> {
@@ -110,6 +124,8 @@ public class AgreementResource {
             @Parameter(description = "Deprecated: use state (the same filter)", deprecated = true,
                     schema = @Schema(implementation = AgreementStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("calendarId") String calendarId,
+            @Parameter(description = "Only agreements timing this kind of record", schema = @Schema(implementation = RecordKind.class))
+            @QueryParam("recordKind") String recordKind,
             @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Parameter(description = ListParameters.CURSOR) @QueryParam("cursor") String cursor,
@@ -133,7 +149,7 @@ public class AgreementResource {
         }
         Page<AgreementView> found = agreements.list(QueryParams.page(page, size, cursor, count), order, window,
                 QueryParams.enumValue("type", type, AgreementType.class), byState != null ? byState : byStatus,
-                QueryParams.uuid("calendarId", calendarId));
+                QueryParams.uuid("calendarId", calendarId), QueryParams.enumValue("recordKind", recordKind, RecordKind.class));
         return Paging.ok(found, uri);
     }
 
@@ -184,7 +200,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Name taken or concurrent change", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match does not match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown calendar, or a service added to the scope that the catalogue replica does not know", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown calendar, a service added to the scope that the catalogue replica does not know, or record-kind-mismatch (a changed recordKind, or targets, scope or conditions that do not fit the kind; errors[] names each field)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id, @NotNull JsonNode patch,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         AgreementView a = agreements.patch(id, patch, ifMatch);

@@ -19,12 +19,15 @@ import dev.itsm.platform.http.PageRequest;
 import dev.itsm.platform.http.Sort;
 import dev.itsm.platform.problem.ConflictException;
 import dev.itsm.platform.problem.NotFoundException;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.problem.UnprocessableException;
 import dev.itsm.platform.http.NativeKeysetQuery;
 import dev.itsm.sla.calendar.BusinessCalendar;
 import dev.itsm.sla.catalog.CatalogServiceReplica;
 import dev.itsm.sla.events.SlaAgreementChanged;
 import dev.itsm.sla.events.SlaAgreementChanged.Operation;
+import dev.itsm.sla.timer.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -87,8 +90,11 @@ public class AgreementService {
 
     /** One page in {@code sort}'s order, or of the changes feed when {@code feed} is given. */
     public Page<AgreementView> list(PageRequest page, Sort sort, ChangesFeed.Window feed, AgreementType type, AgreementStatus status,
-            UUID calendarId) {
+            UUID calendarId, RecordKind recordKind) {
         NativeKeysetQuery<Agreement> query = new NativeKeysetQuery<>("sla_agreement", Agreement.class);
+        if (recordKind != null) {
+            query.where("record_kind = :recordKind", Map.of("recordKind", recordKind));
+        }
         if (type != null) {
             query.where("type = :type", Map.of("type", type));
         }
@@ -113,6 +119,12 @@ public class AgreementService {
         ETags.requireMatch(ifMatch, a.version());
         AgreementDefinition before = a.definition();
         AgreementDefinition d = mergePatch.apply(before, patch, AgreementDefinition.class).normalised();
+        if (d.kind() != before.kind()) {
+            // open timers and reports are per kind: an incident agreement does not become a request agreement
+            throw new ProblemException(422, "record-kind-mismatch", "Not valid for this record kind",
+                    "An agreement's recordKind is fixed once created (" + before.kind() + "); create a new agreement instead",
+                    List.of(new Problem.FieldError("recordKind", "cannot change from " + before.kind() + " to " + d.kind())), Map.of());
+        }
         d.validate();
         requireCalendar(d.calendarId());
         requireKnownServices(d.scope(), before.scope().serviceIds());
@@ -206,7 +218,7 @@ public class AgreementService {
         for (AgreementDefinition.Target t : d.targets()) {
             targets.add(new AgreementView.TargetView(t.metric(), t.priority(), t.duration(), t.parsed().toSeconds()));
         }
-        return new AgreementView(a.id(), d.name(), d.type(), d.supplier(), a.status(), a.status(), revision, d.scope(), d.appliesTo(), d.calendarId(),
+        return new AgreementView(a.id(), d.name(), d.type(), d.kind(), d.supplier(), a.status(), a.status(), revision, d.scope(), d.appliesTo(), d.calendarId(),
                 targets, d.pauseConditions(), d.warningThresholds(), a.version(), a.createdAt(), a.updatedAt());
     }
 }

@@ -12,6 +12,7 @@ public record AgreementView(
         UUID id,
         String name,
         AgreementType type,
+        @Schema(description = "Which records it times: INCIDENT or REQUEST") dev.itsm.sla.timer.RecordKind recordKind,
         String supplier,
         @Schema(description = "Lifecycle: ACTIVE agreements start timers, RETIRED ones do not") AgreementStatus state,
         @Schema(description = "Deprecated: the same value as `state` (kept for existing clients)", deprecated = true) AgreementStatus status,
@@ -27,7 +28,8 @@ public record AgreementView(
         Instant updatedAt) {
 
     @Schema(name = "AgreementTargetView")
-    public record TargetView(dev.itsm.sla.timer.Metric metric, Priority priority,
+    public record TargetView(dev.itsm.sla.timer.Metric metric,
+            @Schema(description = "The priority it applies to; null in a REQUEST agreement") Priority priority,
             @Schema(example = "PT4H") String duration, @Schema(example = "14400") long targetSeconds) {
     }
 }

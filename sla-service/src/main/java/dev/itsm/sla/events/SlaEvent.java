@@ -7,17 +7,22 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.itsm.platform.events.DomainEvent;
 import dev.itsm.sla.timer.Metric;
+import dev.itsm.sla.timer.RecordKind;
 import dev.itsm.sla.timer.TimerState;
 
 /**
- * Facts about SLA timers, published on {@code itsm.sla.events} keyed by incident id. Each payload is
+ * Facts about SLA timers, published on {@code itsm.sla.events} keyed by the timed record's id (the incident's, or
+ * the service request's). Each payload is
  * the timer's {@link Facts} (flattened into the top level), the fields particular to the event, then
  * {@code occurredAt}.
  */
 public sealed interface SlaEvent extends DomainEvent {
 
-    /** The common facts of a timer at the moment of an event. */
-    record Facts(UUID timerId, UUID incidentId, UUID agreementId, String agreementName, Metric metric, String priority,
+    /**
+     * The common facts of a timer at the moment of an event. {@code incidentId} is the record id of an INCIDENT timer
+     * (as before record kinds), null for any other kind; {@code priority} is null for a REQUEST timer.
+     */
+    record Facts(UUID timerId, UUID incidentId, RecordKind recordKind, UUID recordId, String recordNumber, UUID agreementId, String agreementName, Metric metric, String priority,
             TimerState state, long targetSeconds, long elapsedBusinessSeconds, Instant dueAt) {
     }
 
@@ -25,7 +30,7 @@ public sealed interface SlaEvent extends DomainEvent {
 
     @Override
     default String aggregateId() {
-        return facts().incidentId().toString();
+        return facts().recordId().toString();
     }
 
     @Override

@@ -8,14 +8,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.itsm.sla.agreement.Priority;
 import dev.itsm.sla.timer.Metric;
+import dev.itsm.sla.timer.RecordKind;
 
 /** SLA compliance over the timers started in {@code [from, to)}. */
-@Schema(name = "ComplianceReport")
+@Schema(name = "ComplianceReport", description = "One row per metric of the record kind")
 public record ComplianceReport(
+        @Schema(description = "The kind of record whose timers are counted") RecordKind recordKind,
         Instant from,
         Instant to,
         UUID serviceId,
         @Schema(ref = Priority.SCHEMA) String priority,
+        @Schema(description = "The offering filter (REQUEST reports)") UUID offeringId,
         UUID agreementId,
         @Schema(description = "One row per metric") List<Row> metrics) {
 
@@ -25,7 +28,7 @@ public record ComplianceReport(
             @Schema(description = "Stopped within target") long met,
             @Schema(description = "Target missed (stopped or still open)") long breached,
             @Schema(description = "Still open and within target") long running,
-            @Schema(description = "Ended by a canceled incident; not counted in the percentage") long canceled,
+            @Schema(description = "Ended by a canceled incident, or a canceled or rejected request; not counted in the percentage") long canceled,
             @Schema(description = "met / (met + breached) × 100; null when nothing is decided yet", example = "92.5") Double compliancePercent,
             @Schema(description = "Mean business seconds of stopped timers (pauses and resolved time excluded)") Double meanSeconds,
             @Schema(description = "Median business seconds of stopped timers") Long medianSeconds,

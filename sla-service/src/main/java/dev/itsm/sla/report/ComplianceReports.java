@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.itsm.sla.timer.Metric;
+import dev.itsm.sla.timer.RecordKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -32,8 +33,11 @@ public class ComplianceReports {
         this.em = em;
     }
 
-    /** Which timers a report covers: started in {@code [from, to)}, optionally one service, priority or agreement. */
-    public record Filter(Instant from, Instant to, UUID serviceId, String priority, UUID agreementId) {
+    /**
+     * Which timers a report covers: one kind of record's, started in {@code [from, to)}, optionally one service,
+     * priority (incidents), offering (requests) or agreement.
+     */
+    public record Filter(RecordKind recordKind, Instant from, Instant to, UUID serviceId, String priority, UUID offeringId, UUID agreementId) {
     }
 
     @Transactional
@@ -49,18 +53,25 @@ public class ComplianceReports {
                   round(avg(accumulated_millis / 1000) filter (where phase = 'STOPPED'), 1),
                   percentile_disc(0.5) within group (order by accumulated_millis / 1000) filter (where phase = 'STOPPED'),
                   percentile_disc(0.9) within group (order by accumulated_millis / 1000) filter (where phase = 'STOPPED')
-                from sla_timer where started_at >= :from and started_at < :to""");
+                from sla_timer where record_kind = :recordKind and started_at >= :from and started_at < :to""");
         if (f.serviceId() != null) {
             sql.append(" and service_id = :serviceId");
         }
         if (f.priority() != null) {
             sql.append(" and priority = :priority");
         }
+        if (f.offeringId() != null) {
+            sql.append(" and offering_id = :offeringId");
+        }
         if (f.agreementId() != null) {
             sql.append(" and agreement_id = :agreementId");
         }
         sql.append(" group by metric");
-        Query q = em.createNativeQuery(sql.toString()).setParameter("from", f.from()).setParameter("to", f.to());
+        Query q = em.createNativeQuery(sql.toString()).setParameter("recordKind", f.recordKind().name())
+                .setParameter("from", f.from()).setParameter("to", f.to());
+        if (f.offeringId() != null) {
+            q.setParameter("offeringId", f.offeringId());
+        }
         if (f.serviceId() != null) {
             q.setParameter("serviceId", f.serviceId());
         }
@@ -78,10 +89,10 @@ public class ComplianceReports {
                     c[5] == null ? null : ((BigDecimal) c[5]).doubleValue(), seconds(c[6]), seconds(c[7])));
         }
         List<ComplianceReport.Row> rows = new ArrayList<>();
-        for (Metric m : Metric.values()) {
+        for (Metric m : Metric.of(f.recordKind())) {
             rows.add(byMetric.getOrDefault(m, ComplianceReport.row(m, 0, 0, 0, 0, null, null, null)));
         }
-        return new ComplianceReport(f.from(), f.to(), f.serviceId(), f.priority(), f.agreementId(), rows);
+        return new ComplianceReport(f.recordKind(), f.from(), f.to(), f.serviceId(), f.priority(), f.offeringId(), f.agreementId(), rows);
     }
 
     private static long count(Object column) {

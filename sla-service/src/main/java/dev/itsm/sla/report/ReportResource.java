@@ -22,6 +22,7 @@ import dev.itsm.platform.problem.ValidationException;
 import dev.itsm.platform.security.Roles;
 import dev.itsm.platform.http.QueryParams;
 import dev.itsm.sla.agreement.Priority;
+import dev.itsm.sla.timer.RecordKind;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +51,7 @@ public class ReportResource {
     @Path("compliance")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "getSlaComplianceReport", summary = "Compliance of timers started in [from, to): met, breached, running, % met, mean/median/p90 business time per metric (Accept: text/csv for CSV)",
+    @Operation(operationId = "getSlaComplianceReport", summary = "Compliance of one record kind's timers (recordKind, default INCIDENT) started in [from, to): met, breached, running, % met, mean/median/p90 business time per metric (Accept: text/csv for CSV)",
             description = "Computed in the database, one row per metric. The period is at most 366 days (else 400 naming from and to).")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplianceReport.class)),
@@ -64,10 +65,25 @@ public class ReportResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("serviceId") String serviceIdText,
             @Parameter(schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priorityText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
+            @Parameter(description = "Whose timers are counted: INCIDENT (the default, so a report asked for without it is the incident "
+                    + "report it always was: rows TIME_TO_RESPOND, TIME_TO_RESOLVE) or REQUEST (service requests: rows TIME_TO_FULFIL, "
+                    + "TIME_TO_APPROVE; canceled and rejected requests count as canceled, outside the percentage)",
+                    schema = @Schema(implementation = RecordKind.class, defaultValue = "INCIDENT")) @QueryParam("recordKind") String recordKindText,
+            @Parameter(description = "Only requests for this offering (REQUEST reports; 400 with recordKind INCIDENT)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("offeringId") String offeringIdText,
             @Context HttpHeaders headers) {
         UUID serviceId = QueryParams.uuid("serviceId", serviceIdText);
         UUID agreementId = QueryParams.uuid("agreementId", agreementIdText);
+        RecordKind recordKind = QueryParams.enumValue("recordKind", recordKindText, RecordKind.class);
+        recordKind = recordKind == null ? RecordKind.INCIDENT : recordKind;
+        UUID offeringId = QueryParams.uuid("offeringId", offeringIdText);
+        if (offeringId != null && recordKind != RecordKind.REQUEST) {
+            throw new ValidationException("offeringId", "only requests have an offering: add recordKind=REQUEST");
+        }
         Priority priority = QueryParams.enumValue("priority", priorityText, Priority.class);
+        if (priority != null && recordKind != RecordKind.INCIDENT) {
+            throw new ValidationException("priority", "requests have no priority: leave it out of a REQUEST report");
+        }
         Instant to = toText == null ? clock.instant() : instant("to", toText);
         Instant from = fromText == null ? to.minus(Duration.ofDays(30)) : instant("from", fromText);
         if (!from.isBefore(to)) {
@@ -78,8 +94,8 @@ public class ReportResource {
                     + ComplianceReports.MAX_PERIOD.toDays() + " days";
             throw new ValidationException(List.of(new FieldError("from", why), new FieldError("to", why)));
         }
-        ComplianceReport report = reports.report(new ComplianceReports.Filter(from, to, serviceId,
-                priority == null ? null : priority.name(), agreementId));
+        ComplianceReport report = reports.report(new ComplianceReports.Filter(recordKind, from, to, serviceId,
+                priority == null ? null : priority.name(), offeringId, agreementId));
         boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
                 .map(mt -> mt.isCompatible(MediaType.valueOf(CSV)) && !mt.isWildcardType()).orElse(false);
         if (csv) {

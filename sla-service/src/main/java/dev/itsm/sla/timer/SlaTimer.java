@@ -47,12 +47,23 @@ public class SlaTimer extends PanacheEntityBase {
 
     @Id
     private UUID id;
-    @Column(name = "incident_id", nullable = false)
+    /** The record's id for an INCIDENT timer (as before record kinds existed); null for other kinds. */
+    @Column(name = "incident_id")
     private UUID incidentId;
     @Column(name = "incident_number")
     private String incidentNumber;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "record_kind", nullable = false)
+    private RecordKind recordKind;
+    @Column(name = "record_id", nullable = false)
+    private UUID recordId;
+    @Column(name = "record_number")
+    private String recordNumber;
     @Column(name = "service_id")
     private UUID serviceId;
+    /** The offering a REQUEST timer's request ordered; null for incidents. */
+    @Column(name = "offering_id")
+    private UUID offeringId;
     @Column(name = "agreement_id", nullable = false)
     private UUID agreementId;
     @Column(name = "agreement_revision", nullable = false)
@@ -64,7 +75,7 @@ public class SlaTimer extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Metric metric;
-    @Column(nullable = false)
+    /** Null for REQUEST timers: requests have no priority. */
     private String priority;
     @Column(name = "target_millis", nullable = false)
     private long targetMillis;
@@ -169,7 +180,7 @@ public class SlaTimer extends PanacheEntityBase {
     }
 
     public Facts facts(WorkingTime calendar, Instant at) {
-        return new Facts(id, incidentId, agreementId, agreementName, metric, priority, state(), targetMillis / 1000,
+        return new Facts(id, incidentId, recordKind, recordId, recordNumber, agreementId, agreementName, metric, priority, state(), targetMillis / 1000,
                 elapsed(calendar, at).toSeconds(), dueAt);
     }
 
@@ -184,14 +195,35 @@ public class SlaTimer extends PanacheEntityBase {
     public record Started(SlaTimer timer, List<SlaEvent> events) {
     }
 
-    /** A running clock from {@code openedAt}; any warnings/breach already due at {@code now} come with it. */
+    /**
+     * The record a timer measures: its kind, id and number, and what scoped it (the incident's service; the
+     * request's first service and its offering).
+     */
+    public record Subject(RecordKind kind, UUID id, String number, UUID serviceId, UUID offeringId) {
+
+        public static Subject incident(UUID incidentId, String number, UUID serviceId) {
+            return new Subject(RecordKind.INCIDENT, incidentId, number, serviceId, null);
+        }
+    }
+
+    /** An incident's running clock from {@code openedAt}; any warnings/breach already due at {@code now} come with it. */
     public static Started start(UUID incidentId, String incidentNumber, UUID serviceId, Terms terms, Instant openedAt,
             WorkingTime calendar, Instant now) {
+        return start(Subject.incident(incidentId, incidentNumber, serviceId), terms, openedAt, calendar, now);
+    }
+
+    /** A running clock for {@code subject} from {@code openedAt}; any warnings/breach already due at {@code now} come with it. */
+    public static Started start(Subject subject, Terms terms, Instant openedAt, WorkingTime calendar, Instant now) {
         SlaTimer t = new SlaTimer();
         t.id = UUID.randomUUID();
-        t.incidentId = incidentId;
-        t.incidentNumber = incidentNumber;
-        t.serviceId = serviceId;
+        t.recordKind = subject.kind();
+        t.recordId = subject.id();
+        t.recordNumber = subject.number();
+        // incident timers keep the incident's columns (and the incidentId of their API and events)
+        t.incidentId = subject.kind() == RecordKind.INCIDENT ? subject.id() : null;
+        t.incidentNumber = subject.kind() == RecordKind.INCIDENT ? subject.number() : null;
+        t.serviceId = subject.serviceId();
+        t.offeringId = subject.offeringId();
         t.agreementId = terms.agreementId();
         t.agreementRevision = terms.agreementRevision();
         t.agreementName = terms.agreementName();
@@ -305,7 +337,7 @@ public class SlaTimer extends PanacheEntityBase {
         return events;
     }
 
-    /** The incident was canceled: the timer ends without a verdict (open timers only). */
+    /** The record was canceled (a request also when rejected before fulfilment): the timer ends without a verdict (open timers only). */
     public List<SlaEvent> cancel(WorkingTime calendar, Instant at) {
         require(Command.CANCEL);
         Instant t = clamp(at);
@@ -441,6 +473,22 @@ public class SlaTimer extends PanacheEntityBase {
 
     public String incidentNumber() {
         return incidentNumber;
+    }
+
+    public RecordKind recordKind() {
+        return recordKind;
+    }
+
+    public UUID recordId() {
+        return recordId;
+    }
+
+    public String recordNumber() {
+        return recordNumber;
+    }
+
+    public UUID offeringId() {
+        return offeringId;
     }
 
     public UUID serviceId() {

@@ -23,7 +23,12 @@ import jakarta.persistence.EntityManager;
 public class TimerQueries {
 
     /** What a list request filters on; {@code null} means any. */
-    public record Filter(UUID incidentId, UUID agreementId, TimerState state, Metric metric) {
+    public record Filter(UUID incidentId, UUID agreementId, TimerState state, Metric metric, RecordKind recordKind, UUID recordId) {
+
+        /** The filters an incident-only client knows. */
+        public Filter(UUID incidentId, UUID agreementId, TimerState state, Metric metric) {
+            this(incidentId, agreementId, state, metric, null, null);
+        }
     }
 
     static final Keyset.Column<SlaTimer> STARTED_AT = Keyset.Column.of("started_at", Instant.class, SlaTimer::startedAt);
@@ -54,6 +59,12 @@ public class TimerQueries {
         NativeKeysetQuery<SlaTimer> query = new NativeKeysetQuery<>("sla_timer", SlaTimer.class);
         if (filter.incidentId() != null) {
             query.where("incident_id = :incidentId", Map.of("incidentId", filter.incidentId()));
+        }
+        if (filter.recordKind() != null) {
+            query.where("record_kind = :recordKind", Map.of("recordKind", filter.recordKind()));
+        }
+        if (filter.recordId() != null) {
+            query.where("record_id = :recordId", Map.of("recordId", filter.recordId()));
         }
         if (filter.agreementId() != null) {
             query.where("agreement_id = :agreementId", Map.of("agreementId", filter.agreementId()));

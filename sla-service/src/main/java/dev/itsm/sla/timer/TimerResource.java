@@ -39,7 +39,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 @Path("/api/v1/sla/timers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Timers", description = "SLA clocks per incident, agreement and metric (driven by incident events)")
+@Tag(name = "Timers", description = "SLA clocks per record (incident or service request), agreement and metric (driven by incident and request events)")
 public class TimerResource {
 
     private final TimerQueries timers;
@@ -56,7 +56,7 @@ public class TimerResource {
 
     @GET
     @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.SLA_ADMIN, Roles.ADMIN })
-    @Operation(operationId = "listSlaTimers", summary = "List timers (filter by incidentId, agreementId, state, metric; sort by startedAt/dueAt/metric/agreementName), or the changes feed (updatedSince)",
+    @Operation(operationId = "listSlaTimers", summary = "List timers (filter by incidentId, recordKind, recordId, agreementId, state, metric; sort by startedAt/dueAt/metric/agreementName), or the changes feed (updatedSince)",
             description = "Walk the list with `cursor` (each page's `next`): every page costs the same however deep. Every single-field "
                     + "sort, either direction, is read from an index, also under each filter. `total` is counted up to 10,000 unless "
                     + "`count=exact`. With `updatedSince` the list is the changes feed, in (updatedAt, id) order.")
@@ -64,7 +64,11 @@ public class TimerResource {
             content = @Content(schema = @Schema(implementation = SlaTimerPage.class)))
     @APIResponse(responseCode = "400", description = "Bad filter, paging, cursor, count or sort (sort together with updatedSince)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("incidentId") String incidentIdText,
+            @Parameter(description = "Only this incident's timers", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("incidentId") String incidentIdText,
+            @Parameter(description = "Only timers of this kind of record (default: every kind)", schema = @Schema(implementation = RecordKind.class))
+            @QueryParam("recordKind") String recordKindText,
+            @Parameter(description = "Only the timers of this record (an incident's or a service request's id)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recordId") String recordIdText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("agreementId") String agreementIdText,
             @Parameter(schema = @Schema(implementation = TimerState.class)) @QueryParam("state") String stateText,
             @Parameter(schema = @Schema(implementation = Metric.class)) @QueryParam("metric") String metricText,
@@ -81,7 +85,8 @@ public class TimerResource {
             @Context UriInfo uri) {
         TimerQueries.Filter filter = new TimerQueries.Filter(QueryParams.uuid("incidentId", incidentIdText),
                 QueryParams.uuid("agreementId", agreementIdText), QueryParams.enumValue("state", stateText, TimerState.class),
-                QueryParams.enumValue("metric", metricText, Metric.class));
+                QueryParams.enumValue("metric", metricText, Metric.class), QueryParams.enumValue("recordKind", recordKindText, RecordKind.class),
+                QueryParams.uuid("recordId", recordIdText));
         ChangesFeed.Window window = feed.window(updatedSince);
         if (window != null && QueryParams.text(sort) != null) {
             throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");

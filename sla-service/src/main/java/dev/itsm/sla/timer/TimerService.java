@@ -20,6 +20,8 @@ import dev.itsm.sla.calendar.WorkingTimeCache;
 import dev.itsm.sla.events.SlaEvent;
 import dev.itsm.sla.incident.IncidentFacts;
 import dev.itsm.sla.incident.SlaIncident;
+import dev.itsm.sla.request.RequestFacts;
+import dev.itsm.sla.request.SlaRequest;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,13 +30,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
- * Drives timers from incident facts, and announces warnings and breaches found by the scheduler.
+ * Drives timers from incident and service request facts, and announces warnings and breaches found by the scheduler.
  * Every state change and its events commit together (outbox).
  */
 @ApplicationScoped
 public class TimerService {
 
     private static final Logger LOG = Logger.getLogger(TimerService.class);
+    /** Why a request's clocks pause: a question is open to the requester. */
+    static final String AWAITING_REQUESTER = "AWAITING_REQUESTER";
 
     private final WorkingTimeCache calendars;
     private final AgreementRevisionCache agreements;
@@ -142,7 +146,7 @@ public class TimerService {
                 continue;
             }
             WorkingTime cal = calendars.get(def.calendarId());
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : Metric.of(RecordKind.INCIDENT)) {
                 Optional<Duration> target = def.target(metric, incident.priority());
                 if (target.isEmpty()) {
                     continue;
@@ -151,6 +155,103 @@ public class TimerService {
                         target.get(), def.warningThresholds());
                 SlaTimer.Started started = SlaTimer.start(incident.incidentId(), incident.number(), incident.serviceId(), terms,
                         incident.openedAt(), cal, now);
+                started.timer().recordWrite(clock.instant());
+                started.timer().persist();
+                events.addAll(started.events());
+            }
+        }
+        em.flush(); // the timers must be visible to the locking query that follows
+    }
+
+    /**
+     * Applies one service request event (design: request SLAs). Runs in the consumer's inbox transaction; a stale
+     * event changes nothing. Clocks start at {@code submittedAt} on the first event seen of a request that is not
+     * final yet, for every ACTIVE REQUEST agreement whose scope names the offering or one of the request's services;
+     * they pause while the request awaits the requester. TIME_TO_APPROVE stops on the approval decision (an automatic
+     * approval stops it at once); TIME_TO_FULFIL stops on fulfilment; a rejection or cancellation ends what is still
+     * open without a verdict. A timer whose phase does not accept what an event asks of it is skipped for that event.
+     */
+    @Transactional
+    public List<SlaEvent> onRequestEvent(RequestFacts f) {
+        SlaRequest request = SlaRequest.findById(f.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        List<SlaEvent> events = new ArrayList<>();
+        if (request == null) {
+            request = SlaRequest.firstSeen(f);
+            request.persist();
+            if (!f.isFinal()) {
+                startRequestTimers(request, events);
+            }
+        } else if (request.isStale(f)) {
+            LOG.infof("ignoring stale %s for request %s (%s is before %s)", f.type(), f.requestId(), f.occurredAt(), request.lastEventAt());
+            return List.of();
+        } else {
+            request.apply(f);
+        }
+        List<SlaTimer> timers = SlaTimer.<SlaTimer>find("recordKind = ?1 and recordId = ?2", RecordKind.REQUEST, f.requestId())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Instant at = f.occurredAt();
+        for (SlaTimer t : timers) {
+            WorkingTime cal = calendars.get(t.calendarId());
+            switch (f.type()) {
+                case "RequestApproved" -> {
+                    if (t.metric() == Metric.TIME_TO_APPROVE && t.accepts(Command.STOP)) {
+                        events.addAll(t.stop(cal, at));
+                    }
+                }
+                case "RequestRejected" -> {
+                    // the approvers decided (in time or not); there is nothing left to fulfil
+                    if (t.metric() == Metric.TIME_TO_APPROVE && t.accepts(Command.STOP)) {
+                        events.addAll(t.stop(cal, at));
+                    } else if (t.accepts(Command.CANCEL)) {
+                        events.addAll(t.cancel(cal, at));
+                    }
+                }
+                case "ServiceRequestFulfilled", "ServiceRequestClosed" -> {
+                    if (t.accepts(Command.STOP)) {
+                        events.addAll(t.stop(cal, at));
+                    }
+                }
+                case "ServiceRequestCanceled" -> {
+                    if (t.accepts(Command.CANCEL)) {
+                        events.addAll(t.cancel(cal, at));
+                    }
+                }
+                default -> {
+                }
+            }
+            // every payload carries the full facts: follow awaitingRequester whatever the type
+            if (request.awaitingRequester() && t.accepts(Command.PAUSE)) {
+                events.addAll(t.pause(AWAITING_REQUESTER, cal, at));
+            } else if (!request.awaitingRequester() && t.accepts(Command.RESUME)) {
+                events.addAll(t.resume(cal, at));
+            }
+            events.addAll(t.evaluate(cal, at)); // wall-clock checks are the scheduler's job
+        }
+        if (!events.isEmpty()) {
+            outbox.appendAll(events);
+        }
+        announceNextChecks(timers);
+        return events;
+    }
+
+    private void startRequestTimers(SlaRequest request, List<SlaEvent> events) {
+        UUID firstService = request.serviceIds().isEmpty() ? null : request.serviceIds().get(0);
+        SlaTimer.Subject subject = new SlaTimer.Subject(RecordKind.REQUEST, request.requestId(), request.number(), firstService,
+                request.offeringId());
+        for (Agreement a : Agreement.<Agreement>list("status", AgreementStatus.ACTIVE)) {
+            AgreementDefinition def = agreements.revision(a.id(), a.revision());
+            if (!def.coversRequest(request.offeringId(), request.serviceIds())) {
+                continue;
+            }
+            WorkingTime cal = calendars.get(def.calendarId());
+            for (Metric metric : Metric.of(RecordKind.REQUEST)) {
+                Optional<Duration> target = def.target(metric, null);
+                if (target.isEmpty()) {
+                    continue;
+                }
+                SlaTimer.Terms terms = new SlaTimer.Terms(a.id(), a.revision(), def.name(), def.calendarId(), metric, null,
+                        target.get(), def.warningThresholds());
+                SlaTimer.Started started = SlaTimer.start(subject, terms, request.submittedAt(), cal, request.lastEventAt());
                 started.timer().recordWrite(clock.instant());
                 started.timer().persist();
                 events.addAll(started.events());

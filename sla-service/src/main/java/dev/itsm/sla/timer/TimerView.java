@@ -13,9 +13,13 @@ import dev.itsm.sla.calendar.WorkingTime;
 @Schema(name = "SlaTimerView")
 public record TimerView(
         UUID id,
-        UUID incidentId,
-        String incidentNumber,
-        UUID serviceId,
+        @Schema(description = "The incident of an INCIDENT timer (= recordId); null for other record kinds") UUID incidentId,
+        @Schema(description = "The incident's number of an INCIDENT timer; null for other record kinds") String incidentNumber,
+        @Schema(description = "The kind of record timed") RecordKind recordKind,
+        @Schema(description = "The incident's or the service request's id") UUID recordId,
+        @Schema(description = "The incident's or the service request's number", example = "REQ0001042") String recordNumber,
+        @Schema(description = "The incident's service; for a request, its first service") UUID serviceId,
+        @Schema(description = "The offering a request ordered; null for incidents") UUID offeringId,
         UUID agreementId,
         String agreementName,
         @Schema(description = "The agreement revision the timer started under") int agreementRevision,
@@ -41,7 +45,8 @@ public record TimerView(
         long elapsed = t.elapsed(calendar, now).toSeconds();
         long target = t.targetMillis() / 1000;
         double percent = target == 0 ? 0 : Math.round(elapsed * 1000.0 / target) / 10.0;
-        return new TimerView(t.id(), t.incidentId(), t.incidentNumber(), t.serviceId(), t.agreementId(), t.agreementName(),
+        return new TimerView(t.id(), t.incidentId(), t.incidentNumber(), t.recordKind(), t.recordId(), t.recordNumber(), t.serviceId(),
+                t.offeringId(), t.agreementId(), t.agreementName(),
                 t.agreementRevision(), t.metric(), t.priority(), t.state(), target, elapsed, target - elapsed, percent, t.dueAt(),
                 t.startedAt(), t.stoppedAt(), t.breachedAt(),
                 t.pauses().stream().map(p -> new Pause(p.pausedAt(), p.resumedAt(), p.reason())).toList(), t.version());

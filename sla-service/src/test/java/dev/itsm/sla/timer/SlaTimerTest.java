@@ -66,6 +66,36 @@ class SlaTimerTest {
         return events.stream().map(SlaEvent::eventType).toList();
     }
 
+    // ------------------------------------------------------------------ record kinds
+
+    @Test
+    void aRequestTimerNamesItsRecordAndHasNoIncidentOrPriority() {
+        UUID requestId = UUID.randomUUID();
+        UUID offeringId = UUID.randomUUID();
+        SlaTimer.Terms terms = new SlaTimer.Terms(UUID.randomUUID(), 1, "Laptops", UUID.randomUUID(), Metric.TIME_TO_FULFIL, null,
+                h(8), List.of(50));
+        Instant at = berlin("2026-12-01T09:00");
+        SlaTimer.Started started = SlaTimer.start(new SlaTimer.Subject(RecordKind.REQUEST, requestId, "REQ0001042", null, offeringId),
+                terms, at, OFFICE, at);
+        SlaTimer t = started.timer();
+        SlaEvent.Facts facts = started.events().get(0).facts();
+        assertEquals(List.of(RecordKind.REQUEST, requestId, "REQ0001042"), List.of(facts.recordKind(), facts.recordId(), facts.recordNumber()));
+        assertEquals(null, facts.incidentId());
+        assertEquals(null, facts.priority());
+        assertEquals(requestId.toString(), started.events().get(0).aggregateId(), "keyed by the request");
+        assertEquals(null, t.incidentId());
+        assertEquals(offeringId, t.offeringId());
+        assertEquals(berlin("2026-12-01T17:00"), t.dueAt());
+    }
+
+    @Test
+    void anIncidentTimerKeepsItsIncidentIdAsTheRecord() {
+        SlaTimer t = timer(h(4), berlin("2026-12-01T09:00"));
+        assertEquals(RecordKind.INCIDENT, t.recordKind());
+        assertEquals(t.incidentId(), t.recordId());
+        assertEquals("INC0001001", t.recordNumber());
+    }
+
     // ------------------------------------------------------------------ due time with pauses
 
     @Test

@@ -69,6 +69,9 @@ class TimerListIndexTest {
         plan(reader().queryParam("state", "CANCELED"), "CANCELED", 51, 0);
         plan(reader().queryParam("agreementId", seededAgreement), seededAgreement, 51, 0);
         plan(reader().queryParam("metric", "TIME_TO_RESOLVE"), "TIME_TO_RESOLVE", 51, 0);
+        plan(reader().queryParam("recordKind", "INCIDENT"), "INCIDENT", 51, 0);
+        String requests = plan(reader().queryParam("recordKind", "REQUEST"), "REQUEST", 51, 0); // none seeded: the kind's own index
+        assertTrue(requests.contains("sla_timer_kind_order"), requests);
         String rare = plan(reader().queryParam("agreementId", UUID.randomUUID().toString()), UUID.randomUUID().toString(), 51, 0);
         assertTrue(rare.contains("sla_timer_agreement_order"), rare);
     }
