@@ -19,6 +19,7 @@ public final class Api {
     public static final String BASE = "/api/v1/catalog";
     private static final String ADMIN_TOKEN = TestTokens.bearer("carla", Roles.CATALOG_ADMIN);
     private static final String READER_TOKEN = TestTokens.bearer("rita", Roles.READER);
+    private static final String REQUESTER_TOKEN = TestTokens.bearer("quentin", Roles.REQUESTER);
 
     private Api() {
     }
@@ -31,6 +32,11 @@ public final class Api {
     /** A plain reader. */
     public static RequestSpecification reader() {
         return given().header("Authorization", READER_TOKEN).contentType(ContentType.JSON);
+    }
+
+    /** A requester (itsm-requester): reads offerings and their forms, nothing else of the catalogue. */
+    public static RequestSpecification requester() {
+        return given().header("Authorization", REQUESTER_TOKEN).contentType(ContentType.JSON);
     }
 
     public static String unique(String prefix) {
@@ -73,7 +79,7 @@ public final class Api {
 
     public static Map<String, Object> offering(String name, List<String> serviceIds) {
         return Map.of("name", name, "targetConsumerGroup", "all-employees", "serviceIds", serviceIds,
-                "components", List.of(Map.of("kind", "ACCESS_TO_RESOURCES", "description", "Mailbox"),
-                        Map.of("kind", "SERVICE_ACTION", "description", "Password reset")));
+                "components", List.of(Map.of("key", "mailbox", "kind", "ACCESS_TO_RESOURCES", "description", "Mailbox"),
+                        Map.of("key", "password-reset", "kind", "SERVICE_ACTION", "description", "Password reset")));
     }
 }

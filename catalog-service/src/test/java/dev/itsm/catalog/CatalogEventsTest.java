@@ -54,9 +54,20 @@ class CatalogEventsTest {
         String product = admin().body(Map.of("name", "Bundle", "serviceIds", List.of(svc))).post(BASE + "/products")
                 .then().statusCode(201).extract().path("id");
         admin().delete(BASE + "/products/" + product).then().statusCode(204);
-        String offering = admin().body(offering("Offer", List.of(svc))).post(BASE + "/offerings")
+        Map<String, Object> offer = new java.util.HashMap<>(offering("Offer", List.of(svc)));
+        offer.put("cost", Map.of("amount", 49.9, "currency", "EUR", "period", "MONTHLY"));
+        offer.put("requestForm", Map.of("type", "object", "properties", Map.of("mailbox", Map.of("type", "object"))));
+        String offering = admin().body(offer).post(BASE + "/offerings")
                 .then().statusCode(201).extract().path("id");
+        String org = admin().body(Map.of("name", unique("Finance"))).post(BASE + "/consumer-organisations")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("displayName", "Fiona", "roles", List.of("SPONSOR"))).put(BASE + "/consumer-organisations/" + org + "/people/fiona")
+                .then().statusCode(201);
+        String relationship = admin().body(Map.of("organisationId", org, "offeringId", offering, "sponsor", "fiona",
+                "validFrom", "2026-12-01T00:00:00Z", "approvalLevels", List.of(Map.of("name", "Lead", "rule", "ANY", "approvers", List.of("lea")))))
+                .post(BASE + "/service-relationships").then().statusCode(201).extract().path("id");
         admin().post(BASE + "/offerings/" + offering + "/publish").then().statusCode(200);
+        admin().post(BASE + "/service-relationships/" + relationship + "/terminate").then().statusCode(200);
         admin().post(BASE + "/offerings/" + offering + "/withdraw").then().statusCode(200);
         admin().post(BASE + "/services/" + svc + "/retire").then().statusCode(200);
         String app = createCi(unique("app"), "application");
@@ -66,10 +77,11 @@ class CatalogEventsTest {
         admin().body(Map.of("attributes", Map.of("ip", "10.0.0.7"))).patch(BASE + "/cis/" + server).then().statusCode(200);
         admin().delete(BASE + "/cis/" + server).then().statusCode(204);
 
-        Set<String> keys = Set.of(base, svc, product, offering, app, server);
+        Set<String> keys = Set.of(base, svc, product, offering, app, server, org, relationship);
         // base 2 + svc 4 + product 2 + offering 3 + app 3 (created, runs_on added, removed with the server)
-        // + server 5 (created, hosts added, edited, hosts removed, deleted) = 19
-        List<Received> records = TopicReader.await(TOPIC, 19, Duration.ofSeconds(60), r -> keys.contains(r.key()));
+        // + server 5 (created, hosts added, edited, hosts removed, deleted) + organisation 2 (created, person added)
+        // + relationship 2 (created, terminated) = 23
+        List<Received> records = TopicReader.await(TOPIC, 23, Duration.ofSeconds(60), r -> keys.contains(r.key()));
 
         Map<String, List<String>> typesByKey = records.stream().collect(Collectors.groupingBy(Received::key,
                 Collectors.mapping(r -> r.ceType().substring("dev.itsm.catalog.".length()), Collectors.toList())));
@@ -77,6 +89,8 @@ class CatalogEventsTest {
         assertEquals(List.of("ServiceCreated", "ServiceUpdated", "ServiceStatusChanged", "ServiceStatusChanged"), typesByKey.get(svc));
         assertEquals(List.of("ProductChanged", "ProductChanged"), typesByKey.get(product));
         assertEquals(List.of("OfferingChanged", "OfferingPublished", "OfferingWithdrawn"), typesByKey.get(offering));
+        assertEquals(List.of("ConsumerOrganisationChanged", "ConsumerOrganisationChanged"), typesByKey.get(org));
+        assertEquals(List.of("ServiceRelationshipChanged", "ServiceRelationshipChanged"), typesByKey.get(relationship));
         assertEquals(List.of("ConfigurationItemChanged", "CiRelationChanged", "CiRelationChanged"), typesByKey.get(app));
         assertEquals(List.of("ConfigurationItemChanged", "CiRelationChanged", "ConfigurationItemChanged",
                 "CiRelationChanged", "ConfigurationItemChanged"), typesByKey.get(server));
@@ -94,7 +108,13 @@ class CatalogEventsTest {
         assertEquals("LIVE", retired.get("previousState").asText());
         assertEquals("new-owner", retired.get("owner").asText());
         assertTrue(last(records, product, "ProductChanged").get("deleted").asBoolean());
-        assertEquals("PUBLISHED", payload(records, offering, "OfferingPublished").get("status").asText());
+        JsonNode published = payload(records, offering, "OfferingPublished");
+        assertEquals("PUBLISHED", published.get("status").asText());
+        assertEquals("MONTHLY", published.at("/cost/period").asText());
+        assertEquals("mailbox", published.at("/components/0/key").asText());
+        assertEquals("object", published.at("/requestForm/properties/mailbox/type").asText());
+        assertEquals("fiona", last(records, org, "ConsumerOrganisationChanged").at("/people/0/subject").asText());
+        assertEquals("TERMINATED", last(records, relationship, "ServiceRelationshipChanged").get("state").asText());
         JsonNode added = payload(records, app, "CiRelationChanged");
         assertEquals(rel, added.get("relationId").asText());
         assertEquals("runs_on", added.get("relation").asText());
@@ -135,6 +155,37 @@ class CatalogEventsTest {
         assertFalse(contract.violations(List.of(relationChanged(valid.replace("runs_on", "owns")))).isEmpty());
         assertFalse(contract.violations(List.of(relationChanged(valid.replace("\"change\":\"ADDED\",", "")))).isEmpty());
         assertFalse(contract.violations(List.of(relationChanged(valid.replace("{", "{\"extra\":1,")))).isEmpty());
+    }
+
+    @Test
+    void theContractOfTheConsumerSideRejectsPayloadsThatDrift() {
+        AsyncApiValidator contract = AsyncApiValidator.load();
+        String relationship = """
+                {"relationshipId":"7d3c1a52-5a4f-4f0e-9a53-0e2b9c1d2e3f","organisationId":"2c6a1f0e-1b2c-4d3e-8f90-a1b2c3d4e5f6",
+                 "offeringId":"9b2f3c1e-0d4a-4e5b-8c6d-7e8f9a0b1c2d","sponsor":"fiona","orderers":[],
+                 "validFrom":"2026-12-01T00:00:00Z","validUntil":null,
+                 "approvalLevels":[{"name":"Lead","rule":"QUORUM","quorum":2,"approvers":["lea","leo"]}],
+                 "state":"ACTIVE","version":0,"occurredAt":"2026-12-01T09:30:00Z","changedFields":[]}""";
+        String organisation = """
+                {"organisationId":"2c6a1f0e-1b2c-4d3e-8f90-a1b2c3d4e5f6","name":"Finance","description":null,"parentId":null,
+                 "state":"ACTIVE","people":[{"subject":"fiona","displayName":"Fiona","roles":["SPONSOR"]}],
+                 "version":3,"occurredAt":"2026-12-01T09:30:00Z","changedFields":["people"]}""";
+        assertTrue(contract.violations(List.of(event("ServiceRelationshipChanged", relationship))).isEmpty(),
+                () -> contract.violations(List.of(event("ServiceRelationshipChanged", relationship))).toString());
+        assertTrue(contract.violations(List.of(event("ConsumerOrganisationChanged", organisation))).isEmpty(),
+                () -> contract.violations(List.of(event("ConsumerOrganisationChanged", organisation))).toString());
+        assertFalse(contract.violations(List.of(event("ServiceRelationshipChanged", relationship.replace("\"quorum\":2", "\"quorum\":0")))).isEmpty());
+        assertFalse(contract.violations(List.of(event("ServiceRelationshipChanged", relationship.replace("\"sponsor\":\"fiona\",", "")))).isEmpty());
+        assertFalse(contract.violations(List.of(event("ServiceRelationshipChanged", relationship.replace("ACTIVE", "PAUSED")))).isEmpty());
+        assertFalse(contract.violations(List.of(event("ConsumerOrganisationChanged", organisation.replace("SPONSOR", "BOSS")))).isEmpty());
+        assertFalse(contract.violations(List.of(event("ConsumerOrganisationChanged", organisation.replace("\"version\":3,", "")))).isEmpty());
+    }
+
+    private static Received event(String type, String payload) {
+        return new Received(TOPIC, 0, 0, "2c6a1f0e-1b2c-4d3e-8f90-a1b2c3d4e5f6", payload, Map.of(
+                "ce_specversion", "1.0", "ce_id", "0f8e2c4a-6b1d-4e3f-9a2b-7c5d1e0f3a4b", "ce_type", "dev.itsm.catalog." + type,
+                "ce_source", "/itsm/catalog-service", "ce_subject", "2c6a1f0e-1b2c-4d3e-8f90-a1b2c3d4e5f6",
+                "ce_time", "2026-12-01T09:30:00Z", "content-type", "application/json"));
     }
 
     /** A record as the relay writes it, with {@code payload} as its value. */

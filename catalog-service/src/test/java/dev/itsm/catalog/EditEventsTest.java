@@ -90,7 +90,7 @@ class EditEventsTest {
         String publishedAt = admin().post(BASE + "/offerings/" + id + "/publish").then().statusCode(200)
                 .extract().path("publishedAt");
         admin().body(Map.of("description", "Mail for everyone", "components",
-                List.of(Map.of("kind", "GOODS", "description", "Headset")))).patch(BASE + "/offerings/" + id)
+                List.of(Map.of("key", "headset", "kind", "GOODS", "description", "Headset")))).patch(BASE + "/offerings/" + id)
                 .then().statusCode(200);
 
         List<Received> records = events(id, 4);

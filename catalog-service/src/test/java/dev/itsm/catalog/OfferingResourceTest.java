@@ -44,7 +44,7 @@ class OfferingResourceTest {
                 .then().statusCode(409).contentType(PROBLEM)
                 .body("currentState", equalTo("PUBLISHED")).body("allowedCommands", contains("withdraw"));
         admin().contentType("application/merge-patch+json")
-                .body(Map.of("components", List.of(Map.of("kind", "GOODS", "description", "Headset"))))
+                .body(Map.of("components", List.of(Map.of("key", "headset", "kind", "GOODS", "description", "Headset"))))
                 .patch(BASE + "/offerings/" + id)
                 .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("components", hasSize(1));
         reader().queryParam("status", "PUBLISHED").queryParam("q", name).get(BASE + "/offerings")
@@ -77,10 +77,10 @@ class OfferingResourceTest {
     @Test
     void invalidOfferingsAreRejected() {
         admin().body(Map.of("name", "X", "targetConsumerGroup", "g",
-                "components", List.of(Map.of("kind", "MAGIC", "description", "x")))).post(BASE + "/offerings")
+                "components", List.of(Map.of("key", "magic", "kind", "MAGIC", "description", "x")))).post(BASE + "/offerings")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("components[0].kind"));
         admin().body(Map.of("name", "X", "targetConsumerGroup", "",
-                "components", List.of(Map.of("kind", "GOODS", "description", "")))).post(BASE + "/offerings")
+                "components", List.of(Map.of("key", "goods", "kind", "GOODS", "description", "")))).post(BASE + "/offerings")
                 .then().statusCode(400)
                 // the platform's mapper renders a container element's path as components.description[0]
                 .body("errors.field", containsInAnyOrder("components.description[0]", "targetConsumerGroup"));

@@ -22,7 +22,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** Every endpoint needs a token (401) and the right role (403): reads are open to every ITSM role, writes to catalogue admins. */
+/**
+ * Every endpoint needs a token (401) and the right role (403): reads are open to every ITSM role, writes to catalogue
+ * admins; a requester (itsm-requester) reads the offerings and their request forms (what they can order), nothing else.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_catalog"))
 class SecurityTest {
@@ -33,15 +36,19 @@ class SecurityTest {
     }
 
     @Test
-    void readsAreOpenToEveryItsmRoleAndWritesOnlyToCatalogAdmins() {
+    void readsAreOpenToEveryItsmRoleOfferingsToRequestersAndWritesOnlyToCatalogAdmins() {
         Set<String> readers = Set.of(Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN);
         Set<String> writers = Set.of(Roles.CATALOG_ADMIN, Roles.ADMIN);
+        Set<String> requesterReads = Set.of(BASE + "/offerings", BASE + "/offerings/{id}", BASE + "/offerings/{id}/form");
+        Set<String> readersAndRequesters = new java.util.HashSet<>(readers);
+        readersAndRequesters.add(Roles.REQUESTER);
         List<String> wrong = new ArrayList<>();
         for (AuthMatrix.Operation op : AuthMatrix.operations()) {
             if (op.path().startsWith(BASE + "/admin/")) {
                 continue; // the platform's operator API, itsm-admin only (CatalogAdminTest)
             }
-            Set<String> expected = op.method().equals("get") ? readers : writers;
+            boolean read = op.method().equals("get");
+            Set<String> expected = read && requesterReads.contains(op.path()) ? readersAndRequesters : read ? readers : writers;
             if (!op.roles().equals(expected)) {
                 wrong.add(op + " allows " + op.roles());
             }

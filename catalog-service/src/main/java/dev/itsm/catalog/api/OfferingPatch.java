@@ -3,7 +3,10 @@ package dev.itsm.catalog.api;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The body of an offering PATCH as a client sees it (JSON merge patch, RFC 7396). The server merges
@@ -16,5 +19,8 @@ public record OfferingPatch(
         @Schema(nullable = true) String description,
         @Schema(example = "contractors") String targetConsumerGroup,
         @Schema(nullable = true, description = "Ids of the services it covers") List<UUID> serviceIds,
-        @Schema(nullable = true) List<ComponentDto> components) {
+        @Schema(nullable = true) List<ComponentDto> components,
+        @Schema(nullable = true, description = "null: the offering costs nothing") OfferingCost cost,
+        @Schema(type = SchemaType.OBJECT, nullable = true, description = "Merged like any object (RFC 7396: a member set to null "
+                + "is removed); null removes the form. " + OfferingRequest.REQUEST_FORM) JsonNode requestForm) {
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.itsm.catalog.offering.OfferingStatus;
 
 /** The full current facts of an offering that every {@link OfferingEvent} payload carries (unwrapped). */
@@ -17,6 +19,10 @@ public record OfferingFacts(
         OfferingStatus status,
         List<UUID> serviceIds,
         List<ComponentFacts> components,
+        /** Null when ordering it costs nothing. */
+        CostFacts cost,
+        /** The request form (JSON Schema 2020-12) for the requester's answers; null when it asks nothing. */
+        JsonNode requestForm,
         Instant publishedAt,
         Instant withdrawnAt,
         Instant occurredAt) {

@@ -4,15 +4,25 @@ import static dev.itsm.catalog.offering.OfferingCommand.PUBLISH;
 import static dev.itsm.catalog.offering.OfferingCommand.UPDATE;
 import static dev.itsm.catalog.offering.OfferingCommand.WITHDRAW;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.catalog.events.ComponentFacts;
+import dev.itsm.catalog.events.CostFacts;
 import dev.itsm.catalog.events.OfferingEvent;
 import dev.itsm.catalog.events.OfferingEvent.OfferingChanged;
 import dev.itsm.catalog.events.OfferingEvent.OfferingPublished;
@@ -21,10 +31,13 @@ import dev.itsm.catalog.events.OfferingFacts;
 import dev.itsm.catalog.support.ChangedFields;
 import dev.itsm.catalog.support.VersionedAggregate;
 import dev.itsm.platform.problem.IllegalTransitionException;
+import dev.itsm.platform.problem.Problem;
+import dev.itsm.platform.problem.ProblemException;
 import dev.itsm.platform.problem.UnprocessableException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -62,6 +75,13 @@ public class Offering extends VersionedAggregate {
     @OrderColumn(name = "position")
     private List<OfferingComponent> components = new ArrayList<>();
 
+    @Embedded
+    private Cost cost;
+
+    /** The request form as the client wrote it (key order kept: it is the order the requester is asked in). */
+    @Column(name = "request_form")
+    private String requestForm;
+
     @Column(name = "published_at")
     private Instant publishedAt;
 
@@ -71,12 +91,21 @@ public class Offering extends VersionedAggregate {
     protected Offering() {
     }
 
-    /** The editable facts of an offering. */
+    /** Trees only (no dates): the request form's text and back. */
+    private static final ObjectMapper FORM_JSON = new ObjectMapper();
+
+    /** The editable facts of an offering; {@code cost} and {@code requestForm} may be null. */
     public record Facts(String name, String description, String targetConsumerGroup, Collection<UUID> serviceIds,
-            List<OfferingComponent> components) {
+            List<OfferingComponent> components, Cost cost, JsonNode requestForm) {
+
+        public Facts(String name, String description, String targetConsumerGroup, Collection<UUID> serviceIds,
+                List<OfferingComponent> components) {
+            this(name, description, targetConsumerGroup, serviceIds, components, null, null);
+        }
     }
 
     public static Offering draft(UUID id, Facts facts, Instant now) {
+        checkComponents(facts.components());
         Offering o = new Offering();
         o.begin(id, now);
         o.status = OfferingStatus.DRAFT;
@@ -94,8 +123,13 @@ public class Offering extends VersionedAggregate {
      */
     public List<OfferingEvent> update(Facts facts, boolean allServicesLive, Instant now) {
         require(UPDATE);
-        if (status == OfferingStatus.PUBLISHED && !allServicesLive) {
-            throw notLive();
+        checkComponents(facts.components());
+        if (status == OfferingStatus.PUBLISHED) {
+            if (!allServicesLive) {
+                throw notLive();
+            }
+            // what is in the catalogue can be ordered: its form keeps the publication rules
+            checkForm(facts.requestForm(), facts.components());
         }
         List<String> changed = new ChangedFields()
                 .compare("name", name, facts.name())
@@ -103,6 +137,8 @@ public class Offering extends VersionedAggregate {
                 .compare("targetConsumerGroup", targetConsumerGroup, facts.targetConsumerGroup())
                 .compare("serviceIds", serviceIds(), sortedDistinct(facts.serviceIds()))
                 .compare("components", components, facts.components() == null ? List.of() : facts.components())
+                .compare("cost", cost, facts.cost())
+                .compare("requestForm", requestForm(), facts.requestForm())
                 .names();
         assign(facts, now);
         if (status == OfferingStatus.PUBLISHED) {
@@ -125,6 +161,7 @@ public class Offering extends VersionedAggregate {
         if (!allServicesLive) {
             throw notLive();
         }
+        checkForm(requestForm(), components);
         status = OfferingStatus.PUBLISHED;
         publishedAt = now;
         touch(now);
@@ -145,6 +182,52 @@ public class Offering extends VersionedAggregate {
                 "Every service of a published offering must be LIVE");
     }
 
+    /**
+     * Every write: component keys unique within the offering, an access period only on access to
+     * resources (422 invalid-components, each error naming the component).
+     */
+    static void checkComponents(List<OfferingComponent> parts) {
+        if (parts == null) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            OfferingComponent c = parts.get(i);
+            if (!keys.add(c.key())) {
+                errors.add(new Problem.FieldError("components[" + i + "].key", "'" + c.key() + "' is used by another component"));
+            }
+            if (c.accessPeriod() != null && c.kind() != ComponentKind.ACCESS_TO_RESOURCES) {
+                errors.add(new Problem.FieldError("components[" + i + "].accessPeriod",
+                        "only access to resources (ACCESS_TO_RESOURCES) lasts for a period; a " + c.kind() + " has none"));
+            } else if (c.accessPeriod() != null && !positiveDuration(c.accessPeriod())) {
+                errors.add(new Problem.FieldError("components[" + i + "].accessPeriod",
+                        "must be a positive ISO-8601 duration in days, hours or minutes, e.g. P90D or PT12H"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(422, "invalid-components", "Invalid components",
+                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " components are invalid",
+                    errors, Map.of());
+        }
+    }
+
+    private static boolean positiveDuration(String text) {
+        try {
+            Duration d = Duration.parse(text);
+            return !d.isNegative() && !d.isZero();
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A published offering's form (none is the empty form) keeps {@link RequestForms}' rules. */
+    private static void checkForm(JsonNode form, List<OfferingComponent> parts) {
+        if (form != null) {
+            RequestForms.require(form, parts.stream().map(OfferingComponent::key).collect(Collectors.toCollection(LinkedHashSet::new)));
+        }
+    }
+
     private void require(OfferingCommand command) {
         if (!status.allows(command)) {
             throw new IllegalTransitionException("offering", status, command.wireName(), status.allowedCommands());
@@ -156,6 +239,8 @@ public class Offering extends VersionedAggregate {
         this.description = facts.description();
         this.targetConsumerGroup = facts.targetConsumerGroup();
         replaceIds(serviceIds, facts.serviceIds());
+        this.cost = facts.cost();
+        this.requestForm = facts.requestForm() == null ? null : facts.requestForm().toString();
         List<OfferingComponent> parts = facts.components() == null ? List.of() : facts.components();
         if (!parts.equals(components)) {
             components.clear();
@@ -166,7 +251,7 @@ public class Offering extends VersionedAggregate {
 
     private OfferingFacts facts(Instant occurredAt) {
         return new OfferingFacts(id(), name, description, targetConsumerGroup, status, status, serviceIds(),
-                ComponentFacts.of(components), publishedAt, withdrawnAt, occurredAt);
+                ComponentFacts.of(components), CostFacts.of(cost), requestForm(), publishedAt, withdrawnAt, occurredAt);
     }
 
     public String name() {
@@ -191,6 +276,23 @@ public class Offering extends VersionedAggregate {
 
     public List<OfferingComponent> components() {
         return List.copyOf(components);
+    }
+
+    /** Null when the offering costs nothing. */
+    public Cost cost() {
+        return cost;
+    }
+
+    /** The request form as a fresh tree, or null when the offering has none. */
+    public JsonNode requestForm() {
+        if (requestForm == null) {
+            return null;
+        }
+        try {
+            return FORM_JSON.readTree(requestForm);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored request form of offering " + id() + " is not JSON", e);
+        }
     }
 
     public Instant publishedAt() {

@@ -3,6 +3,7 @@ package dev.itsm.catalog.offering;
 import static dev.itsm.catalog.support.Http.MERGE_PATCH;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +20,7 @@ import dev.itsm.catalog.support.Http;
 import dev.itsm.catalog.support.PageFields;
 import dev.itsm.catalog.support.LifecycleFilter;
 import dev.itsm.platform.http.ChangesFeed;
+import dev.itsm.platform.http.ETags;
 import dev.itsm.platform.http.IdempotentCreate;
 import dev.itsm.platform.http.ListParameters;
 import dev.itsm.platform.http.MergePatch;
@@ -41,6 +43,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,14 +59,44 @@ import dev.itsm.catalog.api.OfferingView;
 public class OfferingResource {
 
     static final String PATH = "/api/v1/catalog/offerings";
+    static final String SCHEMA_JSON = "application/schema+json";
+    static final MediaType SCHEMA_JSON_TYPE = MediaType.valueOf(SCHEMA_JSON);
 
     static final String EXAMPLE = """
             {"name":"E-mail for employees","targetConsumerGroup":"all-employees",
              "description":"Everything an employee needs to communicate by mail",
              "serviceIds":["5a0c3f4e-8d21-4c1b-9d43-2b7d8f0e6a11"],
-             "components":[{"kind":"GOODS","description":"Headset on request"},
-                           {"kind":"ACCESS_TO_RESOURCES","description":"Mailbox with 50 GB storage"},
-                           {"kind":"SERVICE_ACTION","description":"Password reset by the service desk"}]}""";
+             "components":[{"key":"headset","kind":"GOODS","description":"Headset on request"},
+                           {"key":"mailbox","kind":"ACCESS_TO_RESOURCES","description":"Mailbox with 50 GB storage",
+                            "fulfilmentGroup":"messaging-team","accessPeriod":"P365D"},
+                           {"key":"password-reset","kind":"SERVICE_ACTION","description":"Password reset by the service desk"}]}""";
+
+    /** The request form of the laptop + VPN offering (GET …/form serves it as is). */
+    static final String FORM_EXAMPLE = """
+            {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+             "properties":{
+               "laptop":{"type":"object","title":"Laptop",
+                         "properties":{"model":{"enum":["STANDARD_14","DEVELOPER_16"],"title":"Model"},
+                                       "keyboardLayout":{"type":"string","enum":["DE","FR","UK","US"]},
+                                       "deliveryAddress":{"type":"string","minLength":5,"maxLength":300}},
+                         "required":["model","deliveryAddress"],"additionalProperties":false},
+               "vpn":{"type":"object","title":"VPN access",
+                      "properties":{"accessLevel":{"enum":["STANDARD","ADMIN"]},
+                                    "targetSystems":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true},
+                                    "justification":{"type":"string","maxLength":1000}},
+                      "required":["accessLevel","targetSystems"],"additionalProperties":false}},
+             "required":["laptop","vpn"],"additionalProperties":false}""";
+
+    /** An offering with a cost and a request form: a laptop (goods) and VPN access. */
+    static final String LAPTOP_EXAMPLE = """
+            {"name":"Laptop with VPN access","targetConsumerGroup":"all-employees",
+             "description":"A standard laptop, delivered, with remote access to the corporate network",
+             "serviceIds":["5a0c3f4e-8d21-4c1b-9d43-2b7d8f0e6a11"],
+             "components":[{"key":"laptop","kind":"GOODS","description":"Standard laptop","fulfilmentGroup":"workplace-logistics"},
+                           {"key":"vpn","kind":"ACCESS_TO_RESOURCES","description":"VPN access to the corporate network",
+                            "fulfilmentGroup":"network-access","accessPeriod":"P180D"}],
+             "cost":{"amount":1250.00,"currency":"EUR","period":"ONE_OFF"},
+             "requestForm":""" + FORM_EXAMPLE + "}";
 
     static final String PATCH_EXAMPLE = "{\"targetConsumerGroup\":\"contractors\"}";
 
@@ -83,7 +116,7 @@ public class OfferingResource {
     @RolesAllowed({ Roles.CATALOG_ADMIN, Roles.ADMIN })
     @Operation(operationId = "draftOffering", summary = "Draft an offering", description = "Creates the offering in status DRAFT. Honours Idempotency-Key.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingRequest.class),
-            examples = @ExampleObject(name = "e-mail", value = EXAMPLE)))
+            examples = { @ExampleObject(name = "e-mail", value = EXAMPLE), @ExampleObject(name = "laptop with VPN", value = LAPTOP_EXAMPLE) }))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "422", description = "A service does not exist or is retired; or Idempotency-Key reused")
     public Response create(@NotNull @Valid OfferingRequest request, @HeaderParam(IdempotentCreate.HEADER) String key) {
@@ -91,7 +124,7 @@ public class OfferingResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.REQUESTER, Roles.ADMIN })
     @Operation(operationId = "listOfferings", summary = "Search offerings", description = "Filters combine with AND; q matches name, description and "
             + "consumer group. Sort: name, state (or status), targetConsumerGroup, createdAt, updatedAt." + PageFields.LIST_NOTES)
     @APIResponse(responseCode = "200", description = "One page of offerings; Link header with first/prev/next/last (next follows the cursor)",
@@ -120,12 +153,35 @@ public class OfferingResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.ADMIN })
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.REQUESTER, Roles.ADMIN })
     @Operation(operationId = "getOffering", summary = "Get an offering")
     @APIResponse(responseCode = "200", description = "The offering", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfferingView.class)))
     @APIResponse(responseCode = "404", description = "No such offering")
     public Response get(@PathParam("id") UUID id) {
         return Http.ok(offerings.get(id));
+    }
+
+    @GET
+    @Path("{id}/form")
+    @Produces({ SCHEMA_JSON, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.CHANGE_MANAGER, Roles.CATALOG_ADMIN, Roles.SLA_ADMIN, Roles.REQUESTER, Roles.ADMIN })
+    @Operation(operationId = "getOfferingForm", summary = "Get an offering's request form", description = "The JSON Schema (2020-12) "
+            + "of the answers a requester supplies when ordering the offering (POST /api/v1/requests, answers), one top-level "
+            + "property per component key. An offering that asks nothing serves an empty form (no properties, no additional "
+            + "properties). ETag: the offering's version.")
+    @APIResponse(responseCode = "200", description = "The request form", content = {
+            @Content(mediaType = SCHEMA_JSON, schema = @Schema(implementation = RequestFormDocument.class),
+                    examples = @ExampleObject(name = "laptop with VPN", value = FORM_EXAMPLE)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestFormDocument.class),
+                    examples = @ExampleObject(name = "laptop with VPN", value = FORM_EXAMPLE)) })
+    @APIResponse(responseCode = "404", description = "No such offering")
+    public Response form(@PathParam("id") UUID id, @Context HttpHeaders headers) {
+        OfferingService.Form form = offerings.form(id);
+        // application/schema+json unless the client asked for plain JSON only
+        boolean plain = headers.getAcceptableMediaTypes().stream().noneMatch(m -> m.isCompatible(SCHEMA_JSON_TYPE))
+                && headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !m.isWildcardType());
+        return Response.ok(form.schema().toString(), plain ? MediaType.APPLICATION_JSON_TYPE : SCHEMA_JSON_TYPE)
+                .tag(ETags.entityTag(form.version())).build();
     }
 
     @PATCH
@@ -171,6 +227,17 @@ public class OfferingResource {
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return Http.ok(offerings.withdraw(id, ifMatch));
+    }
+
+    /** How the OpenAPI document describes a request form: a JSON Schema (2020-12) object schema. */
+    @Schema(name = "RequestFormDocument", description = "A JSON Schema (2020-12) for the answers of a service request: one "
+            + "top-level property per component key of the offering")
+    record RequestFormDocument(
+            @Schema(name = "$schema", example = "https://json-schema.org/draft/2020-12/schema") String schema,
+            @Schema(enumeration = "object", example = "object") String type,
+            @Schema(type = SchemaType.OBJECT, description = "One schema per component key") Map<String, Object> properties,
+            @Schema(description = "Component keys that must be answered") List<String> required,
+            @Schema(type = SchemaType.BOOLEAN) Boolean additionalProperties) {
     }
 
     /** One page of {@link OfferingView}, as {@link Paging} writes it (the platform's {@code Page}). */

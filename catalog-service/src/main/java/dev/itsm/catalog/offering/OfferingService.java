@@ -64,6 +64,17 @@ public class OfferingService {
         return OfferingView.of(load(id));
     }
 
+    /** The offering's request form, or the empty form when it asks nothing; and the offering's version (its ETag). */
+    public Form form(UUID id) {
+        Offering o = load(id);
+        JsonNode form = o.requestForm();
+        return new Form(form == null ? RequestForms.empty() : form, o.version());
+    }
+
+    /** A request form as served, with the version of the offering it belongs to. */
+    public record Form(JsonNode schema, long version) {
+    }
+
     /** One page of offerings in {@code sort}'s order, or of their changes feed ({@code feed}, sort null). */
     public Page<OfferingView> list(OfferingStatus status, String consumerGroup, UUID serviceId, String text,
             PageRequest page, Sort sort, ChangesFeed.Window feed) {

@@ -1,6 +1,7 @@
 package dev.itsm.catalog.support;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.itsm.platform.events.DomainEvent;
 import dev.itsm.platform.events.Outbox;
@@ -26,5 +27,14 @@ public class Changes {
     public void publish(List<? extends DomainEvent> events) {
         em.flush();
         outbox.appendAll(events);
+    }
+
+    /**
+     * As {@link #publish(List)}, for events that carry the aggregate's version: they are made after the
+     * flush, which is when the new version is known.
+     */
+    public void publishAfterFlush(Supplier<List<? extends DomainEvent>> events) {
+        em.flush();
+        outbox.appendAll(events.get());
     }
 }

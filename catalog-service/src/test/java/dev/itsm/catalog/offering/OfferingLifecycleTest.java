@@ -26,7 +26,7 @@ class OfferingLifecycleTest {
 
     static Offering.Facts complete() {
         return new Offering.Facts("Mail", null, "all-employees", List.of(UUID.randomUUID()),
-                List.of(new OfferingComponent(ComponentKind.ACCESS_TO_RESOURCES, "Mailbox")));
+                List.of(new OfferingComponent("mailbox", ComponentKind.ACCESS_TO_RESOURCES, "Mailbox", null, null)));
     }
 
     static Offering in(OfferingStatus status) {
