@@ -16,6 +16,7 @@ const expected = {
   catalog: '/api/v1/catalog',
   sla: '/api/v1/sla',
   problem: '/api/v1/problems',
+  request: '/api/v1/requests',
   webhook: '/api/v1/webhooks',
 };
 

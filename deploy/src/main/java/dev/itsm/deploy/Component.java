@@ -14,12 +14,14 @@ import java.util.List;
 record Component(String name, int port, String database, int maxHeapMb) {
 
     /**
-     * Start order: the catalog first (others replicate it); problem-service after the catalog,
+     * Start order: the catalog first (others replicate it), request-service next (it replicates the
+     * catalogue's offerings, organisations and relationships; sla-service reads its topic); problem-service after the catalog,
      * incident and change services whose topics it reads; webhook-service after every service whose
      * topic it reads (it re-delivers them all over HTTP); the gateway last.
      */
     static final List<Component> ALL = List.of(
             new Component("catalog-service", 8083, "itsm_catalog", 384),
+            new Component("request-service", 8085, "itsm_request", 384),
             new Component("incident-service", 8081, "itsm_incident", 384),
             new Component("sla-service", 8084, "itsm_sla", 384),
             new Component("change-service", 8082, "itsm_change", 384),

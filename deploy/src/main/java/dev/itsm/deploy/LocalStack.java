@@ -36,7 +36,7 @@ public final class LocalStack {
     private static final int KAFKA_PORT = 9092;
     static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
             "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin", "itsm-integration-admin",
-            "itsm-problem-manager");
+            "itsm-problem-manager", "itsm-requester");
 
     private final Path root;
     private final Path home;
@@ -189,7 +189,10 @@ public final class LocalStack {
                 .append("/api/v1/catalog/services\n");
         sb.append("Other roles:  ./itsm token itsm-agent   (itsm-reader, itsm-change-manager, itsm-catalog-admin, itsm-sla-admin,\n")
                 .append("              itsm-integration-admin: webhook subscriptions,\n")
-                .append("              itsm-problem-manager: root causes, known errors, fixes, closing problems)\n");
+                .append("              itsm-problem-manager: root causes, known errors, fixes, closing problems,\n")
+                .append("              itsm-requester: orders offerings and sees only its own requests and those of the\n")
+                .append("              organisations where it is a CUSTOMER; give each requester a subject:\n")
+                .append("              ./itsm token itsm-requester ann   ./itsm token itsm-requester bob)\n");
         if (stack.has(Stack.WEBHOOK_SERVICE)) {
             sb.append("Webhooks:  subscriptions may target http://127.0.0.1/localhost here (WEBHOOK_TARGET_ALLOW_LOOPBACK=true,\n")
                     .append("           local stack only); see the README's \"Webhooks\" section\n");

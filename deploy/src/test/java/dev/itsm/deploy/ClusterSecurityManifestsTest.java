@@ -30,18 +30,21 @@ class ClusterSecurityManifestsTest {
             // problem: known errors (work notes on linked incidents, the workaround at intake)
             "incident", List.of("catalog", "sla", "change", "problem"),
             "change", List.of("catalog", "incident"),
-            "sla", List.of("incident", "catalog"),
+            // request: time to approve and time to fulfil service requests
+            "sla", List.of("incident", "catalog", "request"),
             "catalog", List.of(),
             // links and recurrence over events only: incidents, fix changes, the CI dependency graph
             "problem", List.of("incident", "change", "catalog"),
+            // the catalogue's offerings, consumer organisations and service relationships, replicated
+            "request", List.of("catalog"),
             // every other service's topic, never its own (a failing subscriber would feed it its own failures)
-            "webhook", List.of("incident", "change", "catalog", "sla", "problem"));
+            "webhook", List.of("incident", "change", "catalog", "sla", "problem", "request"));
     static final String KAFKA = "itsm-kafka";
     static final String CLUSTER_CA_SECRET = KAFKA + "-cluster-ca-cert";
     /** The services' pods, as the gateway's egress and Kafka's client ingress name them. */
     static final String SERVICE_PODS =
-            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, problem-service, sla-service,"
-                    + " webhook-service]}";
+            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, problem-service, request-service,"
+                    + " sla-service, webhook-service]}";
     /**
      * webhook-service's one way out beyond the cluster: subscribers on the public internet, HTTPS and
      * HTTP, with every private, loopback, link-local (cloud metadata), CGNAT, multicast and reserved

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the stack runs and in which order, and what only the local stack tells webhook-service:
  * that a subscriber's receiver on loopback is fine (on one machine every receiver is); and that a
- * test can tell problem-service a short fix-verification period.
+ * test can tell problem-service a short fix-verification period and request-service a quick
+ * access-expiry check.
  */
 class ComponentsTest {
 
@@ -32,7 +33,7 @@ class ComponentsTest {
     void webhookServiceStartsAfterEveryServiceWhoseTopicItReadsAndBeforeTheGateway() {
         int webhook = startsAt("webhook-service");
         for (String service : List.of("catalog-service", "incident-service", "sla-service", "change-service",
-                "problem-service")) {
+                "problem-service", "request-service")) {
             assertTrue(startsAt(service) < webhook, service + " starts before webhook-service");
         }
         assertEquals(Component.ALL.size() - 1, startsAt("gateway"), "the gateway starts last");
@@ -113,6 +114,58 @@ class ComponentsTest {
         }
         assertNull(new Stack(Stack.Options.isolated(home, home, null)).environment("problem-service")
                 .get("PROBLEM_FIX_VERIFICATION_PERIOD"), "by default the service's own period (7d) holds");
+    }
+
+    @Test
+    void requestServiceStartsAfterTheCatalogAndBeforeSlaWebhookServiceAndTheGateway() {
+        int request = startsAt("request-service");
+        assertTrue(startsAt("catalog-service") < request, "catalog-service (whose terms it replicates) starts first");
+        assertTrue(request < startsAt("sla-service"), "request-service starts before sla-service, which reads its topic");
+        assertTrue(request < startsAt("webhook-service"), "request-service starts before webhook-service, which reads its topic");
+        assertTrue(request < startsAt("gateway"), "request-service starts before the gateway");
+    }
+
+    @Test
+    void requestServiceHasItsOwnPortAndDatabaseAndAServicesHeap() {
+        Component request = Component.ALL.get(startsAt("request-service"));
+        assertEquals(8085, request.port());
+        assertEquals("itsm_request", request.database());
+        assertEquals(Component.ALL.get(startsAt("incident-service")).maxHeapMb(), request.maxHeapMb());
+        assertEquals(8085, Stack.Options.localStack(home).ports().get("request-service"), "./itsm up's fixed port");
+        long distinctPorts = Component.ALL.stream().mapToInt(Component::port).distinct().count();
+        assertEquals(Component.ALL.size(), distinctPorts, "every component has a port of its own");
+    }
+
+    @Test
+    void requestServiceGetsItsDatabaseAndTheGatewayRoutesToEveryInstance() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null).withInstances("request-service", 2));
+        assertTrue(stack.environment("request-service").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_request"));
+        String upstream = stack.environment("gateway").get("ITSM_UPSTREAM_REQUEST_URL");
+        for (String instance : stack.instances("request-service")) {
+            assertTrue(upstream.contains("http://127.0.0.1:" + stack.port(instance)), instance + " in " + upstream);
+        }
+    }
+
+    /**
+     * The system test cannot wait for a grant's expiry check of a running service (every minute by
+     * default, off in the service's own tests): it shortens it through the stack's environment,
+     * which reaches every instance of request-service — the job claims due grants with SKIP LOCKED,
+     * so several instances revoke each grant once.
+     */
+    @Test
+    void aTestMayMakeRequestServiceCheckAccessExpiryEverySecond() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null).withInstances("request-service", 2)
+                .withEnv(Map.of("REQUEST_ACCESS_CHECK_EVERY", "1s")));
+        for (String instance : stack.instances("request-service")) {
+            assertEquals("1s", stack.environment(instance).get("REQUEST_ACCESS_CHECK_EVERY"), instance);
+        }
+        assertNull(new Stack(Stack.Options.isolated(home, home, null)).environment("request-service")
+                .get("REQUEST_ACCESS_CHECK_EVERY"), "by default the service's own interval holds");
+    }
+
+    @Test
+    void theLocalStackSignsTokensForTheRequesterRole() {
+        assertTrue(LocalStack.ALL_ROLES.contains("itsm-requester"));
     }
 
     @Test

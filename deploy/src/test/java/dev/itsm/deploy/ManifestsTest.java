@@ -34,9 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 class ManifestsTest {
 
     static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "problem-service", "webhook-service");
+            "problem-service", "request-service", "webhook-service");
     static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "problem-service", "webhook-service", "gateway");
+            "problem-service", "request-service", "webhook-service", "gateway");
     static final Path DEPLOY = Path.of("").toAbsolutePath();
     static final Path ROOT = DEPLOY.getParent();
 
@@ -191,7 +191,7 @@ class ManifestsTest {
     void everyTopicTheServicesUseExistsWithReplicationThreeAndMinIsrTwo() {
         Map<String, Map<String, Object>> topics = ofKind("KafkaTopic").stream()
                 .collect(Collectors.toMap(ManifestsTest::name, t -> t));
-        for (String service : List.of("incident", "change", "catalog", "sla", "problem", "webhook")) {
+        for (String service : List.of("incident", "change", "catalog", "sla", "problem", "request", "webhook")) {
             for (String topic : List.of("itsm." + service + ".events", "itsm." + service + ".events.dlq")) {
                 Map<String, Object> t = topics.get(topic);
                 assertNotNull(t, "KafkaTopic " + topic);
@@ -279,7 +279,7 @@ class ManifestsTest {
         Map<String, Map<String, Object>> services = at(compose, "services");
         assertNotNull(services, "compose has services");
         for (String required : List.of("postgres", "kafka", "catalog-service", "incident-service", "sla-service",
-                "change-service", "problem-service", "webhook-service", "gateway")) {
+                "change-service", "problem-service", "request-service", "webhook-service", "gateway")) {
             Map<String, Object> s = services.get(required);
             assertNotNull(s, "compose service " + required);
             assertNotNull(s.get("healthcheck"), required + " has a health check");
@@ -347,6 +347,22 @@ class ManifestsTest {
         assertEquals(new TreeSet<>(List.of("postgres", "kafka", "catalog-service", "incident-service", "change-service")),
                 new TreeSet<>(problemDeps.keySet()));
         assertEquals(List.of("127.0.0.1:8086:8080"), at(compose, "services", "problem-service", "ports"));
+    }
+
+    /**
+     * request-service replicates the catalogue's terms from its topic: compose starts it after
+     * catalog-service, as {@code ./itsm up} does; webhook-service and the gateway wait for it.
+     */
+    @Test
+    void composeStartsRequestServiceAfterTheCatalogAndBeforeWebhookServiceAndTheGateway() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> requestDeps = at(compose, "services", "request-service", "depends_on");
+        assertEquals(new TreeSet<>(List.of("postgres", "kafka", "catalog-service")), new TreeSet<>(requestDeps.keySet()));
+        assertEquals(List.of("127.0.0.1:8085:8080"), at(compose, "services", "request-service", "ports"));
+        assertTrue(((Map<?, ?>) at(compose, "services", "webhook-service", "depends_on")).containsKey("request-service"));
+        assertTrue(((Map<?, ?>) at(compose, "services", "gateway", "depends_on")).containsKey("request-service"));
+        assertEquals("http://request-service:8080", at(compose, "services", "gateway", "environment", "ITSM_UPSTREAM_REQUEST_URL"));
+        assertTrue(Files.readString(DEPLOY.resolve("compose/initdb/01-databases.sql")).contains("create database itsm_request;"));
     }
 
     /**

@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** The services behind the gateway, by name (incident, change, catalog, sla, problem, webhook). */
+    /** The services behind the gateway, by name (incident, change, catalog, sla, problem, request, webhook). */
     Map<String, Upstream> upstreams();
 
     /**

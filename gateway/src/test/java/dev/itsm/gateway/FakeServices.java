@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Real HTTP servers (plain Vert.x, own event loops) standing in for the six services, plus a slow
+ * Real HTTP servers (plain Vert.x, own event loops) standing in for the seven services, plus a slow
  * one and an address where nothing listens. Each echoes what it received as JSON
  * ({@code service, method, uri, headers, bytes}) after streaming the body through a counter, and
  * knows a few special paths (see {@link #handle}).
@@ -49,7 +49,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] { "incident", "change", "catalog", "sla", "problem", "webhook" }) {
+        for (String name : new String[] { "incident", "change", "catalog", "sla", "problem", "request", "webhook" }) {
             int port = listen(name, 0);
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
         }
@@ -102,7 +102,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /**
      * Paths: {@code /q/openapi} a small document; {@code /q/health/ready} UP; {@code /asyncapi.yaml}
-     * (incident, problem and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
+     * (incident, problem, request and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
      * {@code …/large} 50 MB streamed in 64 KiB chunks, held back after the first MiB until the test
      * releases it; everything else: the echo (slow service: after 3 s).
      */
@@ -126,7 +126,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.equals("/asyncapi.yaml")) {
-            if (name.equals("incident") || name.equals("problem") || name.equals("webhook")) {
+            if (name.equals("incident") || name.equals("problem") || name.equals("request") || name.equals("webhook")) {
                 response.putHeader("Content-Type", "application/yaml")
                         .end("asyncapi: 3.0.0\ninfo:\n  title: " + name + "-service events\n  version: 1.0.0\n");
             } else {
@@ -229,9 +229,15 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static final String SLA_ADMIN = "itsm-sla-admin";
     private static final String INTEGRATION_ADMIN = "itsm-integration-admin";
     private static final String PROBLEM_MANAGER = "itsm-problem-manager";
+    private static final String REQUESTER = "itsm-requester";
     private static final String ADMIN = "itsm-admin";
     private static final String[] ANYONE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, ADMIN };
     private static final String[] PROBLEM_READERS = { READER, AGENT, PROBLEM_MANAGER, ADMIN };
+    /** Offerings are read by everyone who reads the catalogue and by requesters: a consumer sees what it can order. */
+    private static final String[] OFFERING_READERS = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, REQUESTER, ADMIN };
+    /** Every suite role: an approver named in a level may hold any of them (request-service checks the subject). */
+    private static final String[] EVERY_ROLE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, INTEGRATION_ADMIN,
+            PROBLEM_MANAGER, REQUESTER, ADMIN };
 
     /**
      * A small document per service whose operations declare their roles the way Quarkus writes
@@ -251,6 +257,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "catalog" -> "/api/v1/catalog/services";
             case "sla" -> "/api/v1/sla/agreements";
             case "problem" -> "/api/v1/problems";
+            case "request" -> "/api/v1/requests";
             case "webhook" -> "/api/v1/webhooks/subscriptions";
             default -> "/api/v1/" + name;
         };
@@ -289,6 +296,20 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(CATALOG_ADMIN, ADMIN)));
                 paths.put(item, new JsonObject().put("put", operation(CATALOG_ADMIN, ADMIN))
                         .put("delete", operation(CATALOG_ADMIN, ADMIN)));
+                // offerings and their request forms are also the requester's to read; everything else in the
+                // catalogue (services, consumer organisations, relationships) is not
+                String offerings = "/api/v1/catalog/offerings";
+                paths.put(offerings, new JsonObject().put("get", operation(OFFERING_READERS))
+                        .put("post", operation(CATALOG_ADMIN, ADMIN)));
+                paths.put(offerings + "/{id}", new JsonObject().put("get", operation(OFFERING_READERS))
+                        .put("patch", operation(CATALOG_ADMIN, ADMIN)));
+                paths.put(offerings + "/{id}/form", new JsonObject().put("get", operation(OFFERING_READERS)));
+                String organisations = "/api/v1/catalog/consumer-organisations";
+                paths.put(organisations, new JsonObject().put("get", operation(ANYONE))
+                        .put("post", operation(CATALOG_ADMIN, ADMIN)));
+                paths.put(organisations + "/{id}/people/{subject}", new JsonObject().put("put", operation(CATALOG_ADMIN, ADMIN)));
+                paths.put("/api/v1/catalog/service-relationships", new JsonObject().put("get", operation(ANYONE))
+                        .put("post", operation(CATALOG_ADMIN, ADMIN)));
             }
             case "sla" -> {
                 paths.put(path, new JsonObject().put("get", secured(get, ANYONE)).put("post", operation(SLA_ADMIN, ADMIN)));
@@ -311,6 +332,31 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 // literal segments beside {id}: the known-error database and the recurrence candidates
                 paths.put(path + "/known-errors", new JsonObject().put("get", operation(PROBLEM_READERS)));
                 paths.put(path + "/candidates/{id}/accept", new JsonObject().put("post", operation(AGENT, PROBLEM_MANAGER, ADMIN)));
+            }
+            case "request" -> {
+                // requesters order and act on their own requests (the service filters by object: another's
+                // request is a 404 there); agents fulfil; approvers may hold any role, the service checks the subject
+                String[] readers = { READER, AGENT, REQUESTER, ADMIN };
+                paths.put(path, new JsonObject().put("get", secured(get, readers))
+                        .put("post", operation(REQUESTER, AGENT, ADMIN)));
+                paths.put(item, new JsonObject().put("get", operation(EVERY_ROLE)));
+                for (String command : new String[] { "cancel", "close", "provide-info" }) {
+                    paths.put(item + "/" + command, new JsonObject().put("post", operation(REQUESTER, AGENT, ADMIN)));
+                }
+                for (String command : new String[] { "approve", "reject" }) {
+                    paths.put(item + "/" + command, new JsonObject().put("post", operation(EVERY_ROLE)));
+                }
+                paths.put(item + "/request-info", new JsonObject().put("post", operation(AGENT, ADMIN)));
+                paths.put(item + "/grants", new JsonObject().put("get", operation(readers)));
+                paths.put(item + "/grants/{grantId}/revoke", new JsonObject().put("post", operation(AGENT, ADMIN)));
+                // literal segments beside {id}: the fulfilment queue, the access review, the admin endpoints
+                paths.put(path + "/tasks", new JsonObject().put("get", operation(READER, AGENT, ADMIN)));
+                paths.put(path + "/tasks/{taskId}", new JsonObject().put("get", operation(READER, AGENT, ADMIN)));
+                for (String command : new String[] { "start", "complete", "fail", "retry" }) {
+                    paths.put(path + "/tasks/{taskId}/" + command, new JsonObject().put("post", operation(AGENT, ADMIN)));
+                }
+                paths.put(path + "/grants", new JsonObject().put("get", operation(READER, AGENT, ADMIN)));
+                paths.put(path + "/admin/dead-letters", new JsonObject().put("get", operation(ADMIN)));
             }
             case "webhook" -> {
                 // subscriptions name outbound URLs and carry secrets: integration admins (and admins) only, reads too

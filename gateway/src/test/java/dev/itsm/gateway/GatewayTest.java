@@ -68,6 +68,7 @@ class GatewayTest {
             "/api/v1/catalog/services/1/impact, catalog",
             "/api/v1/sla/timers?incidentId=1, sla",
             "/api/v1/problems/known-errors?ciId=1&q=disk, problem",
+            "/api/v1/requests/tasks?assignmentGroup=desk&state=OPEN, request",
             "/api/v1/webhooks/subscriptions/7c1e/deliveries?state=DEAD, webhook" })
     void routesEachPrefixToItsService(String uri, String service) {
         given().header("Authorization", READER)
@@ -258,7 +259,52 @@ class GatewayTest {
             "GET,    /api/v1/problems/known-errors,    itsm-catalog-admin,  403",
             // a problem manager has no other service's write rights
             "POST,   /api/v1/incidents,                itsm-problem-manager, 403",
-            "POST,   /api/v1/changes/1/approve,        itsm-problem-manager, 403" })
+            "POST,   /api/v1/changes/1/approve,        itsm-problem-manager, 403",
+            // requests: requesters order and act on their own (which ones is the service's object-level check)
+            "POST,   /api/v1/requests,                 itsm-requester,      200",
+            "GET,    /api/v1/requests,                 itsm-requester,      200",
+            "GET,    /api/v1/requests/1,               itsm-requester,      200",
+            "GET,    /api/v1/requests/1/grants,        itsm-requester,      200",
+            "POST,   /api/v1/requests/1/cancel,        itsm-requester,      200",
+            "POST,   /api/v1/requests/1/provide-info,  itsm-requester,      200",
+            "POST,   /api/v1/requests/1/close,         itsm-requester,      200",
+            "POST,   /api/v1/requests/1/approve,       itsm-requester,      200",
+            // … but not the fulfilment side: queues, task commands, the access review, asking for information
+            "GET,    /api/v1/requests/tasks,           itsm-requester,      403",
+            "GET,    /api/v1/requests/tasks/1,         itsm-requester,      403",
+            "POST,   /api/v1/requests/tasks/1/complete, itsm-requester,     403",
+            "GET,    /api/v1/requests/grants,          itsm-requester,      403",
+            "POST,   /api/v1/requests/1/request-info,  itsm-requester,      403",
+            "POST,   /api/v1/requests/1/grants/1/revoke, itsm-requester,    403",
+            "GET,    /api/v1/requests/admin/dead-letters, itsm-requester,   403",
+            // agents fulfil; readers read; an approver may hold any role
+            "GET,    /api/v1/requests/tasks,           itsm-agent,          200",
+            "POST,   /api/v1/requests/tasks/1/start,   itsm-agent,          200",
+            "POST,   /api/v1/requests/tasks/1/complete, itsm-agent,         200",
+            "POST,   /api/v1/requests/1/request-info,  itsm-agent,          200",
+            "GET,    /api/v1/requests/grants,          itsm-agent,          200",
+            "POST,   /api/v1/requests,                 itsm-agent,          200",
+            "POST,   /api/v1/requests,                 itsm-reader,         403",
+            "POST,   /api/v1/requests/tasks/1/complete, itsm-reader,        403",
+            "POST,   /api/v1/requests/1/approve,       itsm-change-manager, 200",
+            "GET,    /api/v1/requests/admin/dead-letters, itsm-admin,       200",
+            // a requester reads the offerings and their forms, and nothing else of the suite
+            "GET,    /api/v1/catalog/offerings,        itsm-requester,      200",
+            "GET,    /api/v1/catalog/offerings/1,      itsm-requester,      200",
+            "GET,    /api/v1/catalog/offerings/1/form, itsm-requester,      200",
+            "POST,   /api/v1/catalog/offerings,        itsm-requester,      403",
+            "PATCH,  /api/v1/catalog/offerings/1,      itsm-requester,      403",
+            "GET,    /api/v1/catalog/services,         itsm-requester,      403",
+            "GET,    /api/v1/catalog/consumer-organisations, itsm-requester, 403",
+            "PUT,    /api/v1/catalog/consumer-organisations/1/people/ann, itsm-requester, 403",
+            "GET,    /api/v1/catalog/service-relationships, itsm-requester, 403",
+            "GET,    /api/v1/catalog/offerings/1/form, itsm-reader,         200",
+            "GET,    /api/v1/incidents,                itsm-requester,      403",
+            "POST,   /api/v1/incidents,                itsm-requester,      403",
+            "GET,    /api/v1/changes,                  itsm-requester,      403",
+            "GET,    /api/v1/problems,                 itsm-requester,      403",
+            "GET,    /api/v1/sla/agreements,           itsm-requester,      403",
+            "GET,    /api/v1/webhooks/subscriptions,   itsm-requester,      403" })
     void rolesDecideWhoMayDoWhat(String method, String path, String role, int status) {
         awaitRoleRules();
         Response response = given().header("Authorization", Tokens.bearer("matrix-" + role, role))
@@ -338,7 +384,8 @@ class GatewayTest {
                 given().header("Authorization", AGENT).post("/api/v1/catalog/services").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/sla/agreements").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/webhooks/subscriptions").statusCode(),
-                given().header("Authorization", AGENT).post("/api/v1/problems/1/close").statusCode())
+                given().header("Authorization", AGENT).post("/api/v1/problems/1/close").statusCode(),
+                given().header("Authorization", READER).post("/api/v1/requests/tasks/1/complete").statusCode())
                 .stream().allMatch(status -> status == 403));
     }
 
@@ -463,6 +510,8 @@ class GatewayTest {
                 .body("checks.name", hasItem("upstream-sla"))
                 .body("checks.name", hasItem("upstream-webhook"))
                 .body("checks.name", hasItem("upstream-problem"))
+                .body("checks.name", hasItem("upstream-request"))
+                .body("checks.find { it.name == 'upstream-request' }.data.prefix", equalTo("/api/v1/requests"))
                 .body("checks.find { it.name == 'upstream-problem' }.data.prefix", equalTo("/api/v1/problems"))
                 .body("checks.find { it.name == 'upstream-webhook' }.data.prefix", equalTo("/api/v1/webhooks"))
                 .body("checks.find { it.name == 'upstream-incident' }.data.upstream", equalTo("UP"))
@@ -662,6 +711,9 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/webhooks/subscriptions"))
                 .body("paths", hasKey("/api/v1/problems"))
                 .body("paths", hasKey("/api/v1/problems/known-errors"))
+                .body("paths", hasKey("/api/v1/requests"))
+                .body("paths", hasKey("/api/v1/requests/tasks/{taskId}/complete"))
+                .body("paths", hasKey("/api/v1/catalog/offerings/{id}/form"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("IncidentProblem")))
                 // same name, different content: kept apart and references follow
@@ -692,7 +744,7 @@ class GatewayTest {
                 .then().statusCode(200)
                 .extract().asString();
         for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla",
-                "/openapi/problem", "/openapi/webhook")) {
+                "/openapi/problem", "/openapi/request", "/openapi/webhook")) {
             assertTrue(page.contains("\"" + url + "\""), "Swagger UI offers " + url);
         }
     }
@@ -711,6 +763,10 @@ class GatewayTest {
                 .then().statusCode(200)
                 .contentType(containsString("yaml"))
                 .body(containsString("problem-service events"));
+        given().when().get("/asyncapi/request.yaml")
+                .then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("request-service events"));
         given().when().get("/asyncapi/change.yaml")
                 .then().statusCode(404).contentType(PROBLEM);
         given().when().get("/asyncapi/down.yaml")
