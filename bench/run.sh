@@ -12,6 +12,11 @@
 #                              known errors) alone on a fresh stack, then problem-service's in-process detection
 #                              benchmark over 100,000 incidents (the test classes tagged `benchmark` in problem-service);
 #                              writes bench/raw/problem/ (RESULTS.md, run.log, detection-benchmark.txt)
+#   bench/run.sh --only request  section 9 (service requests: POST /api/v1/requests through the gateway as a requester,
+#                              requests/s and p50/p99 for an offering without approval levels and one with the sponsor's
+#                              budget level, burst and paced, and the time from submit to ServiceRequestSubmitted on
+#                              itsm.request.events) alone on a fresh stack; writes bench/raw/request/ (RESULTS.md,
+#                              run.log, service-requests.txt)
 #   bench/run.sh --components  instead: each service's in-process benchmarks (tests tagged `benchmark` next to
 #                              the code they measure, excluded from `./mvnw verify`) and the gateway's proxy
 #                              benchmark (bench/gateway/run.sh); output in bench/raw/components/

@@ -162,7 +162,7 @@ class GeneratedClientScenarioTest {
                 && t.getTargetSeconds() != null && t.getDueAt() != null && t.getState() != null), sla.toString());
         assertEquals(List.of("TIME_TO_RESOLVE", "TIME_TO_RESPOND"),
                 sla.stream().map(t -> String.valueOf(t.getMetric())).sorted().toList());
-        SlaTimerPage incidentTimers = timers.listSlaTimers(null, null, null, incidentId, null, 0, 10, null, null, null);
+        SlaTimerPage incidentTimers = timers.listSlaTimers(null, null, null, incidentId, null, 0, null, null, 10, null, null, null);
         assertEquals(2L, incidentTimers.getTotal());
         for (SlaTimerView timer : incidentTimers.getItems()) {
             IncidentSlaTimer shown = sla.stream().filter(t -> timer.getId().equals(t.getTimerId())).findFirst()
@@ -198,14 +198,14 @@ class GeneratedClientScenarioTest {
         assertEquals("Users cannot log in to the portal", incidentPage.getItems().get(0).getTitle());
         ChangePage changePage = changes.listChanges(null, null, 0, null, null, serviceId, 10, null, null, null, null);
         assertEquals(List.of(changeId), changePage.getItems().stream().map(ChangeView::getId).toList());
-        AgreementPage agreementPage = agreements.listSlaAgreements(null, null, null, 0, 100, null, null, null, null, null);
+        AgreementPage agreementPage = agreements.listSlaAgreements(null, null, null, 0, null, 100, null, null, null, null, null);
         assertTrue(agreementPage.getItems().stream().map(AgreementView::getId).anyMatch(agreement.getId()::equals),
                 "the agreement is listed: " + agreementPage.getTotal());
         // walked by cursor: a page of one, then the page its next points at
-        AgreementPage first = agreements.listSlaAgreements(null, null, null, null, 1, "name", null, null, null, null);
+        AgreementPage first = agreements.listSlaAgreements(null, null, null, null, null, 1, "name", null, null, null, null);
         if (first.getTotal() != null && first.getTotal() > 1) {
-            AgreementPage second = agreements.listSlaAgreements(null, null, first.getNext(), null, 1, "name", null, null,
-                    null, null);
+            AgreementPage second = agreements.listSlaAgreements(null, null, first.getNext(), null, null, 1, "name", null,
+                    null, null, null);
             assertEquals(1, second.getItems().size());
             assertTrue(second.getItems().get(0).getName().compareTo(first.getItems().get(0).getName()) >= 0
                     && !second.getItems().get(0).getId().equals(first.getItems().get(0).getId()), "the next page follows");

@@ -102,6 +102,40 @@ class OpenApiFuzzerTest {
                 "problem operations missing from api-client's merged document");
     }
 
+    /**
+     * Issue #18: request-service's operations (requests and their commands, grants, the fulfilment queue and task
+     * commands) and the catalogue's consumer side (request forms, consumer organisations and their people, service
+     * relationships) are in the merged document, so the fuzzer and the auth matrix cover them.
+     */
+    @Test
+    void theMergedDocumentHasTheRequestOperationsAndTheCatalogueConsumerSide() {
+        Set<String> operations = new HashSet<>();
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            operations.add(op.method().toUpperCase() + " " + op.template().replaceAll("\\{[^}]+}", "{}"));
+        }
+        List<String> expected = List.of("POST /api/v1/requests", "GET /api/v1/requests", "GET /api/v1/requests/{}",
+                "GET /api/v1/requests/{}/history", "POST /api/v1/requests/{}/approve", "POST /api/v1/requests/{}/reject",
+                "POST /api/v1/requests/{}/request-info", "POST /api/v1/requests/{}/provide-info",
+                "POST /api/v1/requests/{}/cancel", "POST /api/v1/requests/{}/close", "GET /api/v1/requests/{}/grants",
+                "POST /api/v1/requests/{}/grants/{}/revoke", "GET /api/v1/requests/grants", "GET /api/v1/requests/tasks",
+                "GET /api/v1/requests/tasks/{}", "POST /api/v1/requests/tasks/{}/start",
+                "POST /api/v1/requests/tasks/{}/complete", "POST /api/v1/requests/tasks/{}/fail",
+                "POST /api/v1/requests/tasks/{}/retry",
+                "GET /api/v1/catalog/offerings/{}/form",
+                "POST /api/v1/catalog/consumer-organisations", "GET /api/v1/catalog/consumer-organisations",
+                "GET /api/v1/catalog/consumer-organisations/{}", "PATCH /api/v1/catalog/consumer-organisations/{}",
+                "POST /api/v1/catalog/consumer-organisations/{}/deactivate",
+                "POST /api/v1/catalog/consumer-organisations/{}/activate",
+                "GET /api/v1/catalog/consumer-organisations/{}/people",
+                "PUT /api/v1/catalog/consumer-organisations/{}/people/{}",
+                "DELETE /api/v1/catalog/consumer-organisations/{}/people/{}",
+                "POST /api/v1/catalog/service-relationships", "GET /api/v1/catalog/service-relationships",
+                "GET /api/v1/catalog/service-relationships/{}", "PATCH /api/v1/catalog/service-relationships/{}",
+                "POST /api/v1/catalog/service-relationships/{}/terminate");
+        assertEquals(List.of(), expected.stream().filter(o -> !operations.contains(o)).toList(),
+                "issue #18 operations missing from api-client's merged document");
+    }
+
     @Test
     void theCommonEdgeValuesIncludeWhatBrokeTheSortParser() {
         for (String value : List.of(",", ",,", "", " ", "\u0000", "-1", "99999999999999999999999999", "x".repeat(5000))) {

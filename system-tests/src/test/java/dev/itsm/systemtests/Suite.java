@@ -42,24 +42,27 @@ final class Suite {
         if (stack == null) {
             Path module = Path.of("").toAbsolutePath();
             Stack.Options options = Stack.Options.isolated(root(), module.resolve("target/suite"), System.out)
-                    .withEnv(Map.of(
-                            "ITSM_RATE_LIMIT", String.valueOf(RATE_LIMIT),
-                            "ITSM_RATE_LIMIT_PERIOD", "1m",
+                    .withEnv(Map.ofEntries(
+                            Map.entry("ITSM_RATE_LIMIT", String.valueOf(RATE_LIMIT)),
+                            Map.entry("ITSM_RATE_LIMIT_PERIOD", "1m"),
                             // breaches are announced by wake-ups at their due instant; this only makes the
                             // scheduler's safety-net poll (30 s by default) more frequent during the tests
-                            "SLA_SCHEDULER_INTERVAL", "1s",
+                            Map.entry("SLA_SCHEDULER_INTERVAL", "1s"),
                             // webhook-service (keys of its WebhookDeliveryConfig): the test receiver listens on
                             // 127.0.0.1 and its outages last seconds, so retries start after a fifth of a second and
                             // never wait more than two (a Retry-After is capped there too); due retries are polled for
                             // every 200 ms
-                            "WEBHOOK_TARGET_ALLOW_LOOPBACK", "true",
-                            "WEBHOOK_DELIVERY_TIMEOUT", WEBHOOK_DELIVERY_TIMEOUT.toSeconds() + "s",
-                            "WEBHOOK_DELIVERY_INITIAL", "200ms",
-                            "WEBHOOK_DELIVERY_MAX_BACKOFF", "2s",
-                            "WEBHOOK_DELIVERY_POLL_INTERVAL", "200ms",
+                            Map.entry("WEBHOOK_TARGET_ALLOW_LOOPBACK", "true"),
+                            Map.entry("WEBHOOK_DELIVERY_TIMEOUT", WEBHOOK_DELIVERY_TIMEOUT.toSeconds() + "s"),
+                            Map.entry("WEBHOOK_DELIVERY_INITIAL", "200ms"),
+                            Map.entry("WEBHOOK_DELIVERY_MAX_BACKOFF", "2s"),
+                            Map.entry("WEBHOOK_DELIVERY_POLL_INTERVAL", "200ms"),
                             // problem-service: a short fix verification, looked at every second for problems due
-                            "PROBLEM_FIX_VERIFICATION_PERIOD", PROBLEM_FIX_VERIFICATION_PERIOD.toSeconds() + "s",
-                            "PROBLEM_FIX_VERIFICATION_CHECK_EVERY", "1s"));
+                            Map.entry("PROBLEM_FIX_VERIFICATION_PERIOD", PROBLEM_FIX_VERIFICATION_PERIOD.toSeconds() + "s"),
+                            Map.entry("PROBLEM_FIX_VERIFICATION_CHECK_EVERY", "1s"),
+                            // request-service: due access grants are looked for every second, so that
+                            // ServiceRequestsTest's grant of a few seconds is revoked at its expiry while the test waits
+                            Map.entry("REQUEST_ACCESS_CHECK_EVERY", "1s")));
             Stack s = new Stack(options);
             try {
                 s.start(null, null, null, null);
