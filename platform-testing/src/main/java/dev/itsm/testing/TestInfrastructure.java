@@ -37,7 +37,10 @@ public final class TestInfrastructure {
             url = external;
         } else {
             Path base = testDir();
-            PostgresServer pg = PostgresServer.start(base.resolve("pg-data"), base.resolve("pg-bin"), 0, true);
+            // One data directory per test JVM (wiped when it stops): two test runs of one module at the
+            // same time — an IDE and a command line, two engineers — must not share a cluster directory.
+            PostgresServer pg = PostgresServer.start(base.resolve("pg-data-" + ProcessHandle.current().pid()),
+                    base.resolve("pg-bin"), 0, true);
             url = pg.jdbcUrl("postgres");
         }
         System.setProperty(DB_URL, url);

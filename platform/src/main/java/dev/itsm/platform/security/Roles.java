@@ -25,6 +25,11 @@ public final class Roles {
      * of the consumer organisations where they are a CUSTOMER (object-level authorisation).
      */
     public static final String REQUESTER = "itsm-requester";
+    /**
+     * A monitoring tool (Prometheus Alertmanager, any webhook sender) that reports alerts to
+     * monitoring-service's intake — and may do nothing else: a leaked tool token cannot read tickets.
+     */
+    public static final String EVENT_SOURCE = "itsm-event-source";
     /** May do everything. */
     public static final String ADMIN = "itsm-admin";
 
