@@ -53,6 +53,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 /**
  * The incident aggregate. Every command method checks the lifecycle ({@link IncidentState}), changes
  * the incident and returns the events it caused; an illegal command throws
@@ -135,6 +137,18 @@ public class Incident extends PanacheEntityBase {
     /** The known error of the problem this incident is linked to (problem-service's id); set from its events. */
     @Column(name = "known_error_id")
     private UUID knownErrorId;
+    @Enumerated(EnumType.STRING)
+    private IncidentSource source = IncidentSource.API;
+    /** The monitoring-service alert group this incident is for (source MONITORING); null otherwise. */
+    @Column(name = "alert_group_id")
+    private UUID alertGroupId;
+    /**
+     * The newest version of the alert group's facts applied here (older group events are ignored). Kept
+     * out of the optimistic lock: recording it changes nothing an agent sees, so it must not move the ETag.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "alert_group_version")
+    private Long alertGroupVersion;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -174,6 +188,19 @@ public class Incident extends PanacheEntityBase {
         i.state = IncidentState.NEW;
         i.openedAt = now;
         i.updatedAt = now;
+        return i;
+    }
+
+    /**
+     * Opens a new incident for a monitoring-service alert group (source MONITORING), as of the group's
+     * facts at {@code groupVersion}.
+     */
+    public static Incident openForAlertGroup(UUID id, String number, Opening o, UUID alertGroupId, long groupVersion,
+            PriorityMatrix matrix, Instant now) {
+        Incident i = open(id, number, o, matrix, now);
+        i.source = IncidentSource.MONITORING;
+        i.alertGroupId = alertGroupId;
+        i.alertGroupVersion = groupVersion;
         return i;
     }
 
@@ -273,6 +300,11 @@ public class Incident extends PanacheEntityBase {
         return List.of(new MajorIncidentDeclared(facts(now)));
     }
 
+    /** Records that the alert group's facts of {@code groupVersion} have been applied (see {@link #alertGroupVersion}). */
+    public void followAlertGroup(long groupVersion) {
+        alertGroupVersion = groupVersion;
+    }
+
     /** The values a PATCH starts from. */
     public Edit editable() {
         return new Edit(title, description, category, impact, urgency, ciId, parentIncidentId,
@@ -366,13 +398,15 @@ public class Incident extends PanacheEntityBase {
         s.put("parentIncidentId", str(parentIncidentId));
         s.put("linkedChangeIds", linkedChangeIds.isEmpty() ? null : String.join(",", new TreeSet<>(linkedChangeIds)));
         s.put("knownErrorId", str(knownErrorId));
+        s.put("source", str(source));
+        s.put("alertGroupId", str(alertGroupId));
         return s;
     }
 
     public IncidentFacts facts(Instant occurredAt) {
         return new IncidentFacts(id, number, title, description, serviceId, ciId, category, impact, urgency, priority,
                 state, assignmentGroup, assignee, majorIncident, parentIncidentId, List.copyOf(new TreeSet<>(linkedChangeIds)),
-                knownErrorId, openedAt, occurredAt);
+                knownErrorId, source, alertGroupId, openedAt, occurredAt);
     }
 
     /** {@code IncidentUpdated} naming the published facts that differ from {@code before}; none when nothing changed. */
@@ -449,6 +483,9 @@ public class Incident extends PanacheEntityBase {
     public UUID parentIncidentId() { return parentIncidentId; }
     public Set<String> linkedChangeIds() { return Set.copyOf(linkedChangeIds); }
     public UUID knownErrorId() { return knownErrorId; }
+    public IncidentSource source() { return source; }
+    public UUID alertGroupId() { return alertGroupId; }
+    public Long alertGroupVersion() { return alertGroupVersion; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version; }
 

@@ -2,6 +2,7 @@ package dev.itsm.incident;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -19,6 +20,25 @@ public interface IncidentConfig {
     /** How long after its resolution an incident may still be reopened (after that: open a new one). */
     @WithDefault("7d")
     Duration reopenWindow();
+
+    /** Incidents of monitoring-service's alert groups ({@code monitoring.MonitoringEventHandler}). */
+    Monitoring monitoring();
+
+    interface Monitoring {
+        /** The assignment group of incidents opened for alert groups; none: they wait unassigned. */
+        Optional<String> assignmentGroup();
+
+        /**
+         * Whether an incident an agent has taken over (an assignee is set) is still resolved when all its
+         * alerts clear; false: it gets a work note saying so, and the agent decides.
+         */
+        @WithDefault("false")
+        boolean resolveWhenTakenOver();
+
+        /** The resolution code of an incident resolved because its alerts cleared (nobody fixed anything here). */
+        @WithDefault("NO_FAULT_FOUND")
+        ResolutionCode resolutionCode();
+    }
 
     /** Closing RESOLVED incidents automatically. */
     AutoClose autoClose();

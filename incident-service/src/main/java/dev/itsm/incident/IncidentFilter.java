@@ -20,7 +20,9 @@ public record IncidentFilter(
         UUID parentIncidentId,
         Instant openedFrom,
         Instant openedTo,
-        String text) {
+        String text,
+        IncidentSource source,
+        UUID alertGroupId) {
 
     /** {@code where ...} (or empty) over alias {@code i}. */
     public String where(Map<String, Object> params) {
@@ -61,6 +63,14 @@ public record IncidentFilter(
             and(q, "i.openedAt < :openedTo");
             params.put("openedTo", openedTo);
         }
+        if (source != null) {
+            and(q, "i.source = :source");
+            params.put("source", source);
+        }
+        if (alertGroupId != null) {
+            and(q, "i.alertGroupId = :alertGroupId");
+            params.put("alertGroupId", alertGroupId);
+        }
         String words = searchText();
         if (words != null) {
             // the full-text document (GIN index): see the platform's search.TextSearchFunctions and V5__incident_search.sql
@@ -89,11 +99,11 @@ public record IncidentFilter(
      */
     public boolean countedByCounters() {
         return assignmentGroup == null && assignee == null && major == null && parentIncidentId == null
-                && openedFrom == null && openedTo == null && searchText() == null;
+                && openedFrom == null && openedTo == null && searchText() == null && source == null && alertGroupId == null;
     }
 
     public static IncidentFilter none() {
-        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null);
+        return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static void and(StringBuilder q, String condition) {

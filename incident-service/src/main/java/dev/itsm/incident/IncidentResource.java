@@ -95,6 +95,10 @@ public class IncidentResource {
     static final String MAJOR = "Only major (true) or only non-major (false) incidents";
     static final String OPENED_FROM = "Opened at or after (ISO-8601 instant)";
     static final String OPENED_TO = "Opened before (ISO-8601 instant)";
+    static final String SOURCE = "Only incidents opened this way: API (by an agent or integration) or MONITORING (by "
+            + "an alert group of monitoring-service)";
+    static final String ALERT_GROUP = "Only the incidents of this monitoring-service alert group";
+    static final String ALERT_GROUP_EXAMPLE = "9b2d4f6a-1c3e-4a5b-8d7f-0e1a2b3c4d5e";
     static final String PAGE = "Page number, from 0";
     static final String SIZE = "Page size, at most 500";
     static final String SERVICE_EXAMPLE = "3f1c2a4e-8d7b-4a2f-9c1e-5b6d7e8f9a01";
@@ -114,7 +118,7 @@ public class IncidentResource {
     /** Where the summary's counts come from (IncidentCounters, IncidentQueries.summary). */
     static final String SUMMARY_SOURCE = "Without filters, or filtered only by serviceId, state and/or priority, the counts "
             + "come from counters kept in the transaction of every change (exact, and as fast for a million incidents as "
-            + "for ten); any other filter (assignmentGroup, assignee, major, openedFrom, openedTo) counts the matching "
+            + "for ten); any other filter (assignmentGroup, assignee, major, openedFrom, openedTo, source, alertGroupId) counts the matching "
             + "incidents, which takes longer the more incidents match.";
 
     /** What q= finds (full-text search: the platform's search.TextSearchFunctions, V5__incident_search.sql). */
@@ -200,6 +204,8 @@ public class IncidentResource {
             @Parameter(description = OPENED_FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
             @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
             @Parameter(description = TEXT_SEARCH, example = "checkout fails") @QueryParam("q") String text,
+            @Parameter(description = SOURCE, schema = @Schema(implementation = IncidentSource.class)) @QueryParam("source") String source,
+            @Parameter(description = ALERT_GROUP, schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = ALERT_GROUP_EXAMPLE) @QueryParam("alertGroupId") String alertGroupId,
             @Parameter(description = SORT_RULE, example = "priority,-openedAt") @QueryParam("sort") String sort,
             @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
@@ -210,7 +216,7 @@ public class IncidentResource {
                     example = ListParameters.UPDATED_SINCE_EXAMPLE) @QueryParam("updatedSince") String updatedSince,
             @Context UriInfo uri) {
         IncidentFilter filter = filter(state, priority, serviceId, assignmentGroup, assignee, major, parent, openedFrom,
-                openedTo, text);
+                openedTo, text, source, alertGroupId);
         ChangesFeed.Window window = feed.window(updatedSince);
         if (window != null && QueryParams.text(sort) != null) {
             throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
@@ -239,9 +245,11 @@ public class IncidentResource {
             @Parameter(example = "bob") @QueryParam("assignee") String assignee,
             @Parameter(description = MAJOR, schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("major") String major,
             @Parameter(description = OPENED_FROM, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("openedFrom") String openedFrom,
-            @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo) {
+            @Parameter(description = OPENED_TO, schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("openedTo") String openedTo,
+            @Parameter(description = SOURCE, schema = @Schema(implementation = IncidentSource.class)) @QueryParam("source") String source,
+            @Parameter(description = ALERT_GROUP, schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = ALERT_GROUP_EXAMPLE) @QueryParam("alertGroupId") String alertGroupId) {
         return queries.summary(filter(state, priority, serviceId, assignmentGroup, assignee, major, null, openedFrom,
-                openedTo, null));
+                openedTo, null, source, alertGroupId));
     }
 
     @PATCH
@@ -525,7 +533,8 @@ public class IncidentResource {
     }
 
     private static IncidentFilter filter(List<String> state, List<String> priority, String serviceId, String group,
-            String assignee, String major, String parent, String openedFrom, String openedTo, String text) {
+            String assignee, String major, String parent, String openedFrom, String openedTo, String text, String source,
+            String alertGroupId) {
         return new IncidentFilter(
                 QueryParams.enumValues("state", state, IncidentState.class),
                 QueryParams.enumValues("priority", priority, Priority.class),
@@ -536,7 +545,9 @@ public class IncidentResource {
                 QueryParams.uuid("parentIncidentId", parent),
                 QueryParams.instant("openedFrom", openedFrom),
                 QueryParams.instant("openedTo", openedTo),
-                QueryParams.text(text));
+                QueryParams.text(text),
+                QueryParams.enumValue("source", source, IncidentSource.class),
+                QueryParams.uuid("alertGroupId", alertGroupId));
     }
 
     private static String actor(SecurityContext security) {

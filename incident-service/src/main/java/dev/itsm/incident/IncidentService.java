@@ -49,6 +49,8 @@ public class IncidentService {
     static final String CHANGE_SERVICE = "change-service";
     /** The author of known-error work notes and actor of their history entries. */
     public static final String PROBLEM_SERVICE = "problem-service";
+    /** The actor of history entries (and author of work notes) caused by monitoring-service's alert groups. */
+    public static final String MONITORING_SERVICE = "monitoring-service";
     /** Most known-error work notes a new incident starts with. */
     static final int INTAKE_NOTES = 3;
     private static final String ASSIGN_GROUP = "assignmentGroup";
@@ -158,15 +160,21 @@ public class IncidentService {
     @Transactional
     public Incident resolve(UUID id, String ifMatch, String actor, ResolutionCode code, String notes) {
         Incident parent = execute(id, ifMatch, actor, "resolve", null, i -> i.resolve(code, notes, clock.instant()));
-        if (parent.majorIncident()) {
-            List<Incident> children = Incident.list("parentIncidentId = ?1 and state in ?2 order by number",
-                    parent.id(), List.of(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD));
-            for (Incident child : children) {
-                apply(child, actor, "resolve-with-parent", "Resolved with major incident " + parent.number(),
-                        c -> c.resolveWithParent(parent, clock.instant()));
-            }
-        }
+        resolveChildren(parent, actor);
         return parent;
+    }
+
+    /** A resolved major incident resolves its open children (each with its own event and history entry). */
+    private void resolveChildren(Incident parent, String actor) {
+        if (!parent.majorIncident()) {
+            return;
+        }
+        List<Incident> children = Incident.list("parentIncidentId = ?1 and state in ?2 order by number",
+                parent.id(), List.of(IncidentState.NEW, IncidentState.IN_PROGRESS, IncidentState.ON_HOLD));
+        for (Incident child : children) {
+            apply(child, actor, "resolve-with-parent", "Resolved with major incident " + parent.number(),
+                    c -> c.resolveWithParent(parent, clock.instant()));
+        }
     }
 
     @Transactional
@@ -264,6 +272,135 @@ public class IncidentService {
             outbox.appendAll(events);
         }
         return true;
+    }
+
+    // ------------------------------------------------------------------ monitoring-service's alert groups
+    // Called by monitoring.MonitoringEventHandler in the inbox transaction; it decides what an alert group's
+    // event means for its incident, these apply it. None of them throws for a state the handler checked:
+    // an exception would roll back the whole inbox batch.
+
+    /** The incident opened most recently for an alert group, whatever its state; null when there is none. */
+    public Incident latestForAlertGroup(UUID alertGroupId) {
+        return Incident.find("alertGroupId = ?1 order by openedAt desc, id desc", alertGroupId).firstResult();
+    }
+
+    /**
+     * Opens an incident for an alert group (source MONITORING), declared major at once when the group
+     * spans several services. The caller chose a service and CI this replica knows; known errors matching
+     * them are noted as for any new incident.
+     */
+    @Transactional
+    public Incident openForAlertGroup(Incident.Opening o, UUID alertGroupId, long groupVersion, boolean major,
+            String detail) {
+        Instant now = clock.instant();
+        Incident incident = Incident.openForAlertGroup(UUID.randomUUID(), nextNumber(), o, alertGroupId, groupVersion,
+                matrix, now);
+        incident.persist();
+        Map<String, String> after = incident.snapshot();
+        history.recordDiff(incident.id(), MONITORING_SERVICE, "open", HistoryRecorder.empty(after), after, detail, now);
+        outbox.appendAll(incident.opened());
+        if (major) {
+            Panache.getEntityManager().flush(); // the history row of declare-major follows the incident's
+            apply(incident, MONITORING_SERVICE, "declare-major", detail, i -> i.declareMajor(clock.instant()));
+        }
+        noteMatchingKnownErrors(incident, now);
+        return incident;
+    }
+
+    /**
+     * An open incident follows its growing alert group: declared major when the group spans several
+     * services (unless it is a child of another major incident), impact and urgency raised to the group's
+     * when those are higher (never lowered: an agent may have raised them). Returns whether anything changed.
+     */
+    @Transactional
+    public boolean escalateForAlertGroup(Incident incident, boolean major, Impact impact, Urgency urgency,
+            long groupVersion, String detail) {
+        incident.followAlertGroup(groupVersion);
+        if (!incident.state().isOpen()) {
+            return false;
+        }
+        boolean changed = false;
+        Impact raisedImpact = impact != null && impact.ordinal() < incident.impact().ordinal() ? impact : incident.impact();
+        Urgency raisedUrgency = urgency != null && urgency.ordinal() < incident.urgency().ordinal() ? urgency
+                : incident.urgency();
+        if (raisedImpact != incident.impact() || raisedUrgency != incident.urgency()) {
+            Incident.Edit e = incident.editable();
+            Incident.Edit raised = new Incident.Edit(e.title(), e.description(), e.category(), raisedImpact, raisedUrgency,
+                    e.ciId(), e.parentIncidentId(), e.linkedChangeIds());
+            apply(incident, MONITORING_SERVICE, "escalate", detail, i -> i.edit(raised, matrix, clock.instant()));
+            changed = true;
+        }
+        if (major && !incident.majorIncident() && incident.parentIncidentId() == null) {
+            apply(incident, MONITORING_SERVICE, "declare-major", detail, i -> i.declareMajor(clock.instant()));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * All alerts of the group cleared: an open incident is resolved (acknowledged first when still NEW)
+     * with the group's resolution note — unless an agent has taken it over (an assignee is set) and
+     * {@code incident.monitoring.resolve-when-taken-over} is false: then a work note tells the agent, who
+     * decides. Returns whether it was resolved.
+     */
+    @Transactional
+    public boolean resolveForAlertGroup(Incident incident, String resolutionNote, long groupVersion) {
+        incident.followAlertGroup(groupVersion);
+        if (!incident.state().isOpen()) {
+            return false;
+        }
+        if (incident.assignee() != null && !config.monitoring().resolveWhenTakenOver()) {
+            noteForAlertGroup(incident, "Alerts cleared: " + resolutionNote + " Not resolved automatically: "
+                    + incident.assignee() + " has taken the incident over.");
+            return false;
+        }
+        if (incident.state() == IncidentState.NEW) {
+            apply(incident, MONITORING_SERVICE, "acknowledge", null, i -> i.acknowledge(clock.instant()));
+        }
+        ResolutionCode code = config.monitoring().resolutionCode();
+        apply(incident, MONITORING_SERVICE, "resolve", resolutionNote, i -> i.resolve(code, resolutionNote, clock.instant()));
+        resolveChildren(incident, MONITORING_SERVICE);
+        return true;
+    }
+
+    /**
+     * The group fired again: a RESOLVED incident is reopened when still within the reopen window. Past
+     * the window it can only be closed, so it is closed now (it would be automatically soon): the group's
+     * new incident takes its place (one not-closed incident per group). Returns false when it was not
+     * reopened: the caller opens a new incident.
+     */
+    @Transactional
+    public boolean reopenForAlertGroup(Incident incident, String reason, long groupVersion) {
+        incident.followAlertGroup(groupVersion);
+        if (incident.state() != IncidentState.RESOLVED) {
+            return false;
+        }
+        if (clock.instant().isAfter(incident.resolvedAt().plus(config.reopenWindow()))) {
+            apply(incident, MONITORING_SERVICE, "close", "Past its reopen window (" + config.reopenWindow()
+                    + ") when its alert group fired again; a new incident is opened", i -> i.close(clock.instant()));
+            return false;
+        }
+        apply(incident, MONITORING_SERVICE, "reopen", reason, i -> i.reopen(reason, config.reopenWindow(), clock.instant()));
+        return true;
+    }
+
+    /** Records that an event of the group changed nothing here, so that older ones are recognised as stale. */
+    @Transactional
+    public void followAlertGroup(Incident incident, long groupVersion) {
+        incident.followAlertGroup(groupVersion);
+    }
+
+    /** A work note by monitoring-service, with its history entry. */
+    @Transactional
+    public void noteForAlertGroup(Incident incident, String text) {
+        Instant now = clock.instant();
+        persistNote(incident.id(), IncidentNote.Kind.WORK_NOTE, text, MONITORING_SERVICE, now);
+        history.record(incident.id(), MONITORING_SERVICE, "work-note", List.of(), abbreviate(text), now);
+    }
+
+    /** The assignment group of incidents opened for alert groups, if configured. */
+    public String monitoringAssignmentGroup() {
+        return config.monitoring().assignmentGroup().map(QueryParams::text).orElse(null);
     }
 
     /** Closes one RESOLVED incident whose auto-close time has come (own transaction; used by {@link AutoCloser}). */

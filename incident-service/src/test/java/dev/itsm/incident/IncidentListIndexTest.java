@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,16 @@ class IncidentListIndexTest {
         plan(reader().queryParam("serviceId", service), service, 0, 50);
         plan(reader().queryParam("assignmentGroup", "group-7"), "group-7", 0, 50);
         plan(reader().queryParam("assignee", "agent-7"), "agent-7", 0, 50);
+    }
+
+    @Test
+    void theDefaultListOfMonitoringIncidentsOrOfOneAlertGroupReadsAnIndex() {
+        // V9__monitoring_source.sql: incident_source_order, incident_alert_group
+        String plan = plan(reader().queryParam("source", "MONITORING"), "MONITORING", 0, 50);
+        assertTrue(plan.contains("incident_source_order"), plan);
+        String group = UUID.randomUUID().toString();
+        plan = plan(reader().queryParam("alertGroupId", group), group, 0, 50);
+        assertTrue(plan.contains("incident_alert_group"), plan);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.itsm.incident.HoldReason;
 import dev.itsm.incident.Impact;
 import dev.itsm.incident.Incident;
+import dev.itsm.incident.IncidentSource;
 import dev.itsm.incident.IncidentState;
 import dev.itsm.incident.Priority;
 import dev.itsm.incident.ResolutionCode;
@@ -57,6 +58,10 @@ public record IncidentView(
                 + "workarounds; from the local replica of problem-service's known errors") List<KnownErrorMatchView> knownErrors,
         @Schema(description = "One entry per SLA timer (agreement × metric), from the sla-service; fills in "
                 + "asynchronously after the incident is opened") List<SlaTimerView> sla,
+        @Schema(description = "Who opened the incident: API (an agent or integration) or MONITORING (an alert group of "
+                + "monitoring-service)") IncidentSource source,
+        @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "The monitoring-service alert group "
+                + "the incident is for (source MONITORING); its alerts open, escalate, resolve and reopen it") UUID alertGroupId,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt,
         @Schema(description = "The ETag: send it as If-Match to update", example = "3") long version) {
 
@@ -67,6 +72,6 @@ public record IncidentView(
                 i.assignmentGroup(), i.assignee(), i.holdReason(), i.openedAt(), i.acknowledgedAt(), i.resolvedAt(),
                 i.closedAt(), i.canceledAt(), i.resolutionCode(), i.resolutionNotes(), i.cancelReason(),
                 i.reopenCount(), i.majorIncident(), i.parentIncidentId(), new TreeSet<>(i.linkedChangeIds()),
-                i.knownErrorId(), knownErrors, sla, i.updatedAt(), i.version());
+                i.knownErrorId(), knownErrors, sla, i.source(), i.alertGroupId(), i.updatedAt(), i.version());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.itsm.incident.Impact;
+import dev.itsm.incident.IncidentSource;
 import dev.itsm.incident.IncidentState;
 import dev.itsm.incident.Priority;
 import dev.itsm.incident.Urgency;
@@ -28,6 +29,8 @@ public record IncidentFacts(
         UUID parentIncidentId,
         List<String> linkedChangeIds,
         UUID knownErrorId,
+        IncidentSource source,
+        UUID alertGroupId,
         Instant openedAt,
         Instant occurredAt) {
 }
