@@ -17,6 +17,7 @@ const expected = {
   sla: '/api/v1/sla',
   problem: '/api/v1/problems',
   request: '/api/v1/requests',
+  monitoring: '/api/v1/monitoring',
   webhook: '/api/v1/webhooks',
 };
 

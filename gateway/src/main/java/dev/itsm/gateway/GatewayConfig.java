@@ -2,6 +2,7 @@ package dev.itsm.gateway;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -11,7 +12,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** The services behind the gateway, by name (incident, change, catalog, sla, problem, request, webhook). */
+    /**
+     * The services behind the gateway, by name (incident, change, catalog, sla, problem, request,
+     * monitoring, webhook).
+     */
     Map<String, Upstream> upstreams();
 
     /**
@@ -52,6 +56,13 @@ public interface GatewayConfig {
 
         /** Path prefix routed to this service, e.g. {@code /api/v1/incidents}. */
         String prefix();
+
+        /**
+         * A lower request body limit for this service than {@code gateway.max-body-size} (a higher one
+         * has no effect): set it to the service's own HTTP server limit, above which the service could
+         * only answer a bare {@code 413} — the gateway answers a {@code 413} problem instead.
+         */
+        Optional<MemorySize> maxBodySize();
 
         /**
          * Time the upstream may stay silent (no response bytes) before the gateway gives up with

@@ -192,6 +192,13 @@ public class GatewayRoutes {
                 return;
             }
             Upstream upstream = found.get();
+            // a service may take less than the gateway: its own server would refuse more with a bare 413
+            if (contentLength != null && parseLength(contentLength) > upstream.maxBodySize()) {
+                reject(rc, 413, "payload-too-large", "Payload too large",
+                        "The request body exceeds " + upstream.maxBodySize() + " bytes, the most the " + upstream.name()
+                                + " service takes");
+                return;
+            }
             if (!upstream.policy().allows(ar.result(), request.method(), path)) {
                 reject(rc, 403, "forbidden", "Forbidden", request.method() + " " + path + " needs one of the roles "
                         + String.join(", ", upstream.policy().rolesFor(request.method(), path).orElseThrow()));

@@ -16,7 +16,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Real HTTP servers (plain Vert.x, own event loops) standing in for the seven services, plus a slow
+ * Real HTTP servers (plain Vert.x, own event loops) standing in for the eight services, plus a slow
  * one and an address where nothing listens. Each echoes what it received as JSON
  * ({@code service, method, uri, headers, bytes}) after streaming the body through a counter, and
  * knows a few special paths (see {@link #handle}).
@@ -30,6 +30,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private volatile CompletableFuture<Void> releaseLargeBody = new CompletableFuture<>();
 
     public static final int LARGE_BODY_MB = 50;
+
+    /** monitoring-service's intake limit ({@code monitoring.intake.max-body-bytes}, 1 MiB). */
+    public static final long MONITORING_MAX_BODY = 1024 * 1024;
 
     /** Requests the "hold" service received, and how many of them the gateway abandoned before the answer. */
     public static final java.util.concurrent.atomic.AtomicInteger HOLD_RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
@@ -49,7 +52,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : new String[] { "incident", "change", "catalog", "sla", "problem", "request", "webhook" }) {
+        for (String name : new String[] { "incident", "change", "catalog", "sla", "problem", "request", "monitoring", "webhook" }) {
             int port = listen(name, 0);
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + port);
         }
@@ -102,7 +105,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /**
      * Paths: {@code /q/openapi} a small document; {@code /q/health/ready} UP; {@code /asyncapi.yaml}
-     * (incident, problem, request and webhook only); {@code …/created} 201 with Location and Link at the service's own origin;
+     * (incident, problem, request, monitoring and webhook only);
+     * {@code …/alertmanager} and {@code …/events} of monitoring: the service's own 1 MiB intake limit (413 problem above it); {@code …/created} 201 with Location and Link at the service's own origin;
      * {@code …/large} 50 MB streamed in 64 KiB chunks, held back after the first MiB until the test
      * releases it; everything else: the echo (slow service: after 3 s).
      */
@@ -126,7 +130,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (path.equals("/asyncapi.yaml")) {
-            if (name.equals("incident") || name.equals("problem") || name.equals("request") || name.equals("webhook")) {
+            if (name.equals("incident") || name.equals("problem") || name.equals("request") || name.equals("monitoring")
+                    || name.equals("webhook")) {
                 response.putHeader("Content-Type", "application/yaml")
                         .end("asyncapi: 3.0.0\ninfo:\n  title: " + name + "-service events\n  version: 1.0.0\n");
             } else {
@@ -163,6 +168,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         long[] bytes = { 0 };
         request.handler(chunk -> bytes[0] += chunk.length());
         request.endHandler(v -> {
+            if (name.equals("monitoring") && (path.endsWith("/alertmanager") || path.endsWith("/events"))
+                    && bytes[0] > MONITORING_MAX_BODY) {
+                // as monitoring-service answers a webhook over monitoring.intake.max-body-bytes
+                response.setStatusCode(413).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("type", "https://itsm.dev/problems/payload-too-large")
+                                .put("title", "Payload too large").put("status", 413)
+                                .put("detail", "The request body exceeds " + MONITORING_MAX_BODY + " bytes")
+                                .put("service", name).encode());
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject()
@@ -230,6 +245,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     private static final String INTEGRATION_ADMIN = "itsm-integration-admin";
     private static final String PROBLEM_MANAGER = "itsm-problem-manager";
     private static final String REQUESTER = "itsm-requester";
+    private static final String EVENT_SOURCE = "itsm-event-source";
     private static final String ADMIN = "itsm-admin";
     private static final String[] ANYONE = { READER, AGENT, CHANGE_MANAGER, CATALOG_ADMIN, SLA_ADMIN, ADMIN };
     private static final String[] PROBLEM_READERS = { READER, AGENT, PROBLEM_MANAGER, ADMIN };
@@ -258,6 +274,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             case "sla" -> "/api/v1/sla/agreements";
             case "problem" -> "/api/v1/problems";
             case "request" -> "/api/v1/requests";
+            case "monitoring" -> "/api/v1/monitoring/alerts";
             case "webhook" -> "/api/v1/webhooks/subscriptions";
             default -> "/api/v1/" + name;
         };
@@ -357,6 +374,31 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 }
                 paths.put(path + "/grants", new JsonObject().put("get", operation(READER, AGENT, ADMIN)));
                 paths.put(path + "/admin/dead-letters", new JsonObject().put("get", operation(ADMIN)));
+            }
+            case "monitoring" -> {
+                // monitoring tools post alerts and nothing else; everyone else never posts them (admins may, to test)
+                String base = "/api/v1/monitoring";
+                paths.put(base + "/alertmanager", new JsonObject().put("post", operation(EVENT_SOURCE, ADMIN)));
+                paths.put(base + "/events", new JsonObject().put("post", operation(EVENT_SOURCE, ADMIN)));
+                String[] readers = { READER, AGENT, ADMIN };
+                paths.put(path, new JsonObject().put("get", secured(get, readers)));
+                paths.put(item, new JsonObject().put("get", operation(readers)));
+                for (String command : new String[] { "acknowledge", "suppress", "unsuppress" }) {
+                    paths.put(item + "/" + command, new JsonObject().put("post", operation(AGENT, ADMIN)));
+                }
+                paths.put(base + "/alert-groups", new JsonObject().put("get", operation(readers)));
+                paths.put(base + "/alert-groups/{id}", new JsonObject().put("get", operation(readers)));
+                paths.put(base + "/alert-groups/{id}/alerts", new JsonObject().put("get", operation(readers)));
+                // alert rules: integration admins (and admins) write them, agents and readers read them
+                String[] ruleReaders = { READER, AGENT, INTEGRATION_ADMIN, ADMIN };
+                paths.put(base + "/rules", new JsonObject().put("get", operation(ruleReaders))
+                        .put("post", operation(INTEGRATION_ADMIN, ADMIN)));
+                paths.put(base + "/rules/{id}", new JsonObject().put("get", operation(ruleReaders))
+                        .put("put", operation(INTEGRATION_ADMIN, ADMIN)).put("patch", operation(INTEGRATION_ADMIN, ADMIN))
+                        .put("delete", operation(INTEGRATION_ADMIN, ADMIN)));
+                paths.put(base + "/rules/{id}/versions", new JsonObject().put("get", operation(ruleReaders)));
+                paths.put(base + "/admin/intake", new JsonObject().put("get", operation(ADMIN)));
+                paths.put(base + "/admin/dead-letters", new JsonObject().put("get", operation(ADMIN)));
             }
             case "webhook" -> {
                 // subscriptions name outbound URLs and carry secrets: integration admins (and admins) only, reads too

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -69,6 +70,7 @@ class GatewayTest {
             "/api/v1/sla/timers?incidentId=1, sla",
             "/api/v1/problems/known-errors?ciId=1&q=disk, problem",
             "/api/v1/requests/tasks?assignmentGroup=desk&state=OPEN, request",
+            "/api/v1/monitoring/alert-groups?state=OPEN&major=true, monitoring",
             "/api/v1/webhooks/subscriptions/7c1e/deliveries?state=DEAD, webhook" })
     void routesEachPrefixToItsService(String uri, String service) {
         given().header("Authorization", READER)
@@ -304,7 +306,49 @@ class GatewayTest {
             "GET,    /api/v1/changes,                  itsm-requester,      403",
             "GET,    /api/v1/problems,                 itsm-requester,      403",
             "GET,    /api/v1/sla/agreements,           itsm-requester,      403",
-            "GET,    /api/v1/webhooks/subscriptions,   itsm-requester,      403" })
+            "GET,    /api/v1/webhooks/subscriptions,   itsm-requester,      403",
+            // monitoring: a monitoring tool's token posts alerts to the two intake operations and nothing else
+            "POST,   /api/v1/monitoring/alertmanager,  itsm-event-source,   200",
+            "POST,   /api/v1/monitoring/events,        itsm-event-source,   200",
+            "GET,    /api/v1/monitoring/alerts,        itsm-event-source,   403",
+            "GET,    /api/v1/monitoring/alerts/1,      itsm-event-source,   403",
+            "POST,   /api/v1/monitoring/alerts/1/acknowledge, itsm-event-source, 403",
+            "POST,   /api/v1/monitoring/alerts/1/suppress, itsm-event-source, 403",
+            "GET,    /api/v1/monitoring/alert-groups,  itsm-event-source,   403",
+            "GET,    /api/v1/monitoring/rules,         itsm-event-source,   403",
+            "POST,   /api/v1/monitoring/rules,         itsm-event-source,   403",
+            "PUT,    /api/v1/monitoring/rules/1,       itsm-event-source,   403",
+            "GET,    /api/v1/monitoring/admin/intake,  itsm-event-source,   403",
+            "GET,    /api/v1/incidents,                itsm-event-source,   403",
+            "POST,   /api/v1/incidents,                itsm-event-source,   403",
+            "GET,    /api/v1/changes,                  itsm-event-source,   403",
+            "GET,    /api/v1/catalog/services,         itsm-event-source,   403",
+            "GET,    /api/v1/catalog/offerings,        itsm-event-source,   403",
+            "GET,    /api/v1/problems,                 itsm-event-source,   403",
+            "GET,    /api/v1/sla/agreements,           itsm-event-source,   403",
+            "POST,   /api/v1/requests,                 itsm-event-source,   403",
+            "POST,   /api/v1/requests/1/approve,       itsm-event-source,   403",
+            "GET,    /api/v1/webhooks/subscriptions,   itsm-event-source,   403",
+            // … and people do not post alerts (an admin may, to try the intake)
+            "POST,   /api/v1/monitoring/alertmanager,  itsm-agent,          403",
+            "POST,   /api/v1/monitoring/events,        itsm-integration-admin, 403",
+            "POST,   /api/v1/monitoring/events,        itsm-reader,         403",
+            "POST,   /api/v1/monitoring/alertmanager,  itsm-admin,          200",
+            // agents work alerts, readers read them; alert rules are integration admins' (and admins')
+            "GET,    /api/v1/monitoring/alerts,        itsm-reader,         200",
+            "GET,    /api/v1/monitoring/alert-groups/1/alerts, itsm-reader, 200",
+            "POST,   /api/v1/monitoring/alerts/1/acknowledge, itsm-reader,  403",
+            "POST,   /api/v1/monitoring/alerts/1/acknowledge, itsm-agent,   200",
+            "POST,   /api/v1/monitoring/alerts/1/unsuppress, itsm-agent,    200",
+            "GET,    /api/v1/monitoring/rules,         itsm-agent,          200",
+            "POST,   /api/v1/monitoring/rules,         itsm-agent,          403",
+            "POST,   /api/v1/monitoring/rules,         itsm-integration-admin, 200",
+            "PATCH,  /api/v1/monitoring/rules/1,       itsm-integration-admin, 200",
+            "GET,    /api/v1/monitoring/rules/1/versions, itsm-integration-admin, 200",
+            "GET,    /api/v1/monitoring/alerts,        itsm-integration-admin, 403",
+            "GET,    /api/v1/monitoring/admin/intake,  itsm-agent,          403",
+            "GET,    /api/v1/monitoring/admin/intake,  itsm-admin,          200",
+            "GET,    /api/v1/monitoring/alerts,        itsm-requester,      403" })
     void rolesDecideWhoMayDoWhat(String method, String path, String role, int status) {
         awaitRoleRules();
         Response response = given().header("Authorization", Tokens.bearer("matrix-" + role, role))
@@ -385,7 +429,8 @@ class GatewayTest {
                 given().header("Authorization", AGENT).post("/api/v1/sla/agreements").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/webhooks/subscriptions").statusCode(),
                 given().header("Authorization", AGENT).post("/api/v1/problems/1/close").statusCode(),
-                given().header("Authorization", READER).post("/api/v1/requests/tasks/1/complete").statusCode())
+                given().header("Authorization", READER).post("/api/v1/requests/tasks/1/complete").statusCode(),
+                given().header("Authorization", AGENT).post("/api/v1/monitoring/alertmanager").statusCode())
                 .stream().allMatch(status -> status == 403));
     }
 
@@ -511,6 +556,8 @@ class GatewayTest {
                 .body("checks.name", hasItem("upstream-webhook"))
                 .body("checks.name", hasItem("upstream-problem"))
                 .body("checks.name", hasItem("upstream-request"))
+                .body("checks.name", hasItem("upstream-monitoring"))
+                .body("checks.find { it.name == 'upstream-monitoring' }.data.prefix", equalTo("/api/v1/monitoring"))
                 .body("checks.find { it.name == 'upstream-request' }.data.prefix", equalTo("/api/v1/requests"))
                 .body("checks.find { it.name == 'upstream-problem' }.data.prefix", equalTo("/api/v1/problems"))
                 .body("checks.find { it.name == 'upstream-webhook' }.data.prefix", equalTo("/api/v1/webhooks"))
@@ -644,6 +691,69 @@ class GatewayTest {
         assertTrue(response.body().contains("payload-too-large"), response.body());
     }
 
+    /**
+     * Alertmanager sends a group's alerts in one webhook; monitoring-service takes up to 1 MiB. The
+     * gateway's own limit is above it, so such a webhook goes through whole, and a larger one gets
+     * the service's own 413 problem (which names the service's limit), not a gateway error.
+     */
+    @Test
+    void aOneMebibyteWebhookReachesMonitoringServiceAndItsOwn413ComesBackAsAProblem() throws Exception {
+        int oneMiB = (int) FakeServices.MONITORING_MAX_BODY;
+        HttpResponse<String> accepted = webhook(oneMiB);
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.body().contains("\"bytes\":" + oneMiB), accepted.body());
+        assertTrue(accepted.body().contains("\"service\":\"monitoring\""), accepted.body());
+
+        HttpResponse<String> tooLarge = webhook(oneMiB + 1);
+        assertEquals(413, tooLarge.statusCode());
+        assertEquals(PROBLEM, tooLarge.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(tooLarge.body().contains("\"type\":\"https://itsm.dev/problems/payload-too-large\""), tooLarge.body());
+        assertTrue(tooLarge.body().contains("\"service\":\"monitoring\""), "the service's answer, passed through: " + tooLarge.body());
+    }
+
+    /**
+     * Beyond monitoring-service's HTTP server limit (2M, {@code gateway.upstreams.monitoring.max-body-size})
+     * the service could only answer a bare 413: the gateway answers first — with the same problem type —
+     * for a declared length and for a chunked body alike, while other services still take up to the
+     * gateway's own limit.
+     */
+    @Test
+    void aWebhookOverMonitoringServicesServerLimitIsTheGateways413Problem() throws Exception {
+        int overServerLimit = 2 * 1024 * 1024 + 1;
+        HttpResponse<String> declared = webhook(overServerLimit);
+        assertEquals(413, declared.statusCode());
+        assertEquals(PROBLEM, declared.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(declared.body().contains("\"type\":\"https://itsm.dev/problems/payload-too-large\""), declared.body());
+        assertTrue(declared.body().contains("the monitoring service takes"), declared.body());
+        assertFalse(declared.body().contains("\"service\""), "answered by the gateway: " + declared.body());
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = new byte[overServerLimit];
+        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/monitoring/events"))
+                .header("Authorization", Tokens.bearer("alertmanager", "itsm-event-source"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode());
+        assertTrue(chunked.body().contains("payload-too-large"), chunked.body());
+        assertFalse(chunked.body().contains("\"service\""), "cut off by the gateway: " + chunked.body());
+
+        assertEquals(200, upload(overServerLimit).statusCode(), "incident-service still takes up to the gateway's limit");
+    }
+
+    private HttpResponse<String> webhook(int size) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] body = new byte[size];
+        java.util.Arrays.fill(body, (byte) ' ');
+        return client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/monitoring/alertmanager"))
+                .header("Authorization", Tokens.bearer("alertmanager", "itsm-event-source"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> upload(int size) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return client.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/incidents/attachments"))
@@ -714,6 +824,9 @@ class GatewayTest {
                 .body("paths", hasKey("/api/v1/requests"))
                 .body("paths", hasKey("/api/v1/requests/tasks/{taskId}/complete"))
                 .body("paths", hasKey("/api/v1/catalog/offerings/{id}/form"))
+                .body("paths", hasKey("/api/v1/monitoring/alertmanager"))
+                .body("paths", hasKey("/api/v1/monitoring/alerts/{id}/acknowledge"))
+                .body("paths", hasKey("/api/v1/monitoring/rules/{id}/versions"))
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("IncidentProblem")))
                 // same name, different content: kept apart and references follow
@@ -744,7 +857,7 @@ class GatewayTest {
                 .then().statusCode(200)
                 .extract().asString();
         for (String url : List.of("/openapi", "/openapi/incident", "/openapi/change", "/openapi/catalog", "/openapi/sla",
-                "/openapi/problem", "/openapi/request", "/openapi/webhook")) {
+                "/openapi/problem", "/openapi/request", "/openapi/monitoring", "/openapi/webhook")) {
             assertTrue(page.contains("\"" + url + "\""), "Swagger UI offers " + url);
         }
     }
@@ -767,6 +880,10 @@ class GatewayTest {
                 .then().statusCode(200)
                 .contentType(containsString("yaml"))
                 .body(containsString("request-service events"));
+        given().when().get("/asyncapi/monitoring.yaml")
+                .then().statusCode(200)
+                .contentType(containsString("yaml"))
+                .body(containsString("monitoring-service events"));
         given().when().get("/asyncapi/change.yaml")
                 .then().statusCode(404).contentType(PROBLEM);
         given().when().get("/asyncapi/down.yaml")

@@ -47,10 +47,12 @@ public final class Upstream {
     private final HttpProxy proxy;
     private final CircuitBreaker breaker;
     private final AccessPolicy policy;
+    private final long maxBodySize;
 
     public Upstream(String name, GatewayConfig.Upstream config, long maxBodySize, Vertx vertx) {
         this.name = name;
         this.config = config;
+        this.maxBodySize = maxBodySize;
         this.prefix = stripTrailingSlash(config.prefix());
         this.instances = new UpstreamInstances(UpstreamInstances.parse(config.url(), config.connectTimeout().toMillis(),
                 config.timeout().toMillis()), config.downFor(), System::nanoTime);
@@ -149,6 +151,11 @@ public final class Upstream {
 
     public String name() {
         return name;
+    }
+
+    /** The largest request body forwarded to this service: its own limit, else the gateway's. */
+    public long maxBodySize() {
+        return maxBodySize;
     }
 
     public String prefix() {

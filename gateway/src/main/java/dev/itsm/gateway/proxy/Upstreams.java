@@ -21,7 +21,8 @@ public class Upstreams {
 
     public Upstreams(GatewayConfig config, Vertx vertx) {
         long maxBody = config.maxBodySize().asLongValue();
-        config.upstreams().forEach((name, upstream) -> byName.put(name, new Upstream(name, upstream, maxBody, vertx)));
+        config.upstreams().forEach((name, upstream) -> byName.put(name, new Upstream(name, upstream,
+                upstream.maxBodySize().map(own -> Math.min(own.asLongValue(), maxBody)).orElse(maxBody), vertx)));
         byPrefixLength.addAll(byName.values());
         byPrefixLength.sort(Comparator.comparingInt((Upstream u) -> u.prefix().length()).reversed());
     }
