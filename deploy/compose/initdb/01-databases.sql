@@ -5,4 +5,5 @@ create database itsm_sla;
 create database itsm_change;
 create database itsm_problem;
 create database itsm_request;
+create database itsm_monitoring;
 create database itsm_webhook;

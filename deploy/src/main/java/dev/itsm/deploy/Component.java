@@ -16,8 +16,11 @@ record Component(String name, int port, String database, int maxHeapMb) {
     /**
      * Start order: the catalog first (others replicate it), request-service next (it replicates the
      * catalogue's offerings, organisations and relationships; sla-service reads its topic); problem-service after the catalog,
-     * incident and change services whose topics it reads; webhook-service after every service whose
-     * topic it reads (it re-delivers them all over HTTP); the gateway last.
+     * incident and change services whose topics it reads; monitoring-service after the catalog, incident and
+     * change services whose topics it reads (the CI graph, change windows, incident links) — incident-service
+     * reads monitoring's topic in turn, which is fine before it exists: the consumers start from the earliest
+     * offset, as they do for problem-service's topic; webhook-service after every service whose topic it reads
+     * (it re-delivers them all over HTTP); the gateway last.
      */
     static final List<Component> ALL = List.of(
             new Component("catalog-service", 8083, "itsm_catalog", 384),
@@ -26,6 +29,7 @@ record Component(String name, int port, String database, int maxHeapMb) {
             new Component("sla-service", 8084, "itsm_sla", 384),
             new Component("change-service", 8082, "itsm_change", 384),
             new Component("problem-service", 8086, "itsm_problem", 384),
+            new Component("monitoring-service", 8087, "itsm_monitoring", 384),
             new Component("webhook-service", 8088, "itsm_webhook", 384),
             new Component("gateway", 8080, null, 192));
 

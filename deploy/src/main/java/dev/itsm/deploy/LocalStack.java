@@ -34,9 +34,10 @@ public final class LocalStack {
 
     private static final int PG_PORT = 5432;
     private static final int KAFKA_PORT = 9092;
+    static final String MONITORING_SERVICE = "monitoring-service";
     static final Set<String> ALL_ROLES = Set.of("itsm-admin", "itsm-reader", "itsm-agent",
             "itsm-change-manager", "itsm-catalog-admin", "itsm-sla-admin", "itsm-integration-admin",
-            "itsm-problem-manager", "itsm-requester");
+            "itsm-problem-manager", "itsm-requester", "itsm-event-source");
 
     private final Path root;
     private final Path home;
@@ -192,7 +193,18 @@ public final class LocalStack {
                 .append("              itsm-problem-manager: root causes, known errors, fixes, closing problems,\n")
                 .append("              itsm-requester: orders offerings and sees only its own requests and those of the\n")
                 .append("              organisations where it is a CUSTOMER; give each requester a subject:\n")
-                .append("              ./itsm token itsm-requester ann   ./itsm token itsm-requester bob)\n");
+                .append("              ./itsm token itsm-requester ann   ./itsm token itsm-requester bob,\n")
+                .append("              itsm-event-source: a monitoring tool; posts alerts to /api/v1/monitoring/alertmanager\n")
+                .append("              and /events and may do nothing else: ./itsm token itsm-event-source alertmanager)\n");
+        if (stack.has(MONITORING_SERVICE)) {
+            // the token Alertmanager's receiver sends (http_config.authorization.credentials_file): the
+            // role may post alerts and nothing else, so the file is worth less than the admin's
+            OwnerOnlyFiles.write(home.resolve("event-source.token"),
+                    stack.tokens().token("alertmanager", Set.of("itsm-event-source"), Duration.ofHours(12)));
+            sb.append("Alerts:  .itsm/event-source.token (itsm-event-source, 12 h) for Alertmanager's receiver\n")
+                    .append("         (deploy/observability/alertmanager.yml) or curl ").append(first)
+                    .append("/api/v1/monitoring/events\n");
+        }
         if (stack.has(Stack.WEBHOOK_SERVICE)) {
             sb.append("Webhooks:  subscriptions may target http://127.0.0.1/localhost here (WEBHOOK_TARGET_ALLOW_LOOPBACK=true,\n")
                     .append("           local stack only); see the README's \"Webhooks\" section\n");

@@ -28,8 +28,10 @@ class ClusterSecurityManifestsTest {
     /** Short service name → the short names of the services whose topics it consumes. */
     static final Map<String, List<String>> CONSUMES = Map.of(
             // problem: known errors (work notes on linked incidents, the workaround at intake)
-            "incident", List.of("catalog", "sla", "change", "problem"),
-            "change", List.of("catalog", "incident"),
+            // monitoring: opens, declares major and resolves incidents from alert groups
+            "incident", List.of("catalog", "sla", "change", "problem", "monitoring"),
+            // monitoring: alerts suppressed inside a change's window become its suspects
+            "change", List.of("catalog", "incident", "monitoring"),
             // request: time to approve and time to fulfil service requests
             "sla", List.of("incident", "catalog", "request"),
             "catalog", List.of(),
@@ -37,14 +39,16 @@ class ClusterSecurityManifestsTest {
             "problem", List.of("incident", "change", "catalog"),
             // the catalogue's offerings, consumer organisations and service relationships, replicated
             "request", List.of("catalog"),
+            // correlation over the CI graph, change and maintenance windows, alert groups' incidents — replicated
+            "monitoring", List.of("catalog", "change", "incident"),
             // every other service's topic, never its own (a failing subscriber would feed it its own failures)
-            "webhook", List.of("incident", "change", "catalog", "sla", "problem", "request"));
+            "webhook", List.of("incident", "change", "catalog", "sla", "problem", "request", "monitoring"));
     static final String KAFKA = "itsm-kafka";
     static final String CLUSTER_CA_SECRET = KAFKA + "-cluster-ca-cert";
     /** The services' pods, as the gateway's egress and Kafka's client ingress name them. */
     static final String SERVICE_PODS =
-            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, problem-service, request-service,"
-                    + " sla-service, webhook-service]}";
+            "pods{app.kubernetes.io/name in [catalog-service, change-service, incident-service, monitoring-service, problem-service,"
+                    + " request-service, sla-service, webhook-service]}";
     /**
      * webhook-service's one way out beyond the cluster: subscribers on the public internet, HTTPS and
      * HTTP, with every private, loopback, link-local (cloud metadata), CGNAT, multicast and reserved

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the stack runs and in which order, and what only the local stack tells webhook-service:
  * that a subscriber's receiver on loopback is fine (on one machine every receiver is); and that a
- * test can tell problem-service a short fix-verification period and request-service a quick
- * access-expiry check.
+ * test can tell problem-service a short fix-verification period, request-service a quick
+ * access-expiry check and monitoring-service quick resolution and suppression-expiry checks.
  */
 class ComponentsTest {
 
@@ -33,7 +33,7 @@ class ComponentsTest {
     void webhookServiceStartsAfterEveryServiceWhoseTopicItReadsAndBeforeTheGateway() {
         int webhook = startsAt("webhook-service");
         for (String service : List.of("catalog-service", "incident-service", "sla-service", "change-service",
-                "problem-service", "request-service")) {
+                "problem-service", "request-service", "monitoring-service")) {
             assertTrue(startsAt(service) < webhook, service + " starts before webhook-service");
         }
         assertEquals(Component.ALL.size() - 1, startsAt("gateway"), "the gateway starts last");
@@ -161,6 +161,61 @@ class ComponentsTest {
         }
         assertNull(new Stack(Stack.Options.isolated(home, home, null)).environment("request-service")
                 .get("REQUEST_ACCESS_CHECK_EVERY"), "by default the service's own interval holds");
+    }
+
+    @Test
+    void monitoringServiceStartsAfterTheServicesWhoseTopicsItReadsAndBeforeWebhookServiceAndTheGateway() {
+        int monitoring = startsAt("monitoring-service");
+        for (String service : List.of("catalog-service", "incident-service", "change-service")) {
+            assertTrue(startsAt(service) < monitoring, service + " (whose topic it replicates) starts before monitoring-service");
+        }
+        assertTrue(monitoring < startsAt("webhook-service"), "monitoring-service starts before webhook-service, which reads its topic");
+        assertTrue(monitoring < startsAt("gateway"), "monitoring-service starts before the gateway");
+    }
+
+    @Test
+    void monitoringServiceHasItsOwnPortAndDatabaseAndAServicesHeap() {
+        Component monitoring = Component.ALL.get(startsAt("monitoring-service"));
+        assertEquals(8087, monitoring.port());
+        assertEquals("itsm_monitoring", monitoring.database());
+        assertEquals(Component.ALL.get(startsAt("incident-service")).maxHeapMb(), monitoring.maxHeapMb());
+        assertEquals(8087, Stack.Options.localStack(home).ports().get("monitoring-service"), "./itsm up's fixed port");
+        long distinctPorts = Component.ALL.stream().mapToInt(Component::port).distinct().count();
+        assertEquals(Component.ALL.size(), distinctPorts, "every component has a port of its own");
+    }
+
+    @Test
+    void monitoringServiceGetsItsDatabaseAndTheGatewayRoutesToEveryInstance() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null).withInstances("monitoring-service", 2));
+        assertTrue(stack.environment("monitoring-service").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_monitoring"));
+        assertTrue(stack.environment("monitoring-service#2").get("QUARKUS_DATASOURCE_JDBC_URL").endsWith("itsm_monitoring"),
+                "instances share one database (the processor's advisory lock lets one of them work at a time)");
+        String upstream = stack.environment("gateway").get("ITSM_UPSTREAM_MONITORING_URL");
+        for (String instance : stack.instances("monitoring-service")) {
+            assertTrue(upstream.contains("http://127.0.0.1:" + stack.port(instance)), instance + " in " + upstream);
+        }
+    }
+
+    /**
+     * A system test cannot wait out the service's own intervals (resolution every second, manual
+     * suppressions every 10 s): it shortens them through the stack's environment, which reaches
+     * every instance; by default the service's own intervals hold.
+     */
+    @Test
+    void aTestMayMakeMonitoringServiceCheckResolutionAndSuppressionExpiryEverySecond() {
+        Stack stack = new Stack(Stack.Options.isolated(home, home, null).withInstances("monitoring-service", 2)
+                .withEnv(Map.of("MONITORING_RESOLUTION_CHECK_EVERY", "1s", "MONITORING_SUPPRESSION_CHECK_EVERY", "1s")));
+        for (String instance : stack.instances("monitoring-service")) {
+            assertEquals("1s", stack.environment(instance).get("MONITORING_RESOLUTION_CHECK_EVERY"), instance);
+            assertEquals("1s", stack.environment(instance).get("MONITORING_SUPPRESSION_CHECK_EVERY"), instance);
+        }
+        assertNull(new Stack(Stack.Options.isolated(home, home, null)).environment("monitoring-service")
+                .get("MONITORING_SUPPRESSION_CHECK_EVERY"), "by default the service's own interval holds");
+    }
+
+    @Test
+    void theLocalStackSignsTokensForTheEventSourceRole() {
+        assertTrue(LocalStack.ALL_ROLES.contains("itsm-event-source"));
     }
 
     @Test

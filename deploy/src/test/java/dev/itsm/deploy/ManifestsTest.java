@@ -34,9 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 class ManifestsTest {
 
     static final List<String> SERVICES = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "problem-service", "request-service", "webhook-service");
+            "problem-service", "request-service", "monitoring-service", "webhook-service");
     static final List<String> COMPONENTS = List.of("catalog-service", "incident-service", "sla-service", "change-service",
-            "problem-service", "request-service", "webhook-service", "gateway");
+            "problem-service", "request-service", "monitoring-service", "webhook-service", "gateway");
     static final Path DEPLOY = Path.of("").toAbsolutePath();
     static final Path ROOT = DEPLOY.getParent();
 
@@ -191,7 +191,8 @@ class ManifestsTest {
     void everyTopicTheServicesUseExistsWithReplicationThreeAndMinIsrTwo() {
         Map<String, Map<String, Object>> topics = ofKind("KafkaTopic").stream()
                 .collect(Collectors.toMap(ManifestsTest::name, t -> t));
-        for (String service : List.of("incident", "change", "catalog", "sla", "problem", "request", "webhook")) {
+        for (String service : List.of("incident", "change", "catalog", "sla", "problem", "request", "monitoring",
+                "webhook")) {
             for (String topic : List.of("itsm." + service + ".events", "itsm." + service + ".events.dlq")) {
                 Map<String, Object> t = topics.get(topic);
                 assertNotNull(t, "KafkaTopic " + topic);
@@ -279,7 +280,7 @@ class ManifestsTest {
         Map<String, Map<String, Object>> services = at(compose, "services");
         assertNotNull(services, "compose has services");
         for (String required : List.of("postgres", "kafka", "catalog-service", "incident-service", "sla-service",
-                "change-service", "problem-service", "request-service", "webhook-service", "gateway")) {
+                "change-service", "problem-service", "request-service", "monitoring-service", "webhook-service", "gateway")) {
             Map<String, Object> s = services.get(required);
             assertNotNull(s, "compose service " + required);
             assertNotNull(s.get("healthcheck"), required + " has a health check");
@@ -363,6 +364,37 @@ class ManifestsTest {
         assertTrue(((Map<?, ?>) at(compose, "services", "gateway", "depends_on")).containsKey("request-service"));
         assertEquals("http://request-service:8080", at(compose, "services", "gateway", "environment", "ITSM_UPSTREAM_REQUEST_URL"));
         assertTrue(Files.readString(DEPLOY.resolve("compose/initdb/01-databases.sql")).contains("create database itsm_request;"));
+    }
+
+    /**
+     * monitoring-service replicates the CI graph, change windows and incident links from the
+     * catalog, change and incident topics: compose starts it after those three, as {@code ./itsm up}
+     * does; webhook-service and the gateway wait for it.
+     */
+    @Test
+    void composeStartsMonitoringServiceAfterTheServicesWhoseTopicsItReads() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("compose/compose.yaml")));
+        Map<String, Object> deps = at(compose, "services", "monitoring-service", "depends_on");
+        assertEquals(new TreeSet<>(List.of("postgres", "kafka", "catalog-service", "incident-service", "change-service")),
+                new TreeSet<>(deps.keySet()));
+        assertEquals(List.of("127.0.0.1:8087:8080"), at(compose, "services", "monitoring-service", "ports"));
+        assertTrue(((Map<?, ?>) at(compose, "services", "webhook-service", "depends_on")).containsKey("monitoring-service"));
+        assertTrue(((Map<?, ?>) at(compose, "services", "gateway", "depends_on")).containsKey("monitoring-service"));
+        assertEquals("http://monitoring-service:8080",
+                at(compose, "services", "gateway", "environment", "ITSM_UPSTREAM_MONITORING_URL"));
+        assertTrue(Files.readString(DEPLOY.resolve("compose/initdb/01-databases.sql")).contains("create database itsm_monitoring;"));
+    }
+
+    /**
+     * The Ingress lets a body up to the gateway's own limit through (ingress-nginx's default, 1m,
+     * would refuse a full 1 MiB Alertmanager webhook with an HTML 413).
+     */
+    @Test
+    void theIngressLetsAOneMebibyteWebhookThroughToTheGateway() {
+        Map<String, Object> ingress = ofKind("Ingress").get(0);
+        String size = at(ingress, "metadata", "annotations", "nginx.ingress.kubernetes.io/proxy-body-size");
+        assertNotNull(size, "the Ingress sets proxy-body-size");
+        assertTrue(size.matches("\\d+m") && Integer.parseInt(size.replace("m", "")) >= 2, "proxy-body-size " + size);
     }
 
     /**
