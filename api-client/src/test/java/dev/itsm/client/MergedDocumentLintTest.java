@@ -38,7 +38,7 @@ class MergedDocumentLintTest {
     void theMergedDocumentCoversEveryService() throws Exception {
         JsonNode paths = mergedDocument().path("paths");
         for (String prefix : List.of("/api/v1/catalog/", "/api/v1/changes", "/api/v1/incidents", "/api/v1/sla/",
-                "/api/v1/webhooks/", "/api/v1/problems", "/api/v1/requests")) {
+                "/api/v1/webhooks/", "/api/v1/problems", "/api/v1/requests", "/api/v1/monitoring/")) {
             List<String> names = new ArrayList<>();
             paths.fieldNames().forEachRemaining(names::add);
             assertTrue(names.stream().anyMatch(p -> p.startsWith(prefix)), prefix + " in " + names.size() + " paths");
