@@ -26,6 +26,8 @@ class EventTypeCatalogTest {
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.problem.KnownErrorPublished"));
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.request.ServiceRequestSubmitted"), "request-service's AsyncAPI is bundled");
         assertTrue(BUNDLED.isKnownFilter("dev.itsm.request.AccessRevoked"));
+        assertTrue(BUNDLED.isKnownFilter("dev.itsm.monitoring.*"), "monitoring-service's AsyncAPI is bundled");
+        assertTrue(BUNDLED.isKnownFilter("dev.itsm.monitoring.AlertGroupOpened"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.incident.IncidentExploded"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.*"));
         assertFalse(BUNDLED.isKnownFilter("dev.itsm.webhook.*"), "own events are not deliverable");
