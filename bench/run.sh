@@ -17,6 +17,13 @@
 #                              budget level, burst and paced, and the time from submit to ServiceRequestSubmitted on
 #                              itsm.request.events) alone on a fresh stack; writes bench/raw/request/ (RESULTS.md,
 #                              run.log, service-requests.txt)
+#   bench/run.sh --only monitoring  section 10 (monitoring: Alertmanager v4 webhooks through the gateway as an
+#                              itsm-event-source, 50 alerts each with 95 % repeats — accepted alerts/s and p50/p99 per
+#                              webhook, burst and at the 5,000 alerts/s target, the intake queue's drain time; the time
+#                              from a first alert to AlertGroupOpened and to IncidentOpened; the storm: 10,000 alerts on
+#                              one failing database CI and its dependents, the alert groups and the incidents with that
+#                              alertGroupId counted, exactly one each) alone on a fresh stack; writes bench/raw/monitoring/
+#                              (RESULTS.md, run.log, monitoring.txt)
 #   bench/run.sh --components  instead: each service's in-process benchmarks (tests tagged `benchmark` next to
 #                              the code they measure, excluded from `./mvnw verify`) and the gateway's proxy
 #                              benchmark (bench/gateway/run.sh); output in bench/raw/components/

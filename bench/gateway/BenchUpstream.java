@@ -56,6 +56,8 @@ public class BenchUpstream {
             case "catalog" -> "/api/v1/catalog/services";
             case "webhook" -> "/api/v1/webhooks/subscriptions";
             case "problem" -> "/api/v1/problems";
+            case "request" -> "/api/v1/requests";
+            case "monitoring" -> "/api/v1/monitoring/alerts";
             default -> "/api/v1/sla/agreements";
         };
         String tag = name.substring(0, 1).toUpperCase() + name.substring(1);

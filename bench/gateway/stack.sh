@@ -38,15 +38,16 @@ start_stack() {
   TOKEN="$header.$payload.$signature"
 
   java -cp "$GATEWAY_APP/lib/main/*" "$BENCH_GATEWAY_DIR/BenchUpstream.java" \
-    incident:18181 change:18182 catalog:18183 sla:18184 problem:18186 webhook:18188 > "$STACK_DIR/upstreams.log" 2>&1 &
+    incident:18181 change:18182 catalog:18183 sla:18184 request:18185 problem:18186 monitoring:18187 webhook:18188 > "$STACK_DIR/upstreams.log" 2>&1 &
   STACK_PIDS+=($!)
   UPSTREAM_URL="http://127.0.0.1:18181"
-  for port in 18181 18182 18183 18184 18186 18188; do wait_for "http://127.0.0.1:$port/q/health/ready" 120; done
+  for port in 18181 18182 18183 18184 18185 18186 18187 18188; do wait_for "http://127.0.0.1:$port/q/health/ready" 120; done
 
   ITSM_HTTP_PORT="$GATEWAY_PORT" \
   ITSM_UPSTREAM_INCIDENT_URL=http://127.0.0.1:18181 ITSM_UPSTREAM_CHANGE_URL=http://127.0.0.1:18182 \
   ITSM_UPSTREAM_CATALOG_URL=http://127.0.0.1:18183 ITSM_UPSTREAM_SLA_URL=http://127.0.0.1:18184 \
-  ITSM_UPSTREAM_PROBLEM_URL=http://127.0.0.1:18186 \
+  ITSM_UPSTREAM_REQUEST_URL=http://127.0.0.1:18185 ITSM_UPSTREAM_PROBLEM_URL=http://127.0.0.1:18186 \
+  ITSM_UPSTREAM_MONITORING_URL=http://127.0.0.1:18187 \
   ITSM_UPSTREAM_WEBHOOK_URL=http://127.0.0.1:18188 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$STACK_DIR/public.pem" MP_JWT_VERIFY_ISSUER="$issuer" \
   ITSM_RATE_LIMIT="${ITSM_RATE_LIMIT:-1000000000}" \

@@ -16,11 +16,11 @@ import org.openjdk.jmh.results.RunResult;
 import dev.itsm.deploy.Stack;
 
 /**
- * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the nine
+ * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the ten
  * benchmarks and writes {@code bench/RESULTS.md} (tables) and {@code bench/raw/} (every tool's output).
- * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook|problem|request]}; {@code --only <section>}
- * runs section 7 (webhook delivery), 8 (problem management) or 9 (service requests) alone on a stack of its own and
- * writes {@code bench/raw/<section>/RESULTS.md} instead.
+ * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook|problem|request|monitoring]};
+ * {@code --only <section>} runs section 7 (webhook delivery), 8 (problem management), 9 (service requests) or 10
+ * (monitoring) alone on a stack of its own and writes {@code bench/raw/<section>/RESULTS.md} instead.
  */
 public final class Bench {
 
@@ -43,7 +43,9 @@ public final class Bench {
                 case "webhook" -> only(root, quick, section, "7. Webhook delivery", WebhookDelivery::run);
                 case "problem" -> only(root, quick, section, "8. Problem management", ProblemManagement::run);
                 case "request" -> only(root, quick, section, "9. Service requests", ServiceRequests::run);
-                default -> throw new IllegalArgumentException("--only takes: webhook, problem, request (got '" + section + "')");
+                case "monitoring" -> only(root, quick, section, "10. Monitoring", Monitoring::run);
+                default -> throw new IllegalArgumentException("--only takes: webhook, problem, request, monitoring (got '"
+                        + section + "')");
             }
             return;
         }
@@ -56,8 +58,8 @@ public final class Bench {
         String machine = Machine.describe();
         System.out.println(machine);
 
-        Report[] tables = new Report[10];
-        for (int i = 1; i <= 9; i++) {
+        Report[] tables = new Report[11];
+        for (int i = 1; i <= 10; i++) {
             tables[i] = new Report();
         }
         Collection<RunResult> jmh = safely(tables[5], "5. SLA engine (JMH)", () -> SlaEngine.jmh(raw, quick));
@@ -89,6 +91,7 @@ public final class Bench {
                 section(tables[7], "7. Webhook delivery", r -> WebhookDelivery.run(s, r));
                 section(tables[8], "8. Problem management", r -> ProblemManagement.run(s, r));
                 section(tables[9], "9. Service requests", r -> ServiceRequests.run(s, r));
+                section(tables[10], "10. Monitoring", r -> Monitoring.run(s, r));
                 stack.close();
                 String itsmUp = flags.contains("--no-itsm-up") ? "not measured (--no-itsm-up)" : Footprint.itsmUp(root, raw);
                 section(tables[6], "6. Footprint", r -> footprint.report(r, startup, bare, itsmUp));
@@ -110,7 +113,7 @@ public final class Bench {
                         + "load generators run on the same 2 cores as the suite, so every rate here is a lower "
                         + "bound shared with its reference.\n\n");
         md.append(machine).append('\n').append(versions).append('\n');
-        for (int i = 1; i <= 9; i++) {
+        for (int i = 1; i <= 10; i++) {
             md.append(tables[i]);
         }
         Path findings = out.resolve("FINDINGS.md");

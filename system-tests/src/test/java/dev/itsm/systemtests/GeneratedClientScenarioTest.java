@@ -190,8 +190,8 @@ class GeneratedClientScenarioTest {
                 .until(() -> incidents.getIncident(incidentId).getLinkedChangeIds().contains(changeId.toString()));
 
         // typed lists
-        IncidentPage incidentPage = incidents.listIncidents(null, null, null, null, null, null, null, 0, null, null, null,
-                serviceId, 10, "-priority", null, null);
+        IncidentPage incidentPage = incidents.listIncidents(null, null, null, null, null, null, null, null, 0, null, null,
+                null, serviceId, 10, "-priority", null, null, null);
         assertEquals(1L, incidentPage.getTotal());
         assertEquals(10, incidentPage.getSize());
         assertEquals(incidentId, incidentPage.getItems().get(0).getId());

@@ -86,7 +86,7 @@ final class OpenApiFuzzer {
      * document did not make it into the merged one would otherwise simply not be fuzzed.
      */
     static final List<String> SERVICE_PREFIXES = List.of("/api/v1/incidents", "/api/v1/changes", "/api/v1/catalog/",
-            "/api/v1/sla/", "/api/v1/webhooks/", "/api/v1/problems", "/api/v1/requests");
+            "/api/v1/sla/", "/api/v1/webhooks/", "/api/v1/problems", "/api/v1/requests", "/api/v1/monitoring/");
 
     private final JsonNode doc;
     private final Map<String, List<String>> realIds;

@@ -136,6 +136,46 @@ class OpenApiFuzzerTest {
                 "issue #18 operations missing from api-client's merged document");
     }
 
+    /**
+     * Issue #20: monitoring-service's operations (the Alertmanager webhook and the generic intake, alert rules with
+     * their versions, alerts and their commands, alert groups, the intake's admin view) and the other services' side
+     * of it (change-service's suspect alerts; incident-service's {@code source} and {@code alertGroupId} filters) are
+     * in the merged document, so the fuzzer and the auth matrix cover them — the intake open to the event-source role
+     * and so refused to the reader's token the auth matrix sends.
+     */
+    @Test
+    void theMergedDocumentHasTheMonitoringOperationsSuspectAlertsAndTheIncidentSourceFilters() {
+        Set<String> operations = new HashSet<>();
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            operations.add(op.method().toUpperCase() + " " + op.template().replaceAll("\\{[^}]+}", "{}"));
+        }
+        List<String> expected = List.of("POST /api/v1/monitoring/alertmanager", "POST /api/v1/monitoring/events",
+                "POST /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules/{}",
+                "PUT /api/v1/monitoring/rules/{}", "PATCH /api/v1/monitoring/rules/{}", "DELETE /api/v1/monitoring/rules/{}",
+                "GET /api/v1/monitoring/rules/{}/versions", "GET /api/v1/monitoring/alerts",
+                "GET /api/v1/monitoring/alerts/{}", "POST /api/v1/monitoring/alerts/{}/acknowledge",
+                "POST /api/v1/monitoring/alerts/{}/suppress", "POST /api/v1/monitoring/alerts/{}/unsuppress",
+                "GET /api/v1/monitoring/alert-groups", "GET /api/v1/monitoring/alert-groups/{}",
+                "GET /api/v1/monitoring/alert-groups/{}/alerts", "GET /api/v1/monitoring/admin/intake",
+                "GET /api/v1/changes/{}/suspect-alerts");
+        assertEquals(List.of(), expected.stream().filter(o -> !operations.contains(o)).toList(),
+                "issue #20 operations missing from api-client's merged document");
+        Set<String> incidentListParameters = new HashSet<>();
+        fuzzer.operations().stream().filter(op -> op.method().equals("get") && op.template().equals("/api/v1/incidents"))
+                .forEach(op -> op.op().path("parameters").forEach(p -> incidentListParameters.add(p.path("name").asText())));
+        assertTrue(incidentListParameters.containsAll(List.of("source", "alertGroupId")),
+                "GET /api/v1/incidents filters by source and alertGroupId: " + incidentListParameters);
+        for (OpenApiFuzzer.Operation op : fuzzer.operations()) {
+            if (op.method().equals("post") && List.of("/api/v1/monitoring/alertmanager", "/api/v1/monitoring/events")
+                    .contains(op.template())) {
+                assertEquals("itsm-reader", HostileInputTest.lackingTheRole(op, "itsm-reader", "none"),
+                        op.id() + ": the auth matrix sends a reader's token, which the intake must refuse");
+                assertTrue(op.op().path("security").toString().contains("itsm-event-source"),
+                        op.id() + " is open to the event-source role: " + op.op().path("security"));
+            }
+        }
+    }
+
     @Test
     void theCommonEdgeValuesIncludeWhatBrokeTheSortParser() {
         for (String value : List.of(",", ",,", "", " ", "\u0000", "-1", "99999999999999999999999999", "x".repeat(5000))) {
