@@ -111,7 +111,9 @@ public class AlertGroup extends PanacheEntityBase {
         String where = first.ciName() != null ? first.ciName()
                 : first.ciId() != null ? first.ciId().toString()
                 : first.serviceIds().isEmpty() ? "unknown" : "service " + first.serviceIds().get(0);
-        g.title = truncate(what + " on " + where, 500);
+        // a summary usually names its CI already ("DiskFull on db-1"): say it once
+        boolean named = what.toLowerCase(java.util.Locale.ROOT).contains(where.toLowerCase(java.util.Locale.ROOT));
+        g.title = truncate(named ? what : what + " on " + where, 500);
         g.description = first.description() != null && !first.description().isBlank() ? first.description()
                 : first.annotations().getOrDefault("summary", first.summary());
         g.state = GroupState.OPEN;

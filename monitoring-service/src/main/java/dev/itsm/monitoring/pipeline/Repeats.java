@@ -5,12 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,6 +35,11 @@ import jakarta.transaction.Transactional;
  * No entity is loaded, dirty-checked or written column by column: a repeat changes only its counters. Runs under the
  * processing lock, for alerts the batch does not also change through their entity (keys with only FIRING entries
  * whose latest alert is FIRING).
+ * <p>
+ * Every repeat is counted at once ({@code occurrences}, {@code lastSeenAt}), but announced at most once per
+ * {@code monitoring.dedup.announce-every} per alert: an AlertDeduplicated carries the repeats since the previous one.
+ * In a storm that is one event per standing alert per interval — not one per processing batch for every consumer of
+ * the topic to read, store in its inbox and ignore. {@code PT0S} announces every batch.
  */
 @ApplicationScoped
 public class Repeats {
@@ -48,7 +55,13 @@ public class Repeats {
     @Inject
     ObjectMapper json;
 
-    /** Adds {@code counts[i]} repeats to alert {@code ids[i]}; one AlertDeduplicated per alert. */
+    @ConfigProperty(name = "monitoring.dedup.announce-every", defaultValue = "PT10S")
+    Duration announceEvery;
+
+    /**
+     * Adds {@code counts[i]} repeats to alert {@code ids[i]}; an AlertDeduplicated for each alert whose last one is at
+     * least {@code announceEvery} old (or that has none), with every repeat not announced yet.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<AlertDeduplicated> count(List<UUID> ids, List<Integer> counts, Instant now) {
         if (ids.isEmpty()) {
@@ -57,26 +70,36 @@ public class Repeats {
         return em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     update alert a
-                    set occurrences = a.occurrences + v.n, last_seen_at = ?, updated_at = ?, version = a.version + 1
-                    from unnest(?, ?) as v(id, n)
+                    set occurrences = a.occurrences + v.n, last_seen_at = ?, updated_at = ?, version = a.version + 1,
+                        repeats_announced_at = case when v.due then ? else a.repeats_announced_at end,
+                        unannounced_repeats = case when v.due then 0 else v.pending end
+                    from (select x.id, x.n, p.unannounced_repeats + x.n as pending,
+                                 (p.repeats_announced_at is null or p.repeats_announced_at <= ?) as due
+                          from unnest(?, ?) as x(id, n) join alert p on p.id = x.id) v
                     where a.id = v.id and a.state = 'FIRING'
-                    returning a.*, v.n as repeats""")) {
+                    returning a.*, v.pending as repeats, v.due as due""")) {
                 Timestamp at = Timestamp.from(now);
                 ps.setTimestamp(1, at);
                 ps.setTimestamp(2, at);
+                ps.setTimestamp(3, at);
+                ps.setTimestamp(4, Timestamp.from(now.minus(announceEvery)));
                 Array idArray = c.createArrayOf("uuid", ids.toArray());
                 Array countArray = c.createArrayOf("int4", counts.toArray());
-                ps.setArray(3, idArray);
-                ps.setArray(4, countArray);
+                ps.setArray(5, idArray);
+                ps.setArray(6, countArray);
                 List<AlertDeduplicated> events = new ArrayList<>(ids.size());
+                int counted = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new AlertDeduplicated(facts(rs, now), rs.getInt("repeats")));
+                        counted++;
+                        if (rs.getBoolean("due")) {
+                            events.add(new AlertDeduplicated(facts(rs, now), rs.getInt("repeats")));
+                        }
                     }
                 }
-                if (events.size() != ids.size()) {
+                if (counted != ids.size()) {
                     // the processing lock makes this impossible; if it happens, roll the batch back rather than lose counts
-                    throw new IllegalStateException("expected " + ids.size() + " firing alerts, counted " + events.size());
+                    throw new IllegalStateException("expected " + ids.size() + " firing alerts, counted " + counted);
                 }
                 return events;
             }

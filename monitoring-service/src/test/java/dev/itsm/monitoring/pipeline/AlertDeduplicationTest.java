@@ -57,6 +57,19 @@ class AlertDeduplicationTest {
         deduplicated = feed.events("AlertDeduplicated", alert.id());
         assertEquals(2, deduplicated.size(), "the next batch has its own");
         assertEquals(2, deduplicated.get(1).path("repeats").asInt());
+
+        // within monitoring.dedup.announce-every (10 s) of that announcement: counted, not announced
+        feed.feed(firing(fp, "DiskFull", "dedup-host-" + fp));
+        assertEquals(13, feed.alertByFingerprint(fp).occurrences());
+        assertEquals(2, feed.events("AlertDeduplicated", alert.id()).size(), "a storm of repeats is not a storm of events");
+
+        // once the interval has passed, the next repeat announces every repeat since the last announcement
+        TestClock.INSTANCE.advance(Duration.ofSeconds(10));
+        feed.feed(firing(fp, "DiskFull", "dedup-host-" + fp));
+        deduplicated = feed.events("AlertDeduplicated", alert.id());
+        assertEquals(3, deduplicated.size());
+        assertEquals(2, deduplicated.get(2).path("repeats").asInt(), "the unannounced repeat and the new one");
+        assertEquals(14, deduplicated.get(2).path("occurrences").asLong());
     }
 
     @Test
