@@ -66,6 +66,7 @@ class CorrelationTest {
         AlertGroup group = feed.group(a1.groupId());
         assertEquals(db, group.rootCiId(), "rooted at the common upstream CI");
         assertEquals("db-" + tag, group.rootCiName());
+        assertEquals("HighErrorRate on app1-" + tag, group.title(), "the first alert's summary, which names its CI once");
         assertEquals(2, group.alertCount());
         assertEquals(2, group.firingCount());
         assertEquals(1, feed.events("AlertGroupOpened", group.id()).size());
