@@ -93,13 +93,14 @@ final class Footprint implements AutoCloseable {
     void report(Report report, Duration stackStart, Reference reference, String itsmUp) throws IOException {
         report.heading("6. Footprint")
                 .text("Every service runs as its own JVM with the launcher's flags (JvmOptions, profile `" + PROFILE
-                        + "`: -Xmx per component, " + String.join(" ", JvmOptions.flags(PROFILE)) + ", MALLOC_ARENA_MAX=2, "
+                        + "`: " + ("throughput".equals(PROFILE) ? "-Xms = -Xmx" : "-Xmx") + " per component, "
+                        + String.join(" ", JvmOptions.flags(PROFILE)) + ", MALLOC_ARENA_MAX=2, "
                         + "and the class-data-sharing archive app-cds.jsa when the build made one). "
                         + "Ready = first 200 from /q/health/ready after the process was spawned (all " + components.size() + " start at "
                         + "once, so they share the 2 cores while starting); Quarkus's own \"started in\" is from its "
                         + "log. RSS from /proc (VmRSS); PostgreSQL as the PSS sum of its processes. Under load = peak "
-                        + "of 1-second samples while tables 1 and 2 ran. Reference: a bare JVM with the same flags (-Xmx384m, "
-                        + "no archive of its own) serving one path with the JDK's HTTP server, started alone.");
+                        + "of 1-second samples while tables 1 and 2 ran. Reference: a bare JVM with the same flags ("
+                        + String.join(" ", JvmOptions.heap(PROFILE, 384)) + ", no archive of its own) serving one path with the JDK's HTTP server, started alone.");
         var t = report.table("component", "spawn → ready", "Quarkus \"started in\"", "RSS idle", "RSS under load (peak)",
                 "idle RSS vs bare JVM");
         t.row("bare JVM (reference)", Report.seconds(reference.ready().toMillis() / 1000.0), "–",
@@ -140,7 +141,8 @@ final class Footprint implements AutoCloseable {
         int port = FreePorts.pick();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JvmOptions.heap(PROFILE, 384));
         command.addAll(JvmOptions.flags(PROFILE));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), IdleJvm.class.getName(), String.valueOf(port)));
         ProcessBuilder pb = new ProcessBuilder(command);

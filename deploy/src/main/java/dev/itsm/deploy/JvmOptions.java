@@ -18,12 +18,12 @@ import java.util.Map;
  * start on two cores at once, and C2 compiling start-up code was about 40 % of each service's CPU to
  * ready; C1-only code also keeps the code cache and profiling data out of the resident set. The price
  * is more CPU per request once warm (≈1.7× in incident-service on the measured path).</li>
- * <li>{@code throughput}: the JVM's default tiered compilation, for load tests and any run where
- * requests per core matter more than start-up and memory.</li>
+ * <li>{@code throughput}: the JVM's default tiered compilation and a fixed heap, for load tests and any
+ * run where requests per core matter more than start-up and memory.</li>
  * </ul>
- * Either way the heap is sized per component ({@link Component#maxHeapMb()}), starts small and is
- * given back after a collection frees it, and the component's class-data-sharing archive is used when
- * the build made one.
+ * Either way the heap ceiling is the component's ({@link Component#maxHeapMb()}) and the component's
+ * class-data-sharing archive is used when the build made one. The small profile's heap starts small and is
+ * given back after a collection frees it; the throughput profile's is fixed at the ceiling ({@link #heap}).
  */
 public final class JvmOptions {
 
@@ -34,12 +34,19 @@ public final class JvmOptions {
     private static final List<String> COMMON = List.of(
             // one GC thread and no card-table barriers beyond the minimum: the heaps are small and the cores few
             "-XX:+UseSerialGC",
-            // start small and shrink back after a collection, so idle RSS follows the live set (≈25 MB), not the peak
-            "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
             // a few dozen threads at most, none with deep recursion; halves the stack each may touch
             "-Xss512k",
             // a bound instead of unlimited, so a class-loading leak fails loudly rather than eating the machine
             "-XX:MaxMetaspaceSize=256m");
+
+    /**
+     * The small profile's heap: it starts small and shrinks back after a collection, so idle RSS follows the live
+     * set (≈25 MB), not the peak. Not for load: the serial collector resizes the heap only in a full collection, so
+     * a busy service is held at its live set plus 30 % and collects fully every few seconds (monitoring-service
+     * under the benchmark's alert storm: 72 full collections in five minutes, pauses of 0.3–1.1 s).
+     */
+    private static final List<String> SHRINKING_HEAP = List.of("-Xms16m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30");
 
     private JvmOptions() {
     }
@@ -57,7 +64,8 @@ public final class JvmOptions {
         // the one the Supervisor waits for and kills. glibc's default of up to 8 malloc arenas per core
         // keeps freed native memory resident in each; two are plenty for a few busy threads.
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "cd \"$0\" && MALLOC_ARENA_MAX=2 exec \"$@\"",
-                app.toString(), javaBin, "-Xmx" + c.maxHeapMb() + "m"));
+                app.toString(), javaBin));
+        command.addAll(heap(profile, c.maxHeapMb()));
         command.addAll(flags(profile));
         if (usable(c.appCdsArchive(root), c.runner(root))) {
             command.add("-XX:SharedArchiveFile=" + c.appCdsArchive(root).getFileName());
@@ -67,10 +75,21 @@ public final class JvmOptions {
         return command;
     }
 
-    /** The flags of {@code profile} without the heap ceiling and archive (a bare reference JVM runs with these). */
+    /**
+     * The heap flags of {@code profile} for a ceiling of {@code maxHeapMb}. Throughput: fixed at the ceiling, so the
+     * young generation is a third of it from the start (the serial collector's default ratio) and short-lived
+     * request and batch data dies there instead of being promoted into a full old generation.
+     */
+    public static List<String> heap(String profile, int maxHeapMb) {
+        String max = "-Xmx" + maxHeapMb + "m";
+        return "throughput".equals(profile) ? List.of("-Xms" + maxHeapMb + "m", max) : List.of(max);
+    }
+
+    /** The flags of {@code profile} without the heap size and archive (a bare reference JVM runs with these). */
     public static List<String> flags(String profile) {
         List<String> flags = new ArrayList<>(COMMON);
         if (!"throughput".equals(profile)) {
+            flags.addAll(SHRINKING_HEAP);
             // C1 only: cheap compilation while five JVMs share two cores starting up, and one compiler thread is plenty
             flags.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1"));
         }

@@ -50,7 +50,8 @@ class JvmOptionsTest {
     @Test
     void thisJvmAcceptsTheFlagsOfBothProfiles() throws Exception {
         for (String profile : List.of("small", "throughput")) {
-            List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx384m"));
+            List<String> command = new ArrayList<>(List.of(JAVA));
+            command.addAll(JvmOptions.heap(profile, 384));
             command.addAll(JvmOptions.flags(profile));
             command.add("-version");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -64,6 +65,17 @@ class JvmOptionsTest {
     void heapCeilingIsTheComponents() {
         Component gateway = new Component("gateway", 8080, null, 192);
         assertTrue(JvmOptions.command(JAVA, gateway, root, "small").contains("-Xmx192m"));
+    }
+
+    @Test
+    void smallHeapShrinksAndThroughputHeapIsFixedAtTheCeiling() {
+        Component gateway = new Component("gateway", 8080, null, 192);
+        List<String> small = JvmOptions.command(JAVA, gateway, root, "small");
+        assertTrue(small.containsAll(List.of("-Xms16m", "-XX:MaxHeapFreeRatio=30")), small.toString());
+        List<String> throughput = JvmOptions.command(JAVA, gateway, root, "throughput");
+        assertTrue(throughput.containsAll(List.of("-Xms192m", "-Xmx192m")), throughput.toString());
+        assertFalse(throughput.stream().anyMatch(f -> f.startsWith("-Xms16m") || f.contains("HeapFreeRatio")),
+                throughput.toString());
     }
 
     @Test
