@@ -159,6 +159,15 @@ class IncidentCountsTest {
             assertEquals(1, summary(Map.of("serviceId", service, "assignmentGroup", "network")).getLong("total"),
                     "other filters count the incidents themselves");
             assertEquals(2, summary(Map.of("serviceId", service, "openedFrom", "2000-01-01T00:00:00Z")).getLong("total"));
+
+            // the list's total for such a filter is the counters' too (two rows listed, 1,002 counted), bounded as
+            // every total is unless count=exact asks; any other filter counts the rows it lists
+            JsonPath listed = list(Map.of("serviceId", service, "state", "NEW,IN_PROGRESS", "priority", "P3,P4"));
+            assertEquals(2, listed.getList("items").size());
+            assertEquals(1002, listed.getLong("total"));
+            assertEquals(true, listed.getBoolean("totalExact"));
+            assertEquals(1002, list(Map.of("serviceId", service, "count", "exact")).getLong("total"));
+            assertEquals(1, list(Map.of("serviceId", service, "assignmentGroup", "network")).getLong("total"));
         } finally {
             sql("update incident_count set count = count - 1000 where service_id = ? and state = 'NEW' and priority = 'P3'", service);
         }
@@ -179,6 +188,10 @@ class IncidentCountsTest {
 
     private static JsonPath summary(Map<String, Object> query) {
         return reader().queryParams(query).get("/api/v1/incidents/summary").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath list(Map<String, Object> query) {
+        return reader().queryParams(query).get("/api/v1/incidents").then().statusCode(200).extract().jsonPath();
     }
 
     /** Counters, GROUP BY and the summary agree for the service. */
