@@ -315,8 +315,8 @@ public class IncidentService {
     @Transactional
     public boolean escalateForAlertGroup(Incident incident, boolean major, Impact impact, Urgency urgency,
             long groupVersion, String detail) {
-        incident.followAlertGroup(groupVersion);
         if (!incident.state().isOpen()) {
+            incident.followAlertGroup(groupVersion);
             return false;
         }
         boolean changed = false;
@@ -333,6 +333,12 @@ public class IncidentService {
         if (major && !incident.majorIncident() && incident.parentIncidentId() == null) {
             apply(incident, MONITORING_SERVICE, "declare-major", detail, i -> i.declareMajor(clock.instant()));
             changed = true;
+        }
+        if (changed) {
+            // an alert that joins and raises nothing leaves the incident as it is: recording the group's version
+            // for it would be an UPDATE per alert of a storm; the versions that keep a late, stale event from
+            // undoing something are those of the changes (this one, opening, resolving, reopening)
+            incident.followAlertGroup(groupVersion);
         }
         return changed;
     }

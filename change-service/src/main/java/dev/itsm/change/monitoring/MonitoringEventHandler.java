@@ -3,6 +3,7 @@ package dev.itsm.change.monitoring;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -39,6 +40,13 @@ public class MonitoringEventHandler implements EventHandler {
     @Override
     public String topic() {
         return TOPIC;
+    }
+
+    /** The alert events (they carry an alert's facts); group events and AlertCorrelated are passed over unread. */
+    @Override
+    public Set<String> types() {
+        return Set.of("AlertRaised", "AlertDeduplicated", "AlertSuppressed", "AlertUnsuppressed", "AlertAcknowledged",
+                "AlertResolved");
     }
 
     @Override

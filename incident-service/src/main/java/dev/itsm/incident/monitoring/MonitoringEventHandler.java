@@ -1,6 +1,7 @@
 package dev.itsm.incident.monitoring;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -55,6 +56,12 @@ public class MonitoringEventHandler implements EventHandler {
     @Override
     public String topic() {
         return TOPIC;
+    }
+
+    /** The group events; the alert events (most of the topic in a storm) are passed over unread. */
+    @Override
+    public Set<String> types() {
+        return Set.of("AlertGroupOpened", "AlertCorrelated", "AlertGroupResolved", "AlertGroupReopened");
     }
 
     @Override

@@ -78,6 +78,7 @@ public class EventConsumer {
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong passedOver = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private volatile Instant lagMeasuredAt = Instant.EPOCH;
@@ -211,6 +212,11 @@ public class EventConsumer {
         return duplicates.get();
     }
 
+    /** Records passed over unread: no handler wants their type ({@link EventHandler#types}). */
+    public long passedOverTotal() {
+        return passedOver.get();
+    }
+
     public long deadLetteredTotal() {
         return deadLettered.get();
     }
@@ -259,11 +265,18 @@ public class EventConsumer {
         round.commit(); // only now: every transaction of the round has committed
     }
 
-    /** A polled record and the event it carries, or why it carries none (it will be dead-lettered). */
+    /**
+     * A polled record and the event it carries, or why it carries none (it will be dead-lettered), or neither: no
+     * handler wants its type ({@link EventHandler#types}), so it is done where it stands, unread.
+     */
     private record Item(ConsumerRecord<String, byte[]> record, InboundEvent event, RuntimeException poison) {
 
         boolean readable() {
             return event != null;
+        }
+
+        boolean passedOver() {
+            return event == null && poison == null;
         }
 
         Item poisoned(RuntimeException why) {
@@ -272,6 +285,10 @@ public class EventConsumer {
     }
 
     private Item read(ConsumerRecord<String, byte[]> record) {
+        if (!dispatch.wanted(record.topic(), record)) {
+            passedOver.incrementAndGet();
+            return new Item(record, null, null);
+        }
         try {
             return new Item(record, dispatch.read(record.topic(), record), null);
         } catch (RuntimeException e) {
@@ -322,7 +339,7 @@ public class EventConsumer {
             (ran[i] ? handled : duplicates).incrementAndGet();
         }
         for (Item item : left) {
-            if (item.readable()) {
+            if (item.readable() || item.passedOver()) {
                 round.done(item.record());
                 failuresInARow.remove(PollRound.partitionOf(item.record()));
             } else {
@@ -348,7 +365,7 @@ public class EventConsumer {
         try {
             if (item.readable()) {
                 handle(record, item.event(), failedAttempts);
-            } else {
+            } else if (!item.passedOver()) {
                 deadLetter(record, item.poison());
             }
             round.done(record);

@@ -1,5 +1,6 @@
 package dev.itsm.platform.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +41,8 @@ public class EventDispatch {
     private final ObjectMapper json;
     private final Clock clock;
     private final Map<String, List<EventHandler>> handlersByTopic;
+    /** Per topic, the event names some handler of it acts on; a topic absent here: every type is wanted. */
+    private final Map<String, Set<String>> wantedTypes;
     private final String groupId;
 
     EventDispatch(ItsmConfig config, Inbox inbox, EventBoundary boundary, ObjectMapper json, Clock clock,
@@ -50,6 +55,13 @@ public class EventDispatch {
         Map<String, List<EventHandler>> byTopic = new HashMap<>();
         handlers.forEach(h -> h.topics().forEach(t -> byTopic.computeIfAbsent(t, k -> new ArrayList<>()).add(h)));
         this.handlersByTopic = Map.copyOf(byTopic);
+        Map<String, Set<String>> types = new HashMap<>();
+        byTopic.forEach((topic, hs) -> {
+            if (hs.stream().noneMatch(h -> h.types().isEmpty())) {
+                types.put(topic, hs.stream().flatMap(h -> h.types().stream()).collect(Collectors.toUnmodifiableSet()));
+            }
+        });
+        this.wantedTypes = Map.copyOf(types);
         this.groupId = "itsm-" + config.service() + "-service";
     }
 
@@ -61,6 +73,23 @@ public class EventDispatch {
     /** The topics this service consumes (those of its {@link EventHandler}s). */
     public Set<String> topics() {
         return Set.copyOf(handlersByTopic.keySet());
+    }
+
+    /**
+     * Whether a handler of {@code topic} acts on the record's type ({@link EventHandler#types}), read from its
+     * {@code ce_type} header without parsing the record; a record without the header is read (and judged) as usual.
+     */
+    public boolean wanted(String topic, ConsumerRecord<String, byte[]> record) {
+        Set<String> types = wantedTypes.get(topic);
+        if (types == null) {
+            return true;
+        }
+        Header type = record.headers().lastHeader("ce_type");
+        if (type == null || type.value() == null) {
+            return true;
+        }
+        String name = new String(type.value(), StandardCharsets.UTF_8);
+        return types.contains(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /**

@@ -63,6 +63,8 @@ public class PlatformMetrics {
                 .description("Consumed events by outcome").register(registry);
         FunctionCounter.builder("itsm.consumer.events", consumer, EventConsumer::deadLetteredTotal).tag("outcome", "dead_lettered")
                 .description("Consumed events by outcome").register(registry);
+        FunctionCounter.builder("itsm.consumer.events", consumer, EventConsumer::passedOverTotal).tag("outcome", "passed_over")
+                .description("Consumed events by outcome").register(registry);
         FunctionCounter.builder("itsm.consumer.transactions", consumer, EventConsumer::transactionsTotal)
                 .description("Database transactions run to apply consumed events (a poll's batch is one)").register(registry);
     }

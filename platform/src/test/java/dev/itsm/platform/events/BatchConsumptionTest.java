@@ -189,4 +189,44 @@ class BatchConsumptionTest {
         new FeedBatch(key).event(after, "{\"n\":4}").send();
         await().atMost(WAIT).until(() -> txs(after).size() == 1);
     }
+
+    @Test
+    void recordsOfATypeNoHandlerWantsArePassedOverUnreadAndTheirOffsetsCommitted() throws Exception {
+        String key = "types-" + id();
+        String a = id(), chatter = id(), b = id(), unreadable = id(), last = id();
+        long passedOverBefore = consumer.passedOverTotal();
+        // the feed handler acts on Fed only: Chatter is passed over even where its body is no JSON at all
+        List<RecordMetadata> sent = new FeedBatch(key).event(a, "{\"n\":1}").event(chatter, "Chatter", "{\"n\":2}")
+                .event(b, "{\"n\":3}").event(unreadable, "Chatter", "\u0000not json").event(last, "Chatter", "{}")
+                .send();
+
+        await().atMost(WAIT).until(() -> txs(b).size() == 1);
+        assertEquals(txs(a), txs(b), "the wanted records were applied together");
+        for (String passed : List.of(chatter, unreadable, last)) {
+            assertEquals(List.of(), txs(passed), "no effect: " + passed);
+            assertEquals(0, FeedHandler.tries(passed), "never handed to the handler: " + passed);
+            assertEquals(0, inboxRows(passed), "no inbox row: " + passed);
+        }
+        assertEquals(3, consumer.passedOverTotal() - passedOverBefore);
+        TopicPartition partition = new TopicPartition(FeedHandler.TOPIC, sent.get(0).partition());
+        long end = sent.get(sent.size() - 1).offset() + 1;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+            // committed past the last record, a passed-over one: a restart does not read them again
+            await().atMost(WAIT).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(consumer.groupId())
+                        .partitionsToOffsetAndMetadata().get().get(partition);
+                return committed != null && committed.offset() >= end;
+            });
+        }
+    }
+
+    long inboxRows(String eventId) throws Exception {
+        try (var c = ds.getConnection(); var ps = c.prepareStatement("select count(*) from processed_event where event_id = ?")) {
+            ps.setString(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

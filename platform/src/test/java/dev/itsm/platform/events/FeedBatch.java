@@ -38,10 +38,15 @@ final class FeedBatch {
 
     /** A CloudEvent as the testfeed service's relay would publish it. */
     FeedBatch event(String ceId, String json) {
+        return event(ceId, "Fed", json);
+    }
+
+    /** A CloudEvent of type {@code dev.itsm.testfeed.<name>}. */
+    FeedBatch event(String ceId, String name, String json) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(FeedHandler.TOPIC, key, json.getBytes(StandardCharsets.UTF_8));
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", ceId);
-        header(r, "ce_type", "dev.itsm.testfeed.Fed");
+        header(r, "ce_type", "dev.itsm.testfeed." + name);
         header(r, "ce_source", "/itsm/testfeed-service");
         header(r, "ce_subject", key);
         header(r, "ce_time", Instant.now().toString());

@@ -34,6 +34,12 @@ public class FeedHandler implements EventHandler {
         return TOPIC;
     }
 
+    /** Fed only: other types of the topic are passed over by the consumer (BatchConsumptionTest). */
+    @Override
+    public Set<String> types() {
+        return Set.of("Fed");
+    }
+
     /** Tries so far per event id, for events that ask to fail transiently a number of times. */
     static final Map<String, Integer> TRIES = new ConcurrentHashMap<>();
 
