@@ -5,10 +5,6 @@ import static dev.itsm.monitoring.pipeline.AlertFeed.resolved;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +18,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.monitoring.pipeline.AlertFeed;
 import dev.itsm.monitoring.pipeline.GroupResolutionJob;
 import dev.itsm.monitoring.replica.ReplicaFixtures;
 import dev.itsm.testing.AsyncApiValidator;
+import dev.itsm.testing.EventExamples;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TopicReader;
@@ -92,23 +88,9 @@ class AsyncApiContractTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(asyncapi.documentedTypes(), seen, "every documented event type was emitted and checked");
         assertEquals(10, seen.size());
-        writeOneExamplePerType(records);
+        EventExamples.write(records); // target/event-examples/, quoted by the issue notes
     }
 
-    /** One real record per type, pretty-printed, in target/event-examples/ (the issue note's examples come from here). */
-    private static void writeOneExamplePerType(List<Received> records) {
-        try {
-            Path dir = Path.of("target", "event-examples");
-            Files.createDirectories(dir);
-            ObjectMapper json = new ObjectMapper();
-            for (Received r : records) {
-                Path file = dir.resolve(r.ceType().substring(AlertFeed.PREFIX.length()) + ".json");
-                Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(r.value())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void everyDocumentedExampleMatchesItsSchema() {

@@ -10,10 +10,6 @@ import static dev.itsm.problemmanagement.ProblemFixtures.newProblem;
 import static dev.itsm.problemmanagement.ProblemFixtures.toKnownError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +24,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.problemmanagement.replica.ReplicaEvents;
 import dev.itsm.testing.AsyncApiValidator;
+import dev.itsm.testing.EventExamples;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TopicReader;
@@ -110,26 +106,9 @@ class AsyncApiContractTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(asyncapi.documentedTypes(), seen, "every documented event type was emitted and checked");
         assertEquals(16, seen.size());
-        writeOneExamplePerType(records);
+        EventExamples.write(records); // target/event-examples/, quoted by the issue notes
     }
 
-    /**
-     * One real record per type, pretty-printed, in target/event-examples/ — what an integrator reading the topic
-     * gets (the issue note's examples come from here).
-     */
-    private static void writeOneExamplePerType(List<Received> records) {
-        try {
-            Path dir = Path.of("target", "event-examples");
-            Files.createDirectories(dir);
-            ObjectMapper json = new ObjectMapper();
-            for (Received r : records) {
-                Path file = dir.resolve(r.ceType().substring(ProblemFixtures.PREFIX.length()) + ".json");
-                Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(r.value())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void everyDocumentedExampleMatchesItsSchema() {
