@@ -177,9 +177,13 @@ final class ReadPath {
         return "search_document @@ plainto_tsquery('simple', '" + word + "')";
     }
 
+    /**
+     * The first page by relevance as incident-service reads it: the number-and-title part newest first (both words of
+     * the table are title words, so that part fills the page; IncidentQueries.byRelevance).
+     */
     private static String search(String word) {
-        return "select " + COLUMNS + " from incident where " + match(word) + " order by ts_rank(search_document, "
-                + "plainto_tsquery('simple', '" + word + "')) desc, opened_at desc, id desc limit 51";
+        return "select " + COLUMNS + " from incident where title_document @@ plainto_tsquery('simple', '" + word + "')"
+                + " order by opened_at desc, id desc limit 51";
     }
 
     private static String feed(String since) {

@@ -160,6 +160,13 @@ public class Incident extends PanacheEntityBase {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "search_document", insertable = false, updatable = false, columnDefinition = "tsvector")
     private String searchDocument;
+    /**
+     * The number and title part of {@link #searchDocument} (V10__incident_title_search.sql): a text search lists
+     * the incidents matching here first. Named in queries only, like searchDocument.
+     */
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "title_document", insertable = false, updatable = false, columnDefinition = "tsvector")
+    private String titleDocument;
 
     protected Incident() {
         // for JPA

@@ -26,6 +26,19 @@ public record IncidentFilter(
 
     /** {@code where ...} (or empty) over alias {@code i}. */
     public String where(Map<String, Object> params) {
+        String conditions = conditions(params, true);
+        return conditions.isEmpty() ? "" : " where " + conditions;
+    }
+
+    /**
+     * The conditions of every filter but the text search, joined by {@code and} (or empty): the relevance order
+     * searches number and title first, then the rest (IncidentQueries.byRelevance).
+     */
+    public String whereWithoutText(Map<String, Object> params) {
+        return conditions(params, false);
+    }
+
+    private String conditions(Map<String, Object> params, boolean withText) {
         StringBuilder q = new StringBuilder();
         if (states != null && !states.isEmpty()) {
             and(q, "i.state in :states");
@@ -72,12 +85,12 @@ public record IncidentFilter(
             params.put("alertGroupId", alertGroupId);
         }
         String words = searchText();
-        if (words != null) {
+        if (words != null && withText) {
             // the full-text document (GIN index): see the platform's search.TextSearchFunctions and V5__incident_search.sql
             and(q, "text_matches(i.searchDocument, :text) = true");
             params.put("text", words);
         }
-        return q.isEmpty() ? "" : " where " + q;
+        return q.toString();
     }
 
     /**

@@ -60,13 +60,20 @@ public class IncidentQueries {
     private static final List<Keyset.Column<Incident>> TIE_BREAKS = List.of(OPENED_AT, ID);
     /** The changes feed's order; index incident_feed (V7__incident_feed_index.sql). */
     static final Keyset<Incident> FEED = Keyset.ascending(List.of(UPDATED_AT, ID));
+    /** Newest first: the default order, and each part of a text search's relevance order. */
+    static final Keyset<Incident> NEWEST = Keyset.of(Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT), COLUMNS, TIE_BREAKS);
+    /** Relevance's parts: all the words in number or title, then the other matches (see {@link #byRelevance}). */
+    static final Keyset<Incident> TITLE_PART = NEWEST.part("title");
+    static final Keyset<Incident> OTHER_PART = NEWEST.part("text");
+    private static final String IN_TITLE = "text_matches(i.titleDocument, :text) = true";
+    private static final String NOT_IN_TITLE = "text_matches(i.titleDocument, :text) = false";
+    private static final String IN_DOCUMENT = "text_matches(i.searchDocument, :text) = true";
 
     /**
-     * One page. {@code sort} null means "not asked for": newest first, or by relevance (then newest
-     * first) when the filter has a text search. {@code feed} (the changes feed, {@code updatedSince})
-     * orders by (updatedAt, id) instead and excludes a sort. Every order but relevance is keyset-paged:
-     * a cursor page starts after the last row served, by index; relevance is computed per row, so it
-     * cannot be a keyset and stays page-numbered (a cursor there is a 400).
+     * One page. {@code sort} null means "not asked for": newest first, or by relevance when the filter has a
+     * text search ({@link #byRelevance}). {@code feed} (the changes feed, {@code updatedSince}) orders by
+     * (updatedAt, id) instead and excludes a sort. Every order is keyset-paged: a cursor page starts after the
+     * last row served, by index.
      */
     public Page<Incident> list(IncidentFilter filter, Sort sort, PageRequest page, ChangesFeed.Window feed) {
         Map<String, Object> params = IncidentFilter.params();
@@ -82,36 +89,101 @@ public class IncidentQueries {
         Map<String, Object> countParams = Map.copyOf(params);
         String countWhere = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         Keyset<Incident> keys = keysetOf(filter, sort, feed);
-        if (keys == null && page.byCursor()) {
-            throw new ValidationException("cursor", "a text search ordered by relevance is paged by page number; "
-                    + "give a sort to page it by cursor");
-        }
         String after = keys == null ? null : keys.after(page, params);
         if (after != null) {
             where.add(after);
         }
-        var em = Panache.getEntityManager();
-        String order = keys == null ? orderBy(filter, sort) : keys.orderBy();
-        TypedQuery<Incident> q = em.createQuery("select i from Incident i"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by " + order, Incident.class);
-        params.forEach(q::setParameter);
-        // one row more than the page: whether there is a next one, without counting
-        List<Incident> rows = q.setFirstResult(page.byCursor() ? 0 : page.offset()).setMaxResults(page.size() + 1)
-                .getResultList();
-        // bounded, the count reads the matches in the page's order (the same index); relevance in the default order
-        String countOrder = keys == null ? orderBy(filter, Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT)) : order;
+        // bounded, the count reads the matches in the page's order (the same index) — but a text search's in no order:
+        // from the GIN index, 10,001 matches of a common word cost 33 ms, in opened_at order 2.5 s (a walk of the
+        // index until 10,001 rows matched: 200,000 for a word in 5 % of the rows)
+        String countOrder = filter.searchText() != null ? "no_order()" : keys.orderBy();
         // a filter of service, state and priority only is counted by the maintained counters (exact, O(cells)):
         // counting its matching rows read up to 10,001 of them, 40 ms at a million incidents (bench/RESULTS.md §4)
         Count count = feed == null && filter.countedByCounters()
                 ? Count.of(page.count(), atMost -> Math.min(counters.total(filter), atMost))
                 : Count.of(page.count(), atMost -> countAtMost(countWhere, countOrder, countParams, atMost));
         if (keys == null) {
-            return Page.of(rows.size() > page.size() ? List.copyOf(rows.subList(0, page.size())) : rows, page, count, null);
+            return byRelevance(filter, page, count);
         }
+        // one row more than the page: whether there is a next one, without counting
+        List<Incident> rows = fetch(where, params, keys, page.byCursor() ? 0 : page.offset(), page.size() + 1);
         return feed != null ? ChangesFeed.page(keys, rows, page, count) : keys.page(rows, page, count);
     }
 
-    /** The keyset of the request's order; null for relevance (text search without a sort), which is no keyset. */
+    /**
+     * A text search without a sort, in two parts: the incidents whose number or title hold the words
+     * ({@code titleDocument}, V10__incident_title_search.sql), then the other matches (words in the description),
+     * each newest first. Each part is a keyset query that stops after the page — by the GIN index when the words
+     * are rare, by the opened_at index when they are common — where ranking (ts_rank) scored every match first:
+     * 3 s for a word in 5 % of a million incidents. A cursor names its part, so the next page continues there.
+     */
+    private static Page<Incident> byRelevance(IncidentFilter filter, PageRequest page, Count count) {
+        Map<String, Object> params = IncidentFilter.params();
+        List<String> where = new ArrayList<>();
+        String others = filter.whereWithoutText(params);
+        if (!others.isEmpty()) {
+            where.add(others);
+        }
+        params.put("text", filter.searchText());
+        List<String> inTitle = new ArrayList<>(where);
+        inTitle.add(IN_TITLE);
+        List<String> elsewhere = new ArrayList<>(where);
+        elsewhere.add(IN_DOCUMENT);
+        elsewhere.add(NOT_IN_TITLE);
+        int wanted = page.size() + 1;
+        boolean inSecondPart = page.byCursor() && !TITLE_PART.gaveOut(page);
+        List<Incident> rows = new ArrayList<>(wanted);
+        int fromTitle = 0;
+        long skip = page.byCursor() ? 0 : page.offset();
+        if (inSecondPart) {
+            elsewhere.add(OTHER_PART.after(page, params));
+        } else {
+            Map<String, Object> titleParams = new HashMap<>(params);
+            String after = TITLE_PART.after(page, titleParams);
+            if (after != null) {
+                inTitle.add(after);
+            }
+            rows.addAll(fetch(inTitle, titleParams, NEWEST, skip, wanted));
+            fromTitle = rows.size();
+            // a page number beyond the first part skips what is left of the offset in the second one
+            skip = fromTitle > 0 || skip == 0 ? 0 : skip - count(inTitle, titleParams);
+        }
+        if (rows.size() < wanted) {
+            rows.addAll(fetch(elsewhere, params, NEWEST, skip, wanted - rows.size()));
+        }
+        boolean more = rows.size() > page.size();
+        List<Incident> items = more ? rows.subList(0, page.size()) : rows;
+        String next = null;
+        if (more) {
+            Keyset<Incident> part = items.size() <= fromTitle ? TITLE_PART : OTHER_PART;
+            next = part.cursorAfter(items.get(items.size() - 1)).encode();
+        }
+        return Page.of(List.copyOf(items), page, count, next);
+    }
+
+    private static List<Incident> fetch(List<String> where, Map<String, Object> params, Keyset<Incident> keys, long skip,
+            int max) {
+        TypedQuery<Incident> q = Panache.getEntityManager().createQuery("select i from Incident i"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by " + keys.orderBy(),
+                Incident.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult((int) skip).setMaxResults(max).getResultList();
+    }
+
+    /** Exact count of a relevance part: only for a page number past the first part (an OFFSET costs that anyway). */
+    private static long count(List<String> where, Map<String, Object> params) {
+        TypedQuery<Long> q = Panache.getEntityManager().createQuery("select count(i) from Incident i where "
+                + String.join(" and ", where), Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    /**
+     * The keyset of the request's order: the asked order, ties broken by openedAt (unless sorted by it already) and
+     * id, in the direction of the last field — so that one index (field, opened_at, id) serves a sort in both
+     * directions, and the default order under a filter on that field (V6__incident_sort_indexes.sql, which calls this
+     * rule IncidentQueries.orderBy). Null for relevance (text search without a sort), served in two parts.
+     */
     static Keyset<Incident> keysetOf(IncidentFilter filter, Sort sort, ChangesFeed.Window feed) {
         if (feed != null) {
             return FEED;
@@ -123,25 +195,9 @@ public class IncidentQueries {
     }
 
     /**
-     * The ORDER BY: the asked order, ties broken by openedAt (unless sorted by it already) and id, in
-     * the direction of the last field — so that one index (field, opened_at, id) serves a sort in
-     * both directions, and the default order under a filter on that field (V6__incident_sort_indexes.sql).
-     * The keyset ({@link #keysetOf}) follows the same rule; relevance (text search, no sort) is ordered here only.
-     */
-    static String orderBy(IncidentFilter filter, Sort sort) {
-        if (sort == null && filter.searchText() != null) {
-            return "text_rank(i.searchDocument, :text) desc, i.openedAt desc, i.id desc";
-        }
-        Sort effective = sort != null ? sort : Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT);
-        String direction = effective.orders().get(effective.orders().size() - 1).descending() ? " desc" : " asc";
-        boolean byOpenedAt = effective.orders().stream().anyMatch(o -> o.column().equals(SORTABLE.get("openedAt")));
-        return effective.toOrderBy() + (byOpenedAt ? "" : ", i.openedAt" + direction) + ", i.id" + direction;
-    }
-
-    /**
      * How many incidents match, looking at no more than {@code atMost} of them: a bounded count stops
      * after 10,001 index entries instead of counting a million. {@code order}: HQL wants an ORDER BY with a
-     * LIMIT in a subquery; the list's own order is the one an index serves.
+     * LIMIT in a subquery; the list's own order is the one an index serves, {@code no_order()} any order.
      */
     private static long countAtMost(String where, String order, Map<String, Object> params, long atMost) {
         var em = Panache.getEntityManager();

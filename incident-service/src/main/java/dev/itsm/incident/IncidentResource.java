@@ -110,10 +110,9 @@ public class IncidentResource {
             + "priority,-openedAt is the most urgent first, newest first within a priority. Equal values are ordered by "
             + "openedAt, then id, in the direction of the last field.";
 
-    /** Why relevance order has no cursor (IncidentQueries.keysetOf). */
-    static final String RELEVANCE_PAGED = "Every order but relevance (q without sort) is paged by cursor; relevance is "
-            + "computed per match, so it pages by page number only (a cursor there is a 400: add a sort to walk a search "
-            + "by cursor)";
+    /** Relevance is paged by cursor too (IncidentQueries.byRelevance). */
+    static final String RELEVANCE_PAGED = "Every order is paged by cursor, relevance (q without sort) included: its cursor "
+            + "continues the part of the order it came from (number and title matches, then the others)";
 
     /** Where the summary's counts come from (IncidentCounters, IncidentQueries.summary). */
     static final String SUMMARY_SOURCE = "Without filters, or filtered only by serviceId, state and/or priority, the counts "
@@ -125,8 +124,8 @@ public class IncidentResource {
     static final String TEXT_SEARCH = "Full-text search over number, title and description: whole words, any case, no prefix "
             + "or substring match (\"check\" does not find \"checkout\"); every word must occur, \"quoted words\" as a phrase, "
             + "or between alternatives, -word excludes; an incident number (INC0001001, or its digits 1001) finds that incident. "
-            + "Ordering: with q and no sort, the order is relevance (a match in number or title ranks above one in the "
-            + "description), then newest first; an explicit sort wins.";
+            + "Ordering: with q and no sort, the order is relevance: first the incidents whose number or title hold all "
+            + "the words, then the other matches (words in the description), each newest first; an explicit sort wins.";
 
     private final IncidentService incidents;
     private final IncidentQueries queries;
@@ -221,7 +220,7 @@ public class IncidentResource {
         if (window != null && QueryParams.text(sort) != null) {
             throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
         }
-        // no field named: null, so that a text search orders by relevance (IncidentQueries.orderBy)
+        // no field named: null, so that a text search orders by relevance (IncidentQueries.byRelevance)
         Sort order = sort == null || sort.isBlank() ? null
                 : Sort.parse(sort, IncidentQueries.SORTABLE, IncidentQueries.DEFAULT_SORT);
         Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count), window);

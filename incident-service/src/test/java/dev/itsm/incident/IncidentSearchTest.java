@@ -5,6 +5,7 @@ import static dev.itsm.incident.Fixtures.open;
 import static dev.itsm.incident.Fixtures.reader;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -20,8 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * {@code q=} is a full-text search (whole words of number, title and description; see
- * the platform's TextSearchFunctions): by word, by incident number, relevance order when no sort is asked for,
- * any input answered (never a 500), and served by the GIN index.
+ * the platform's TextSearchFunctions): by word, by incident number, relevance order when no sort is asked for (number
+ * and title matches first, then the others, each newest first, walked by cursor or page number), any input answered
+ * (never a 500), and served by the GIN indexes or the opened_at index.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_incident"))
@@ -58,11 +60,12 @@ class IncidentSearchTest {
         String inTitle = open(incident(service, "Walrus in the data centre", "Nothing else"));
         String inDescription = open(incident(service, "Cooling alarm", "A walrus was seen near rack 12"));
 
-        assertEquals(List.of(inTitle, inDescription), found(service, "walrus"), "a title match ranks first (weight A over B)");
+        assertEquals(List.of(inTitle, inDescription), found(service, "walrus"), "a title match ranks first");
         reader().queryParam("serviceId", service).queryParam("q", "walrus").queryParam("sort", "-openedAt").get(LIST)
                 .then().statusCode(200).body("items.id", equalTo(List.of(inDescription, inTitle)));
         String doc = reader().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
-        assertTrue(doc.contains("with q and no sort, the order is relevance"), "the list documents it");
+        assertTrue(doc.contains("with q and no sort, the order is relevance: first the incidents whose number or title"),
+                "the list documents it");
     }
 
     @Test
@@ -81,13 +84,46 @@ class IncidentSearchTest {
     }
 
     @Test
-    void theSearchIsServedByTheGinIndex() {
+    void relevanceListsNumberAndTitleMatchesFirstThenTheOthersEachNewestFirstWalkedByCursorOrPageNumber() {
+        UUID service = newService("Walked Shop");
+        // opened in this order; relevance: the title matches newest first, then the description matches newest first
+        String t1 = open(incident(service, "Narwhal stuck in the lift", "Nothing else"));
+        String d1 = open(incident(service, "Cooling alarm", "A narwhal again"));
+        String t2 = open(incident(service, "Second narwhal", "Rack 4"));
+        String d2 = open(incident(service, "Power cut", "The narwhal sighted near rack 9"));
+        String t3 = open(incident(service, "Narwhal number three", "Rack 7"));
+        String number = reader().get(LIST + "/" + d1).path("number");
+        List<String> expected = List.of(t3, t2, t1, d2, d1);
+
+        assertEquals(expected, found(service, "narwhal"));
+        for (int size = 1; size <= 6; size++) {
+            assertEquals(expected, walkByCursor(service, "narwhal", size), "by cursor, pages of " + size);
+            assertEquals(expected, walkByPageNumber(service, "narwhal", size), "by page number, pages of " + size);
+        }
+        assertEquals(List.of(d2), found(service, "narwhal power"), "words split over title and description: the second part");
+        assertEquals(List.of(t3, t2, d1, t1, d2), found(service, number + " or narwhal"),
+                "a match of the number is in the first part, newest first with the title matches");
+    }
+
+    @Test
+    void theSearchIsServedByTheGinIndexesOrStopsAfterAPageInOpenedAtOrder() {
         SeededIncidents.ensure();
-        List<String> sql = SqlCapture.during(() -> reader().queryParam("q", "w1234").get(LIST).then().statusCode(200)
+        List<String> rare = SqlCapture.during(() -> reader().queryParam("q", "w1234").get(LIST).then().statusCode(200)
                 .body("items[0].title", equalTo("Seeded disk issue w1234")));
-        String plan = SeededIncidents.explain(SeededIncidents.pageQuery(sql), "w1234", "w1234", 0, 50);
-        assertTrue(plan.contains("Bitmap Index Scan on incident_search"), plan);
-        assertTrue(!plan.contains("Seq Scan"), plan);
+        String plan = explain(SeededIncidents.pageQuery(rare), "w1234");
+        assertTrue(plan.contains("Bitmap Index Scan on incident_title_search"), "a rare word, number and title part: " + plan);
+        assertFalse(plan.contains("Seq Scan"), plan);
+        String count = rare.stream().filter(q -> q.contains("count(")).findFirst()
+                .orElseThrow(() -> new AssertionError("no count captured: " + rare));
+        plan = explain(count, "w1234");
+        assertTrue(plan.contains("Bitmap Index Scan on incident_search"), "the bounded count: " + plan);
+
+        // a word in every seeded title: the first part reads the newest rows until a page is full, it does not
+        // collect and sort every match
+        List<String> common = SqlCapture.during(() -> reader().queryParam("q", "seeded").get(LIST).then().statusCode(200));
+        plan = explain(SeededIncidents.pageQuery(common), "seeded");
+        assertTrue(plan.contains("Index Scan Backward using incident_opened_at_id"), "a common word: " + plan);
+        assertFalse(plan.contains("Sort"), plan);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -103,6 +139,46 @@ class IncidentSearchTest {
         body.put("title", title);
         body.put("description", description);
         return body;
+    }
+
+    private static List<String> walkByCursor(UUID service, String q, int size) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = reader().queryParam("serviceId", service).queryParam("q", q).queryParam("size", size);
+            if (cursor != null) {
+                request = request.queryParam("cursor", cursor);
+            }
+            var page = request.get(LIST).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("next");
+            assertTrue(ids.size() <= 10, "the walk ends: " + ids);
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static List<String> walkByPageNumber(UUID service, String q, int size) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0; page < 10; page++) {
+            List<String> items = reader().queryParam("serviceId", service).queryParam("q", q).queryParam("size", size)
+                    .queryParam("page", page).get(LIST).then().statusCode(200).extract().jsonPath()
+                    .getList("items.id", String.class);
+            if (items.isEmpty()) {
+                return ids;
+            }
+            ids.addAll(items);
+        }
+        throw new AssertionError("more pages than matches: " + ids);
+    }
+
+    /** The plan of a captured list or count statement: {@code text} for the search's parameters, limits as numbers. */
+    private static String explain(String sql, String text) {
+        String[] parts = sql.split("\\?", -1);
+        Object[] values = new Object[parts.length - 1];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parts[i].stripTrailing().endsWith("websearch_to_tsquery('simple',") ? text : (Object) 51;
+        }
+        return SeededIncidents.explain(sql, values);
     }
 
     private static List<String> found(UUID service, String q) {

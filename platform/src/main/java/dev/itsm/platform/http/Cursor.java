@@ -53,7 +53,8 @@ public record Cursor(String order, List<String> values) {
         return cursor;
     }
 
-    private static Cursor parse(String token) {
+    /** Reads a token whatever its order; 400 naming {@code cursor} when it is not one this API gave out. */
+    static Cursor parse(String token) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalid();
         }

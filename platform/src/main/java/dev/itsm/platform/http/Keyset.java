@@ -50,8 +50,12 @@ public final class Keyset<T> {
     private final String order;
 
     private Keyset(List<Key<T>> keys) {
+        this(keys, String.join(",", keys.stream().map(k -> (k.descending() ? "-" : "") + k.column().expression()).toList()));
+    }
+
+    private Keyset(List<Key<T>> keys, String order) {
         this.keys = List.copyOf(keys);
-        this.order = String.join(",", keys.stream().map(k -> (k.descending() ? "-" : "") + k.column().expression()).toList());
+        this.order = order;
     }
 
     /**
@@ -80,6 +84,20 @@ public final class Keyset<T> {
     /** Every column in one direction, e.g. a changes feed: {@code (updatedAt, id)} ascending. */
     public static <T> Keyset<T> ascending(List<Column<T>> columns) {
         return new Keyset<>(columns.stream().map(c -> new Key<>(c, false)).toList());
+    }
+
+    /**
+     * The same keys for one part of a list that is served part after part, each part in this order (e.g. a text
+     * search: the matches in the title first, then the others, each newest first). Its cursors name the part, so a
+     * cursor says which part the next page continues ({@link #gaveOut}).
+     */
+    public Keyset<T> part(String name) {
+        return new Keyset<>(keys, name + ":" + order);
+    }
+
+    /** Whether the request's cursor was given out by this keyset (this order, this part); false without a cursor. */
+    public boolean gaveOut(PageRequest request) {
+        return request.byCursor() && Cursor.parse(request.cursor()).order().equals(order);
     }
 
     /** {@code a desc, b desc} — nulls placed as PostgreSQL's indexes place them (last ascending, first descending). */

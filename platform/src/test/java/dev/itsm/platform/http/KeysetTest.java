@@ -1,6 +1,8 @@
 package dev.itsm.platform.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -44,6 +46,25 @@ class KeysetTest {
         String after = keys.after(new PageRequest(0, 10, token, null), params);
         assertEquals("(i.openedAt, i.id) < (:keyset0, :keyset1)", after);
         assertEquals(List.of(ROW.openedAt(), ROW.id()), List.copyOf(params.values()));
+    }
+
+    @Test
+    void aPartsCursorNamesItsPartAndContinuesOnlyThatPart() {
+        Keyset<Row> newest = keyset("-openedAt");
+        Keyset<Row> first = newest.part("title");
+        Keyset<Row> second = newest.part("text");
+        assertEquals(newest.orderBy(), first.orderBy(), "a part is ordered like its keyset");
+        PageRequest inFirst = new PageRequest(0, 10, first.cursorAfter(ROW).encode(), null);
+        assertTrue(first.gaveOut(inFirst));
+        assertFalse(second.gaveOut(inFirst));
+        assertFalse(newest.gaveOut(inFirst));
+        assertFalse(first.gaveOut(new PageRequest(0, 10)), "no cursor");
+        Map<String, Object> params = new LinkedHashMap<>();
+        assertEquals("(i.openedAt, i.id) < (:keyset0, :keyset1)", first.after(inFirst, params));
+        ValidationException wrongPart = assertThrows(ValidationException.class, () -> second.after(inFirst, new LinkedHashMap<>()));
+        assertEquals("cursor", wrongPart.toProblem("/x").getErrors().get(0).field());
+        assertThrows(ValidationException.class, () -> first.gaveOut(new PageRequest(0, 10, "not-a-cursor", null)),
+                "a token that is no cursor is a 400, whichever part asks");
     }
 
     enum Level { LOW, HIGH }
