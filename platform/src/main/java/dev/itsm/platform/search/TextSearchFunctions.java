@@ -9,8 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * PostgreSQL full-text search in HQL, which has no {@code @@} operator:
- * {@code text_matches(x.searchDocument, :q)} and {@code text_rank(x.searchDocument, :q)} (and {@code no_order()}
- * for a bounded count of matches), registered
+ * {@code text_matches(x.searchDocument, :q)} (and {@code no_order()} for a bounded count of matches), registered
  * in every service's persistence unit (incident-service and catalog-service search with them).
  * <p>
  * The query is parsed by {@code websearch_to_tsquery}, which never fails on user input (quotes,
@@ -32,11 +31,6 @@ public class TextSearchFunctions implements FunctionContributor {
                 .patternDescriptorBuilder("text_matches", "(?1 @@ websearch_to_tsquery('simple', ?2))")
                 .setExactArgumentCount(2)
                 .setInvariantType(types.resolve(StandardBasicTypes.BOOLEAN))
-                .register();
-        functions.getFunctionRegistry()
-                .patternDescriptorBuilder("text_rank", "ts_rank(?1, websearch_to_tsquery('simple', ?2))")
-                .setExactArgumentCount(2)
-                .setInvariantType(types.resolve(StandardBasicTypes.FLOAT))
                 .register();
         // "order by no_order()": HQL allows a LIMIT in a subquery only after an ORDER BY, and a bounded count of text
         // matches must not be ordered — PostgreSQL drops a constant sort key, so the GIN index's bitmap stops after
