@@ -2,12 +2,11 @@ package dev.itsm.change;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import dev.itsm.testing.StatementCapture;
 import dev.itsm.testing.TestInfrastructure;
 
 /**
@@ -56,41 +55,9 @@ final class SeededChanges {
         seeded = true;
     }
 
-    /**
-     * The plan of a captured statement, run with these parameter values ({@code ?} in order):
-     * PREPARE + EXPLAIN EXECUTE, so the plan is the one for the values, like the service's.
-     */
+    /** The plan of a captured statement with these parameter values ({@link StatementCapture#explain}). */
     static String explain(String sql, Object... values) {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : sql.toCharArray()) {
-            if (ch == '?') {
-                numbered.append('$').append(++n);
-            } else {
-                numbered.append(ch);
-            }
-        }
-        if (n != values.length) {
-            throw new IllegalArgumentException(n + " parameters, " + values.length + " values: " + sql);
-        }
-        List<String> literals = new ArrayList<>();
-        for (Object v : values) {
-            literals.add(v instanceof Number ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
-        }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("prepare captured as " + numbered);
-            StringBuilder plan = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement("explain execute captured(" + String.join(", ", literals) + ")");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            s.execute("deallocate captured");
-            return plan.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return StatementCapture.explain(DATABASE, sql, values);
     }
 
     /** The page query among captured statements (the one with ORDER BY, not the count). */

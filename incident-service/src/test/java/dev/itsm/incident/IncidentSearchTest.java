@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.StatementCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,12 +174,8 @@ class IncidentSearchTest {
 
     /** The plan of a captured list or count statement: {@code text} for the search's parameters, limits as numbers. */
     private static String explain(String sql, String text) {
-        String[] parts = sql.split("\\?", -1);
-        Object[] values = new Object[parts.length - 1];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = parts[i].stripTrailing().endsWith("websearch_to_tsquery('simple',") ? text : (Object) 51;
-        }
-        return SeededIncidents.explain(sql, values);
+        return SeededIncidents.explain(sql, StatementCapture.values(sql,
+                before -> before.endsWith("websearch_to_tsquery('simple',") ? text : (Object) 51));
     }
 
     private static List<String> found(UUID service, String q) {

@@ -16,10 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.StatementCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -99,7 +97,7 @@ class KnownErrorSearchTest {
         List<String> sql = ProblemSqlCapture.during(() -> reader().queryParam("q", "seedword1234").get("/api/v1/problems/known-errors")
                 .then().statusCode(200).body("items.size()", equalTo(1)));
         String page = sql.stream().filter(s -> s.contains("from known_error") && s.contains("ts_rank")).findFirst().orElseThrow();
-        String plan = explain(page, "seedword1234", "seedword1234", 51, 0);
+        String plan = StatementCapture.explain(ProblemFixtures.DATABASE, page, "seedword1234", "seedword1234", 51, 0);
         assertTrue(plan.contains("known_error_search"), plan);
         assertFalse(plan.contains("Seq Scan"), plan);
     }
@@ -118,30 +116,6 @@ class KnownErrorSearchTest {
                     + "'Restart the worker ' || (g % 17), 'ACTIVE', 1, now(), now(), 0 from generate_series(1, " + n + ") g "
                     + "on conflict do nothing");
             s.execute("analyze known_error");
-        }
-    }
-
-    /** EXPLAIN of a captured statement ({@code ?} placeholders) with these values. */
-    private static String explain(String sql, Object... values) throws Exception {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : sql.toCharArray()) {
-            numbered.append(ch == '?' ? "$" + (++n) : String.valueOf(ch));
-        }
-        List<String> literals = new ArrayList<>();
-        for (Object v : values) {
-            literals.add(v instanceof Number ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
-        }
-        try (Connection c = ProblemFixtures.connect(); Statement s = c.createStatement()) {
-            s.execute("prepare captured as " + numbered);
-            StringBuilder plan = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement("explain execute captured(" + String.join(", ", literals) + ")");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
         }
     }
 }
