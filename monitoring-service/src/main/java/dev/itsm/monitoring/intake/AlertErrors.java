@@ -3,7 +3,6 @@ package dev.itsm.monitoring.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.itsm.platform.problem.Problem;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +91,7 @@ final class AlertErrors {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v.textValue()).toInstant();
+            return Rfc3339.parse(v.textValue());
         } catch (DateTimeParseException e) {
             add(pointer, "must be an RFC 3339 date-time, e.g. 2026-03-01T10:15:30Z");
             return null;

@@ -3,6 +3,8 @@ package dev.itsm.monitoring.intake;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * One alert as the intake accepted it, whatever its format. Stored as jsonb in the intake queue; the processor
  * reads it back and never needs to know which format it came in.
@@ -17,8 +19,9 @@ import java.util.Map;
  */
 public record NormalizedAlert(AlertSource source, String sourceName, AlertStatus status, String fingerprint,
         String name, String severity, String summary, String description, Map<String, String> labels,
-        Map<String, String> annotations, Instant startsAt, Instant endsAt, String generatorUrl,
-        Instant receivedAt) {
+        Map<String, String> annotations, @JsonDeserialize(using = QueuedInstant.class) Instant startsAt,
+        @JsonDeserialize(using = QueuedInstant.class) Instant endsAt, String generatorUrl,
+        @JsonDeserialize(using = QueuedInstant.class) Instant receivedAt) {
 
     public NormalizedAlert {
         labels = labels == null ? Map.of() : labels;
