@@ -3,6 +3,9 @@
 #   bench/run.sh               full run (about 15-20 minutes on 2 cores, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
 #   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 8088, 5432, 9092 free)
+#   bench/run.sh --only read     section 4 (read path at 1,000,000 incidents: pages, cursor walk, summary, text search,
+#                              changes feed through the gateway next to pgbench running the same SQL) alone on a fresh
+#                              stack; writes bench/raw/read/ (RESULTS.md, run.log, the wrk and pgbench output)
 #   bench/run.sh --only webhook  section 7 (webhook delivery: deliveries/s to a local receiver, latency from the
 #                              record's Kafka timestamp to the receiver's 2xx next to a plain Kafka consumer's) alone
 #                              on a fresh stack, a few minutes (add --quick for a smoke run); writes

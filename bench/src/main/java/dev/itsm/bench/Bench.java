@@ -40,11 +40,13 @@ public final class Bench {
         if (only >= 0) {
             String section = only + 1 < flags.size() ? flags.get(only + 1) : "";
             switch (section) {
+                case "read" -> only(root, quick, section, "4. Read path", (s, r) -> ReadPath.run(s, new Wrk(s.raw),
+                        new Pgbench(s.raw, s.pgPort(), s.stack.dbUser(), s.stack.dbPassword()), r));
                 case "webhook" -> only(root, quick, section, "7. Webhook delivery", WebhookDelivery::run);
                 case "problem" -> only(root, quick, section, "8. Problem management", ProblemManagement::run);
                 case "request" -> only(root, quick, section, "9. Service requests", ServiceRequests::run);
                 case "monitoring" -> only(root, quick, section, "10. Monitoring", Monitoring::run);
-                default -> throw new IllegalArgumentException("--only takes: webhook, problem, request, monitoring (got '"
+                default -> throw new IllegalArgumentException("--only takes: read, webhook, problem, request, monitoring (got '"
                         + section + "')");
             }
             return;
