@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import dev.itsm.monitoring.pipeline.IntakeFirst;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,11 +32,12 @@ public class Intake {
     private final long maxBodyBytes;
     private final int maxAlerts;
     private final Event<AlertsQueued> queued;
+    private final IntakeFirst intakeFirst;
     private final Map<AlertSource, Counter> accepted = new EnumMap<>(AlertSource.class);
     private final Map<AlertSource, Counter> rejected = new EnumMap<>(AlertSource.class);
 
     Intake(IntakeQueue queue, ObjectMapper json, Clock clock, MeterRegistry meters, Event<AlertsQueued> queued,
-            @ConfigProperty(name = "monitoring.intake.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
+            IntakeFirst intakeFirst, @ConfigProperty(name = "monitoring.intake.max-body-bytes", defaultValue = "1048576") long maxBodyBytes,
             @ConfigProperty(name = "monitoring.intake.max-alerts", defaultValue = "1000") int maxAlerts) {
         this.queue = queue;
         this.json = json;
@@ -43,6 +45,7 @@ public class Intake {
         this.maxBodyBytes = maxBodyBytes;
         this.maxAlerts = maxAlerts;
         this.queued = queued;
+        this.intakeFirst = intakeFirst;
         for (AlertSource source : AlertSource.values()) {
             String tag = source.name().toLowerCase(java.util.Locale.ROOT);
             accepted.put(source, Counter.builder("itsm.monitoring.intake.alerts").description("Alerts received")
@@ -57,6 +60,7 @@ public class Intake {
      * body is too large, not JSON, not of the format, has too many alerts, or when every alert is invalid.
      */
     public IntakeReceipt accept(byte[] body, Format format) {
+        intakeFirst.intake();
         long size = body == null ? 0 : body.length;
         if (size > maxBodyBytes) {
             throw IntakeProblems.payloadTooLarge(size, maxBodyBytes);

@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
  * safety net that also drains what other instances' intakes queued (tests set it off and call
  * {@link #processPending()} themselves). At most one drain runs per instance; the advisory lock of {@link AlertBatch}
  * makes it one across instances. A batch that fails rolls back
- * whole — its entries go back to the queue and are tried again, one by one.
+ * whole — its entries go back to the queue and are tried again, one by one. While webhooks keep arriving, a drain gives
+ * way to the intake after each batch ({@link IntakeFirst}).
  */
 @ApplicationScoped
 public class AlertProcessor {
@@ -35,6 +36,9 @@ public class AlertProcessor {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    IntakeFirst intakeFirst;
 
     @ConfigProperty(name = "monitoring.processing.every")
     String every;
@@ -71,8 +75,10 @@ public class AlertProcessor {
     private void drainWhileWanted() {
         try {
             while (wanted.getAndSet(false)) {
-                processPending();
+                drain(true);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warnf(e, "processing the intake queue failed; the queued alerts are retried at the next round");
         } finally {
@@ -87,8 +93,18 @@ public class AlertProcessor {
      * stay queued for the next round.
      */
     public int processPending() {
+        try {
+            return drain(false);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("not paced: cannot be interrupted", e);
+        }
+    }
+
+    /** {@link #processPending()}; {@code paced}: gives way to the intake after each batch ({@link IntakeFirst}). */
+    private int drain(boolean paced) throws InterruptedException {
         int total = 0;
         while (true) {
+            long started = System.nanoTime();
             int n;
             try {
                 n = batch.process(config.batchSize());
@@ -103,6 +119,9 @@ public class AlertProcessor {
                 return total;
             }
             total += n;
+            if (paced) {
+                intakeFirst.afterBatch(System.nanoTime() - started);
+            }
         }
     }
 
