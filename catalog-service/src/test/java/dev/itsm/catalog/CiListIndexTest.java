@@ -9,13 +9,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.StatementCapture;
 import dev.itsm.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -104,35 +104,8 @@ class CiListIndexTest {
      */
     private static String explain(String sql, List<Object> values) {
         String literalPaging = sql.replaceAll("offset \\? rows", "offset 0 rows").replaceAll("fetch first \\? rows", "fetch first 51 rows");
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char ch : literalPaging.toCharArray()) {
-            if (ch == '?') {
-                numbered.append('$').append(++n);
-            } else {
-                numbered.append(ch);
-            }
-        }
-        if (n != values.size()) {
-            throw new IllegalArgumentException(n + " parameters, " + values.size() + " values: " + sql);
-        }
-        List<String> literals = new ArrayList<>();
-        for (Object v : values) {
-            literals.add("'" + v.toString().replace("'", "''") + "'");
-        }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("prepare captured as " + numbered);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = s.executeQuery("explain execute captured" + (literals.isEmpty() ? "" : "(" + String.join(", ", literals) + ")"))) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            s.execute("deallocate captured");
-            return plan.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        // every value as a string literal: PostgreSQL types it from where the parameter stands
+        return StatementCapture.explain("itsm_catalog", literalPaging, values.stream().map(String::valueOf).toArray());
     }
 
     /**

@@ -97,7 +97,8 @@ public class StatementCapture implements StatementInspector {
                 TestInfrastructure.dbPassword()); Statement s = c.createStatement()) {
             s.execute("prepare captured as " + numbered);
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement("explain execute captured(" + String.join(", ", literals) + ")");
+            try (PreparedStatement ps = c.prepareStatement("explain execute captured"
+                    + (literals.isEmpty() ? "" : "(" + String.join(", ", literals) + ")"));
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
