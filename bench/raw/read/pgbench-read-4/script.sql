@@ -1,0 +1,2 @@
+select id, number, title, description, caller, service_id, ci_id, category, impact, urgency, priority, state, assignment_group, assignee, hold_reason, opened_at, acknowledged_at, resolved_at, closed_at, canceled_at, resolution_code, resolution_notes, cancel_reason, reopen_count, major_incident, parent_incident_id, updated_at, version from incident where state in ('CLOSED') order by opened_at desc, id desc offset 500000 rows fetch first 51 rows only;
+select count(*) from (select 1 from incident where state in ('CLOSED') limit 10001) m;

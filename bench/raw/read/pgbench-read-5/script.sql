@@ -1,0 +1,1 @@
+select state, priority, sum(count) from incident_count group by state, priority;
