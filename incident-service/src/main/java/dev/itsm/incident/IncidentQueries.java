@@ -191,7 +191,7 @@ public class IncidentQueries {
         if (sort == null && filter.searchText() != null) {
             return null;
         }
-        return Keyset.of(sort != null ? sort : Sort.parse(DEFAULT_SORT, SORTABLE, DEFAULT_SORT), COLUMNS, TIE_BREAKS);
+        return sort != null ? Keyset.of(sort, COLUMNS, TIE_BREAKS) : NEWEST;
     }
 
     /**
