@@ -3,6 +3,11 @@
 #   bench/run.sh               full run (about 15-20 minutes on 2 cores, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
 #   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 8088, 5432, 9092 free)
+#   bench/run.sh --only write    section 1 (POST /api/v1/incidents at saturation through the gateway and direct, next to
+#                              pgbench running the same transaction; CPU per incident per process) alone on a fresh
+#                              stack; writes bench/raw/write/ (RESULTS.md, run.log, the wrk and pgbench output)
+#   bench/run.sh --only gateway  section 2 (GET through the gateway, direct and through nginx; proxy CPU per request)
+#                              alone on a fresh stack; writes bench/raw/gateway/
 #   bench/run.sh --only read     section 4 (read path at 1,000,000 incidents: pages, cursor walk, summary, text search,
 #                              changes feed through the gateway next to pgbench running the same SQL) alone on a fresh
 #                              stack; writes bench/raw/read/ (RESULTS.md, run.log, the wrk and pgbench output)

@@ -42,11 +42,14 @@ public final class Bench {
             switch (section) {
                 case "read" -> only(root, quick, section, "4. Read path", (s, r) -> ReadPath.run(s, new Wrk(s.raw),
                         new Pgbench(s.raw, s.pgPort(), s.stack.dbUser(), s.stack.dbPassword()), r));
+                case "write" -> only(root, quick, section, "1. Write path", (s, r) -> WritePath.run(s, new Wrk(s.raw),
+                        new Pgbench(s.raw, s.pgPort(), s.stack.dbUser(), s.stack.dbPassword()), r));
+                case "gateway" -> only(root, quick, section, "2. Gateway overhead", (s, r) -> GatewayOverhead.run(s, new Wrk(s.raw), r));
                 case "webhook" -> only(root, quick, section, "7. Webhook delivery", WebhookDelivery::run);
                 case "problem" -> only(root, quick, section, "8. Problem management", ProblemManagement::run);
                 case "request" -> only(root, quick, section, "9. Service requests", ServiceRequests::run);
                 case "monitoring" -> only(root, quick, section, "10. Monitoring", Monitoring::run);
-                default -> throw new IllegalArgumentException("--only takes: read, webhook, problem, request, monitoring (got '"
+                default -> throw new IllegalArgumentException("--only takes: write, gateway, read, webhook, problem, request, monitoring (got '"
                         + section + "')");
             }
             return;

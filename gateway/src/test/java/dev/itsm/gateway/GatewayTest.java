@@ -193,6 +193,15 @@ class GatewayTest {
                 .body("type", equalTo("https://itsm.dev/problems/unauthorized"));
     }
 
+    @Test
+    void aRememberedTokenIsRefusedOnceItReachesTheMaximumAge() {
+        // the gateway remembers verified tokens: it must forget one at the end of its maximum age, not at its exp
+        String authorization = "Bearer " + Tokens.reachingMaximumAgeIn(2, "ageing", "itsm-reader");
+        given().header("Authorization", authorization).when().get("/api/v1/incidents").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().header("Authorization", authorization).when().get("/api/v1/incidents").then().statusCode(401));
+    }
+
     @ParameterizedTest(name = "{0} {1} as {2} → {3}")
     @CsvSource({
             // reads: any ITSM role

@@ -61,6 +61,12 @@ final class Tokens {
         return claims(subject, role).issuedAt(now - 25 * 3600).expiresAt(now + 3600).jws().sign(KEY);
     }
 
+    /** Good now, but it reaches the maximum age (24 h) in {@code seconds}, long before its exp. */
+    static String reachingMaximumAgeIn(long seconds, String subject, String role) {
+        long now = System.currentTimeMillis() / 1000;
+        return claims(subject, role).issuedAt(now - 24 * 3600 + seconds).expiresAt(now + 3600).jws().sign(KEY);
+    }
+
     /** Right key, issuer and roles, but meant for another client (audience). */
     static String forAudience(String audience, String subject, String role) {
         return claims(subject, role).audience(audience).jws().sign(KEY);

@@ -1,11 +1,13 @@
 package dev.itsm.gateway.security;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.itsm.gateway.GatewayConfig;
@@ -17,7 +19,8 @@ import io.vertx.core.Vertx;
 /**
  * Verifies bearer tokens with smallrye-jwt — the same {@code mp.jwt.verify.*} settings (public key
  * or JWKS location, issuer, RS256) as the services — and remembers verified tokens until they
- * expire, so a client's repeated calls cost one map lookup instead of one RSA verification.
+ * expire or reach the maximum token age ({@code mp.jwt.verify.token.age}), so a client's repeated calls cost
+ * one map lookup instead of one RSA verification.
  * Signature, issuer, expiry and algorithm ({@code alg:none} is never accepted) are checked by
  * smallrye-jwt; the first verification of a token runs on a worker thread because a JWKS location
  * may have to be fetched.
@@ -28,12 +31,15 @@ public class TokenVerifier {
     private final JWTParser parser;
     private final Vertx vertx;
     private final int cacheSize;
+    private final Optional<Long> maxAgeSeconds;
     private final Map<TokenKey, VerifiedToken> verified = new ConcurrentHashMap<>();
 
-    public TokenVerifier(JWTParser parser, Vertx vertx, GatewayConfig config) {
+    public TokenVerifier(JWTParser parser, Vertx vertx, GatewayConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds) {
         this.parser = parser;
         this.vertx = vertx;
         this.cacheSize = config.auth().cacheSize();
+        this.maxAgeSeconds = maxAgeSeconds;
     }
 
     /** The verified token, or a failed future whose message says why it is not acceptable. */
@@ -41,7 +47,7 @@ public class TokenVerifier {
         TokenKey key = new TokenKey(token);
         VerifiedToken known = verified.get(key);
         if (known != null) {
-            if (known.expiresAtEpochSecond() > System.currentTimeMillis() / 1000) {
+            if (known.validUntilEpochSecond() > System.currentTimeMillis() / 1000) {
                 return Future.succeededFuture(known);
             }
             verified.remove(key);
@@ -63,7 +69,12 @@ public class TokenVerifier {
             throw new InvalidTokenException("The bearer token has no subject");
         }
         Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-        VerifiedToken result = new VerifiedToken(subject, groups, jwt.getExpirationTime());
+        // remembered only while smallrye-jwt would still accept it: before exp and within the maximum age
+        long validUntil = jwt.getExpirationTime();
+        if (maxAgeSeconds.isPresent() && jwt.getIssuedAtTime() > 0) {
+            validUntil = Math.min(validUntil, jwt.getIssuedAtTime() + maxAgeSeconds.get());
+        }
+        VerifiedToken result = new VerifiedToken(subject, groups, validUntil);
         if (verified.size() >= cacheSize) {
             verified.clear();
         }
