@@ -38,13 +38,34 @@ public record IncidentFilter(
         return conditions(params, false);
     }
 
+    /**
+     * The conditions of every filter but state and priority (or empty): a list filtered by several states and
+     * priorities is read as one index range per (state, priority) pair (IncidentQueries.byStateAndPriority).
+     */
+    public String whereWithoutStateAndPriority(Map<String, Object> params) {
+        return conditions(params, true, false);
+    }
+
+    /**
+     * Several states and several priorities asked for together (at least two pairs): no single index range holds
+     * their matches in opened_at order.
+     */
+    public boolean hasSeveralStatePriorityPairs() {
+        return states != null && priorities != null && !states.isEmpty() && !priorities.isEmpty()
+                && states.stream().distinct().count() * priorities.stream().distinct().count() >= 2;
+    }
+
     private String conditions(Map<String, Object> params, boolean withText) {
+        return conditions(params, withText, true);
+    }
+
+    private String conditions(Map<String, Object> params, boolean withText, boolean withStateAndPriority) {
         StringBuilder q = new StringBuilder();
-        if (states != null && !states.isEmpty()) {
+        if (withStateAndPriority && states != null && !states.isEmpty()) {
             and(q, "i.state in :states");
             params.put("states", states);
         }
-        if (priorities != null && !priorities.isEmpty()) {
+        if (withStateAndPriority && priorities != null && !priorities.isEmpty()) {
             and(q, "i.priority in :priorities");
             params.put("priorities", priorities);
         }

@@ -1,11 +1,17 @@
 package dev.itsm.incident;
 
 import static dev.itsm.incident.Fixtures.reader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,6 +65,67 @@ class IncidentListIndexTest {
         String group = UUID.randomUUID().toString();
         plan = plan(reader().queryParam("alertGroupId", group), group, 0, 50);
         assertTrue(plan.contains("incident_alert_group"), plan);
+    }
+
+    @Test
+    void severalStatesAndPrioritiesAreReadAsOneIndexRangePerPairMergedInOrder() {
+        SeededIncidents.ensure();
+        String service = SeededIncidents.SERVICES.get(2).toString();
+        List<String> sql = SqlCapture.during(() -> reader().queryParam("state", "NEW,IN_PROGRESS").queryParam("priority", "P1,P2")
+                .queryParam("serviceId", service).queryParam("size", 5).get("/api/v1/incidents").then().statusCode(200));
+        String union = sql.stream().filter(q -> q.contains("union all")).findFirst()
+                .orElseThrow(() -> new AssertionError("no UNION ALL of the (state, priority) pairs: " + sql));
+        // each pair: the service, its state and priority, its limit; then the page's limit
+        String plan = SeededIncidents.explain(union, service, "NEW", "P1", 6, service, "NEW", "P2", 6, service, "IN_PROGRESS", "P1", 6,
+                service, "IN_PROGRESS", "P2", 6, 6);
+        assertEachPairIsAnIndexRangeInOrder(plan, "incident_service_state_priority_order");
+
+        // without the service: the index that starts with state and priority
+        List<String> all = SqlCapture.during(() -> reader().queryParam("state", "NEW,IN_PROGRESS").queryParam("priority", "P1,P2")
+                .queryParam("size", 5).get("/api/v1/incidents").then().statusCode(200));
+        String allUnion = all.stream().filter(q -> q.contains("union all")).findFirst().orElseThrow();
+        plan = SeededIncidents.explain(allUnion, "NEW", "P1", 6, "NEW", "P2", 6, "IN_PROGRESS", "P1", 6, "IN_PROGRESS", "P2", 6, 6);
+        assertEachPairIsAnIndexRangeInOrder(plan, "incident_state_priority_order");
+    }
+
+    /** Four pairs, each a limited backward index range (no Sort below its Limit); only the few rows above are sorted. */
+    private static void assertEachPairIsAnIndexRangeInOrder(String plan, String index) {
+        assertFalse(plan.contains("Seq Scan"), plan);
+        assertEquals(4, Pattern.compile("Index (Only )?Scan Backward using " + index).matcher(plan).results().count(), plan);
+        assertEquals(5, Pattern.compile("Limit").matcher(plan).results().count(), plan);
+        // the only Sort sorts the pairs' limited rows (it sits above the Append, below the outer Limit)
+        assertTrue(Pattern.compile("Sort[^\\n]*\\n[^\\n]*Sort Key[^\\n]*\\n\\s*->\\s*Append").matcher(plan).find()
+                || !FULL_SORT.matcher(plan).find(), plan);
+    }
+
+    @Test
+    void aWalkBySeveralStatesAndPrioritiesSeesEveryMatchOnceInOrderBothWays() throws Exception {
+        SeededIncidents.ensure();
+        String service = SeededIncidents.SERVICES.get(3).toString();
+        for (String sort : List.of("-openedAt", "openedAt")) {
+            List<String> expected = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(TestInfrastructure.database(Fixtures.DATABASE),
+                    TestInfrastructure.dbUser(), TestInfrastructure.dbPassword()); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select id from incident where state in ('NEW', 'ON_HOLD', 'CLOSED') "
+                            + "and priority in ('P1', 'P3') and service_id = '" + service + "' order by opened_at "
+                            + (sort.startsWith("-") ? "desc, id desc" : "asc, id asc"))) {
+                while (rs.next()) {
+                    expected.add(rs.getString(1));
+                }
+            }
+            assertTrue(expected.size() > 20, "enough matches to walk several pages: " + expected.size());
+            List<String> seen = new ArrayList<>();
+            String cursor = null;
+            do {
+                RequestSpecification request = reader().queryParam("state", "NEW,ON_HOLD,CLOSED").queryParam("priority", "P3,P1")
+                        .queryParam("serviceId", service).queryParam("sort", sort).queryParam("size", 7);
+                Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/api/v1/incidents");
+                page.then().statusCode(200);
+                seen.addAll(page.jsonPath().getList("items.id", String.class));
+                cursor = page.jsonPath().getString("next");
+            } while (cursor != null);
+            assertEquals(expected, seen, sort);
+        }
     }
 
     @Test
