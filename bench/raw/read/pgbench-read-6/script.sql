@@ -1,1 +1,1 @@
-select state, priority, sum(count) from incident_count where service_id = '8e6bfe48-1723-4004-a16a-4ea2f966ea04' group by state, priority;
+select state, priority, sum(count) from incident_count where service_id = '63a760d7-70e1-4783-be42-16e529f75d0e' group by state, priority;
