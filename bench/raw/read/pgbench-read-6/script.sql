@@ -1,1 +1,1 @@
-select state, priority, sum(count) from incident_count where service_id = '63a760d7-70e1-4783-be42-16e529f75d0e' group by state, priority;
+select state, priority, sum(count) from incident_count where service_id = '275e611f-8267-4b06-afeb-8f0d32cec925' group by state, priority;
