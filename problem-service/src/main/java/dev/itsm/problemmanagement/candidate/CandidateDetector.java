@@ -123,17 +123,24 @@ public class CandidateDetector {
                 where i.opened_at >= :from and i.%1$s is not null and %2$s) g
             where g.n >= :threshold""";
 
-    /** The incidents of a candidate that still count: known, not canceled, not linked to a problem. */
-    private static final String CURRENT_MEMBERS = "select i.incident_id, i.ci_id, i.opened_at from incident_replica i "
+    /** Of some incidents, those that still count for a candidate: known, not canceled, not linked to a problem. */
+    private static final String COUNTING = "select i.incident_id, i.ci_id, i.opened_at from incident_replica i "
             + "where i.incident_id = any(cast(:ids as uuid[])) and " + NOT_LINKED_NOR_CANCELED;
 
+    /** The incidents of a candidate that still count, oldest first. */
+    private static final String CURRENT_MEMBERS = "select i.incident_id, i.ci_id, i.opened_at "
+            + "from problem_candidate_incident m join incident_replica i on i.incident_id = m.incident_id "
+            + "where m.candidate_id = :candidate and " + NOT_LINKED_NOR_CANCELED + " order by i.opened_at, i.incident_id";
+
     private final EntityManager em;
+    private final CandidateMembers members;
     private final Outbox outbox;
     private final CandidateConfig config;
     private final Clock clock;
 
-    CandidateDetector(EntityManager em, Outbox outbox, CandidateConfig config, Clock clock) {
+    CandidateDetector(EntityManager em, CandidateMembers members, Outbox outbox, CandidateConfig config, Clock clock) {
         this.em = em;
+        this.members = members;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -178,7 +185,7 @@ public class CandidateDetector {
         for (Key key : keys) {
             ProblemCandidate open = candidates.open.get(key);
             if (open != null) {
-                open.join(List.of(newcomer), now);
+                join(open, List.of(newcomer), now);
             } else if (!candidates.quiet.contains(key)) {
                 switch (key.kind()) {
                     case CI -> created += offer(candidates, key, group(GROUP_OF_CI, key.keyId(), from), from, now);
@@ -252,11 +259,17 @@ public class CandidateDetector {
 
     /** Of {@code incidentIds}, those that still count for a candidate (known, not canceled, not linked). */
     @Transactional
-    public List<Member> currentMembers(Collection<UUID> incidentIds) {
+    public List<Member> counting(Collection<UUID> incidentIds) {
         if (incidentIds.isEmpty()) {
             return List.of();
         }
-        return members(query(CURRENT_MEMBERS).setParameter("ids", uuidArray(incidentIds)).getResultList());
+        return members(query(COUNTING).setParameter("ids", uuidArray(incidentIds)).getResultList());
+    }
+
+    /** The incidents of the candidate that still count (known, not canceled, not linked), oldest first. */
+    @Transactional
+    public List<Member> currentMembers(UUID candidateId) {
+        return members(query(CURRENT_MEMBERS).setParameter("candidate", candidateId).getResultList());
     }
 
     /** A kind of key and the CI or service: what a candidate is about. */
@@ -270,8 +283,8 @@ public class CandidateDetector {
     }
 
     /**
-     * A qualifying group becomes a candidate or joins the key's OPEN one (without a query: incidents linked meanwhile
-     * are dropped on read and by the sweep); returns 1 when created.
+     * A qualifying group becomes a candidate or joins the key's OPEN one (incidents linked meanwhile are dropped on read
+     * and by the sweep); returns 1 when created.
      */
     private int offer(Candidates candidates, Key key, List<Member> group, Instant from, Instant now) {
         if (!qualifies(key.kind(), group)) {
@@ -279,7 +292,7 @@ public class CandidateDetector {
         }
         ProblemCandidate open = candidates.open.get(key);
         if (open != null) {
-            open.join(group, now);
+            join(open, group, now);
             return 0;
         }
         if (candidates.quiet.contains(key)) {
@@ -289,9 +302,16 @@ public class CandidateDetector {
         // the platform retries its event, and the retry joins the candidate the other one created.
         Detection detection = ProblemCandidate.detect(key.kind(), key.keyId(), keyName(key.kind(), key.keyId()), group, from, now);
         detection.candidate().persist();
+        em.flush(); // the member rows refer to the candidate's
+        members.add(detection.candidate().id(), detection.members());
         candidates.open.put(key, detection.candidate());
         outbox.append(detection.event());
         return 1;
+    }
+
+    /** The incidents of {@code group} that are not members yet join the OPEN candidate: one row each. */
+    private void join(ProblemCandidate open, List<Member> group, Instant now) {
+        open.joined(members.add(open.id(), group.stream().sorted(ProblemCandidate.OLDEST_FIRST).toList()), now);
     }
 
     /**

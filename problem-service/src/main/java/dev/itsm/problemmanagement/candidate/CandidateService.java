@@ -33,7 +33,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Reading and deciding recurrence candidates. An OPEN candidate is shown with the incidents that still count (linking
- * one to a problem drops it from the view at once, and from the stored row at the next sweep); accepting one logs a
+ * one to a problem drops it from the view at once, and from its stored members at the next sweep); accepting one logs a
  * problem with exactly those incidents through the problem core, in the same transaction.
  */
 @ApplicationScoped
@@ -48,14 +48,16 @@ public class CandidateService {
 
     private final ProblemService problems;
     private final CandidateDetector detector;
+    private final CandidateMembers members;
     private final CandidateConfig config;
     private final EntityManager em;
     private final Clock clock;
 
-    CandidateService(ProblemService problems, CandidateDetector detector, CandidateConfig config, EntityManager em,
-            Clock clock) {
+    CandidateService(ProblemService problems, CandidateDetector detector, CandidateMembers members,
+            CandidateConfig config, EntityManager em, Clock clock) {
         this.problems = problems;
         this.detector = detector;
+        this.members = members;
         this.config = config;
         this.em = em;
         this.clock = clock;
@@ -89,13 +91,13 @@ public class CandidateService {
     public Problem accept(UUID id, AcceptCandidateRequest request, String actor) {
         ProblemCandidate candidate = require(id);
         candidate.checkAllowed(CandidateCommand.ACCEPT);
-        List<Member> members = detector.currentMembers(candidate.incidentIds());
-        if (members.isEmpty()) {
+        List<Member> current = detector.currentMembers(candidate.id());
+        if (current.isEmpty()) {
             throw new ConflictException("candidate-empty", "Candidate has no incidents left",
                     "Every incident of candidate " + id + " is linked to a problem or canceled; nothing is left to accept",
                     Map.of("candidateId", id.toString()));
         }
-        List<UUID> incidentIds = members.stream().map(Member::incidentId).toList();
+        List<UUID> incidentIds = current.stream().map(Member::incidentId).toList();
         List<IncidentReplica> incidents = IncidentReplica.list("incidentId in ?1", incidentIds);
         AcceptCandidateRequest r = request == null ? new AcceptCandidateRequest(null, null, null, null, null, null) : request;
         Set<UUID> ciIds = new LinkedHashSet<>();
@@ -146,18 +148,20 @@ public class CandidateService {
                 + " (accepted from recurrence candidate " + c.id() + ")";
     }
 
-    /** Views of candidates with their incidents, in two queries however many candidates. */
+    /** Views of candidates with their incidents, in three queries however many candidates. */
     private List<CandidateView> views(List<ProblemCandidate> candidates) {
+        Map<UUID, List<UUID>> membersOf = members.of(candidates.stream().map(ProblemCandidate::id).toList());
         Set<UUID> all = new HashSet<>();
-        candidates.forEach(c -> all.addAll(c.incidentIds()));
+        membersOf.values().forEach(all::addAll);
         Map<UUID, IncidentReplica> known = all.isEmpty() ? Map.of()
                 : IncidentReplica.<IncidentReplica>list("incidentId in ?1", all).stream()
                         .collect(Collectors.toMap(IncidentReplica::incidentId, Function.identity()));
-        Set<UUID> counting = new HashSet<>(detector.currentMembers(all).stream().map(Member::incidentId).toList());
+        Set<UUID> counting = new HashSet<>(detector.counting(all).stream().map(Member::incidentId).toList());
         List<CandidateView> views = new ArrayList<>(candidates.size());
         for (ProblemCandidate c : candidates) {
             boolean open = c.state() == CandidateState.OPEN;
-            List<UUID> ids = c.incidentIds().stream().filter(i -> !open || counting.contains(i)).toList();
+            List<UUID> ids = membersOf.getOrDefault(c.id(), List.of()).stream()
+                    .filter(i -> !open || counting.contains(i)).toList();
             List<CandidateIncidentView> incidents = new ArrayList<>();
             for (UUID i : ids) {
                 IncidentReplica r = known.get(i);

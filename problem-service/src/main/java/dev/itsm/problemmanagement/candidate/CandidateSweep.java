@@ -28,12 +28,15 @@ public class CandidateSweep {
     private static final Logger LOG = Logger.getLogger(CandidateSweep.class);
 
     private final CandidateDetector detector;
+    private final CandidateMembers members;
     private final CandidateConfig config;
     private final EntityManager em;
     private final Clock clock;
 
-    CandidateSweep(CandidateDetector detector, CandidateConfig config, EntityManager em, Clock clock) {
+    CandidateSweep(CandidateDetector detector, CandidateMembers members, CandidateConfig config, EntityManager em,
+            Clock clock) {
         this.detector = detector;
+        this.members = members;
         this.config = config;
         this.em = em;
         this.clock = clock;
@@ -59,11 +62,12 @@ public class CandidateSweep {
         }
         int regrouped = 0;
         for (ProblemCandidate c : withLinkedIncidents()) {
-            List<ProblemCandidate.Member> members = detector.currentMembers(c.incidentIds());
-            if (members.isEmpty()) {
-                c.expire("every incident is linked to a problem", now);
+            List<ProblemCandidate.Member> current = detector.currentMembers(c.id());
+            if (current.isEmpty()) {
+                c.expire("every incident is linked to a problem", now); // it keeps the incidents it was about
                 expired++;
-            } else if (c.regroup(members, now)) {
+            } else if (members.keepOnly(c.id(), current.stream().map(ProblemCandidate.Member::incidentId).toList()) > 0) {
+                c.regrouped(current, now);
                 regrouped++;
             }
         }
@@ -75,7 +79,8 @@ public class CandidateSweep {
         em.flush();
         return em.createNativeQuery("""
                 select c.* from problem_candidate c where c.state = 'OPEN' and exists (
-                    select 1 from incident_replica i where i.incident_id = any(c.incident_ids)
+                    select 1 from problem_candidate_incident m join incident_replica i on i.incident_id = m.incident_id
+                     where m.candidate_id = c.id
                        and (i.state = 'CANCELED' or exists (select 1 from problem_incident p where p.incident_id = i.incident_id)))""",
                 ProblemCandidate.class).getResultList();
     }

@@ -1,13 +1,9 @@
 package dev.itsm.problemmanagement.candidate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import dev.itsm.platform.problem.IllegalTransitionException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -33,8 +29,12 @@ public class ProblemCandidate extends PanacheEntityBase {
     public record Member(UUID incidentId, UUID ciId, Instant openedAt) {
     }
 
-    /** A new candidate and the event announcing it. */
-    public record Detection(ProblemCandidate candidate, ProblemCandidateDetected event) {
+    /** How a candidate's incidents are listed: by when they were opened, then by id. */
+    public static final Comparator<Member> OLDEST_FIRST = Comparator.comparing(Member::openedAt)
+            .thenComparing(Member::incidentId);
+
+    /** A new candidate, its members (oldest first: to be stored in {@link CandidateMembers}) and the event announcing it. */
+    public record Detection(ProblemCandidate candidate, List<Member> members, ProblemCandidateDetected event) {
     }
 
     @Id
@@ -45,9 +45,6 @@ public class ProblemCandidate extends PanacheEntityBase {
     private UUID keyId;
     @Column(name = "key_name")
     private String keyName;
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "incident_ids", columnDefinition = "uuid[]")
-    private List<UUID> incidentIds = new ArrayList<>();
     @Column(name = "incident_count")
     private int incidentCount;
     @Column(name = "first_opened_at")
@@ -87,59 +84,46 @@ public class ProblemCandidate extends PanacheEntityBase {
         c.keyName = keyName;
         c.state = CandidateState.OPEN;
         c.detectedAt = now;
-        c.group(members, now);
-        return new Detection(c, new ProblemCandidateDetected(c.id, kind, keyId, keyName, List.copyOf(c.incidentIds),
-                c.incidentCount, c.firstOpenedAt, c.lastOpenedAt, windowStart, c.state, now, now));
+        List<Member> sorted = members.stream().sorted(OLDEST_FIRST).toList();
+        c.span(sorted, sorted.size(), now);
+        return new Detection(c, sorted, new ProblemCandidateDetected(c.id, kind, keyId, keyName,
+                sorted.stream().map(Member::incidentId).toList(), c.incidentCount, c.firstOpenedAt, c.lastOpenedAt,
+                windowStart, c.state, now, now));
+    }
+
+    /** {@code newcomers} were just added to this OPEN candidate's members: its count and span follow. */
+    public void joined(List<Member> newcomers, Instant now) {
+        requireOpen();
+        if (!newcomers.isEmpty()) {
+            span(newcomers, incidentCount + newcomers.size(), now);
+        }
     }
 
     /**
-     * An OPEN candidate's incidents become {@code members} (the key's current group): incidents that joined are
-     * added, those linked to a problem meanwhile are gone. False (nothing changed) when the membership is the same.
+     * This OPEN candidate's members are now exactly {@code members} (at least one): the sweep dropped those linked to a
+     * problem or canceled meanwhile.
      */
-    public boolean regroup(List<Member> members, Instant now) {
-        if (state != CandidateState.OPEN) {
-            return false; // an accepted, dismissed or expired candidate keeps the incidents it was decided on
-        }
-        List<UUID> before = List.copyOf(incidentIds);
-        group(members, now);
-        return !before.equals(incidentIds);
+    public void regrouped(List<Member> members, Instant now) {
+        requireOpen();
+        this.firstOpenedAt = null;
+        this.lastOpenedAt = null;
+        span(members, members.size(), now);
     }
 
-    /**
-     * Incidents of the key's current group join an OPEN candidate (those it has stay, oldest first, newcomers after);
-     * false when none is new.
-     */
-    public boolean join(List<Member> group, Instant now) {
-        if (state != CandidateState.OPEN) {
-            return false;
-        }
-        List<Member> newcomers = group.stream().filter(m -> !incidentIds.contains(m.incidentId()))
-                .sorted(Comparator.comparing(Member::openedAt).thenComparing(Member::incidentId)).toList();
-        if (newcomers.isEmpty()) {
-            return false;
-        }
-        List<UUID> ids = new ArrayList<>(incidentIds);
-        newcomers.forEach(m -> ids.add(m.incidentId()));
-        this.incidentIds = ids;
-        this.incidentCount = ids.size();
-        for (Member m : newcomers) {
+    /** The count becomes {@code count}; the first and last opened instants widen to cover {@code members}. */
+    private void span(List<Member> members, int count, Instant now) {
+        this.incidentCount = count;
+        for (Member m : members) {
             firstOpenedAt = firstOpenedAt == null || m.openedAt().isBefore(firstOpenedAt) ? m.openedAt() : firstOpenedAt;
             lastOpenedAt = lastOpenedAt == null || m.openedAt().isAfter(lastOpenedAt) ? m.openedAt() : lastOpenedAt;
         }
         this.updatedAt = now;
-        return true;
     }
 
-    private void group(List<Member> members, Instant now) {
-        List<Member> sorted = members.stream()
-                .sorted(Comparator.comparing(Member::openedAt).thenComparing(Member::incidentId)).toList();
-        this.incidentIds = new ArrayList<>(sorted.stream().map(Member::incidentId).toList());
-        this.incidentCount = sorted.size();
-        if (!sorted.isEmpty()) {
-            this.firstOpenedAt = sorted.get(0).openedAt();
-            this.lastOpenedAt = sorted.get(sorted.size() - 1).openedAt();
+    private void requireOpen() {
+        if (state != CandidateState.OPEN) {
+            throw new IllegalStateException("only an OPEN candidate gathers incidents; " + id + " is " + state);
         }
-        this.updatedAt = now;
     }
 
     /** Accepted: {@code problemId} was logged with the candidate's incidents. */
@@ -189,7 +173,6 @@ public class ProblemCandidate extends PanacheEntityBase {
     public CandidateKind kind() { return kind; }
     public UUID keyId() { return keyId; }
     public String keyName() { return keyName; }
-    public List<UUID> incidentIds() { return List.copyOf(incidentIds); }
     public int incidentCount() { return incidentCount; }
     public Instant firstOpenedAt() { return firstOpenedAt; }
     public Instant lastOpenedAt() { return lastOpenedAt; }

@@ -2,9 +2,11 @@ package dev.itsm.problemmanagement.candidate;
 
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.PATIENCE;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.awaitIncidents;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.awaitProcessed;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.ci;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.count;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.dependsOn;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.incidentFacts;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.now;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.openIncident;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.openIncidents;
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.itsm.platform.security.Roles;
+import dev.itsm.testing.CloudEventPublisher;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestClock;
 import dev.itsm.testing.TestTokens;
@@ -296,6 +299,37 @@ class CandidateDetectionTest {
             String linkedTo = text("select problem_id from problem_incident where incident_id = ?", incident);
             assertTrue(linkedTo != null && !linkedTo.equals(manual), "linked to the accepted problem");
         }
+    }
+
+    @Test
+    void theSweepDropsAnIncidentLinkedMeanwhileFromTheStoredCandidateAndARedeliveryDoesNotCountTwice() {
+        UUID service = UUID.randomUUID();
+        UUID ciId = UUID.randomUUID();
+        List<UUID> incidents = openIncidents(4, service, ciId);
+        UUID candidate = awaitOpenCandidate("CI", ciId, 4);
+        assertEquals(4, count("select count(*) from problem_candidate_incident where candidate_id = ?", candidate));
+        as("carol", Roles.AGENT).body("{\"title\":\"Manual\",\"ciIds\":[\"" + ciId + "\"],\"impact\":\"LOW\",\"urgency\":\"LOW\","
+                + "\"incidentIds\":[\"" + incidents.get(1) + "\"]}").post("/api/v1/problems").then().statusCode(201);
+
+        CandidateSweep.Result result = sweep.sweep();
+
+        assertTrue(result.regrouped() >= 1, "regrouped: " + result);
+        awaitOpenCandidate("CI", ciId, 3);
+        assertEquals(0, count("select count(*) from problem_candidate_incident where candidate_id = ? and incident_id = ?",
+                candidate, incidents.get(1)));
+        agent().get(CANDIDATES + "/" + candidate).then().statusCode(200)
+                .body("incidentIds", containsInAnyOrder(incidents.get(0).toString(), incidents.get(2).toString(),
+                        incidents.get(3).toString()));
+        // a fifth joins as one more row; its IncidentOpened delivered again (a new event, the same incident) adds none
+        UUID fifth = openIncidents(1, service, ciId).get(0);
+        awaitOpenCandidate("CI", ciId, 4);
+        String number = text("select number from incident_replica where incident_id = ?", fifth);
+        awaitProcessed(CloudEventPublisher.publish("incident", "IncidentOpened", fifth.toString(),
+                incidentFacts(fifth, number, "NEW", service, ciId, now(), now())));
+        assertEquals(4, count("select incident_count from problem_candidate where id = ?", candidate));
+        openIncidents(1, service, ciId);
+        awaitOpenCandidate("CI", ciId, 5);
+        assertEquals(5, count("select count(*) from problem_candidate_incident where candidate_id = ?", candidate));
     }
 
     @Test

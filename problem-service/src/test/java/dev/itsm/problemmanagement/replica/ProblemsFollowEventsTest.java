@@ -86,7 +86,7 @@ class ProblemsFollowEventsTest {
         var incidents = openIncidents(1, service, ci);
         awaitState(id, "KNOWN_ERROR");
         assertEquals(id, text("select cast(problem_id as text) from problem_incident where incident_id = ?", incidents.get(0)));
-        assertEquals(0, count("select count(*) from problem_candidate where key_id = ? and ? = any(incident_ids)", ci, incidents.get(0)));
+        assertEquals(0, count("select count(*) from problem_candidate c join problem_candidate_incident m on m.candidate_id = c.id where c.key_id = ? and m.incident_id = ?", ci, incidents.get(0)));
     }
 
     @Test
