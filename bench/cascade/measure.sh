@@ -7,7 +7,7 @@ python3 cpu.py snapshot > b0.json; sleep 20; python3 cpu.py snapshot > b1.json
 idle=$(tot b0.json b1.json)   # CPU-s per 20 s
 echo "idle: $idle CPU-s per 20 s"
 python3 cpu.py snapshot > m0.json
-out=$(wrk -t2 -c8 -d${1:-30}s -s post.lua http://127.0.0.1:8080/api/v1/incidents | grep -E "BENCH|FAILED" | head -4)
+out=$(wrk -t2 -c8 -d${1:-30}s -s post.run.lua http://127.0.0.1:8080/api/v1/incidents | grep -E "BENCH|FAILED" | head -4)
 s=$(date +%s)
 # back to idle: two 5 s windows in a row under 1.5x the idle rate (+0.05 s)
 calm=0

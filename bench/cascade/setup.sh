@@ -1,5 +1,5 @@
 #!/bin/bash
-# setup.sh <repo>: a LIVE service with an SLA through the gateway, post.lua pointed at it
+# setup.sh <repo>: a LIVE service with an SLA through the gateway; post.run.lua = post.lua pointed at it (and a token)
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$1"
 T=$(./itsm token itsm-admin bench | tail -1)
@@ -19,10 +19,10 @@ for i in $(seq 1 100); do
   c=$(curl -s -o /dev/null -w '%{http_code}' -X POST $G/api/v1/incidents -H "Authorization: Bearer $T" -H 'Content-Type: application/json' -d "$body")
   [ "$c" = 201 ] && break; sleep 0.3; done
 echo "warm-up incident $c"
-python3 - "$svc" "$T" "$here/post.lua" <<'PY'
+python3 - "$svc" "$T" "$here/post.lua" "$here/post.run.lua" <<'PY'
 import re,sys
 s=open(sys.argv[3]).read()
 s=re.sub(r'"serviceId":"[0-9a-f-]*"', '"serviceId":"%s"' % sys.argv[1], s)
 s=re.sub(r'Bearer [A-Za-z0-9_.-]+', 'Bearer ' + sys.argv[2], s)
-open(sys.argv[3],'w').write(s)
+open(sys.argv[4],'w').write(s)
 PY
