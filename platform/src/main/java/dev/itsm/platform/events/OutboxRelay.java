@@ -104,6 +104,10 @@ public class OutboxRelay {
                           where p.failed_at is not null and p.published_at is null
                             and p.topic = o.topic and p.aggregate_id = o.aggregate_id and p.id < o.id)""";
 
+    /** Whether any row is parked (served by the partial index {@code outbox_event_parked}). */
+    private static final String ANY_PARKED = """
+            select exists (select 1 from outbox_event where failed_at is not null and published_at is null)""";
+
     private static final String PARK = """
             update outbox_event set failed_at = now(), failure = ? where id = ? and published_at is null""";
 
@@ -121,6 +125,12 @@ public class OutboxRelay {
     private volatile boolean leader;
     /** Set on taking over and after a failed round: check the topics before sending pending rows again. */
     private boolean reconcile = true;
+    /**
+     * False only when this leader knows no row is parked, so rows cannot wait behind one and the
+     * "park behind" update (a probe per pending row, every round) is skipped. Only the leader parks
+     * rows; re-driving only removes parked rows, so a stale true costs one extra round, never order.
+     */
+    private boolean mayHaveParkedRows = true;
     private volatile String lastError;
     private Thread thread;
     private Connection connection;
@@ -200,6 +210,7 @@ public class OutboxRelay {
                     }
                     LOG.infof("Outbox relay is active for this database (publishing to %s)", bootstrapServers);
                     reconcile = true;
+                    mayHaveParkedRows = true; // the previous holder may have parked rows
                 }
                 if (reconcile) {
                     markAlreadyOnTheTopics();
@@ -310,7 +321,10 @@ public class OutboxRelay {
      * failure leaves the rows pending and is thrown, so the relay backs off and tries again.
      */
     private int publishBatch() throws SQLException {
-        parkBehindParkedRows();
+        if (mayHaveParkedRows) {
+            parkBehindParkedRows();
+            mayHaveParkedRows = anyParked();
+        }
         List<Pending> batch = loadPending();
         if (batch.isEmpty()) {
             return 0;
@@ -412,10 +426,18 @@ public class OutboxRelay {
         }
     }
 
+    private boolean anyParked() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(ANY_PARKED); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     private void park(Map<Long, Throwable> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        mayHaveParkedRows = true; // before the update: if it fails, the next round still checks
         try (PreparedStatement ps = connection.prepareStatement(PARK)) {
             for (Map.Entry<Long, Throwable> row : rows.entrySet()) {
                 LOG.errorf("Outbox row %d can never be published and is parked (list and re-drive it through the admin API): %s",
