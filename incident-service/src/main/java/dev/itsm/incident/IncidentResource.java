@@ -164,11 +164,12 @@ public class IncidentResource {
             @HeaderParam(IdempotentCreate.HEADER) String idempotencyKey,
             @Context SecurityContext security) {
         return idempotent.create("incidents", idempotencyKey, request, () -> {
-            Incident i = incidents.open(new Incident.Opening(request.title(), request.description(), request.caller(),
+            IncidentService.Opened opened = incidents.open(new Incident.Opening(request.title(), request.description(), request.caller(),
                     request.serviceId(), request.ciId(), request.category(), request.impact(), request.urgency(),
                     request.assignmentGroup(), request.assignee(), request.parentIncidentId(), request.linkedChangeIds()),
                     actor(security));
-            return new IdempotentCreate.Created(URI.create(BASE + i.id()), openedView(i), i.version());
+            Incident i = opened.incident();
+            return new IdempotentCreate.Created(URI.create(BASE + i.id()), openedView(opened), i.version());
         });
     }
 
@@ -510,11 +511,12 @@ public class IncidentResource {
 
     /**
      * The view of an incident this request opened: no SLA timers to look up yet — the sla-service
-     * starts them from IncidentOpened, which leaves the outbox only after this transaction commits.
+     * starts them from IncidentOpened, which leaves the outbox only after this transaction commits; the
+     * service name and known errors were read while opening it.
      */
-    private IncidentView openedView(Incident i) {
-        return IncidentView.of(i, incidents.serviceNames(List.of(i.serviceId())).get(i.serviceId()), List.of(),
-                knownErrorsOf(i));
+    private static IncidentView openedView(IncidentService.Opened opened) {
+        return IncidentView.of(opened.incident(), opened.serviceName(), List.of(),
+                opened.knownErrors().stream().map(KnownErrorMatchView::of).toList());
     }
 
     private Page<IncidentView> views(Page<Incident> page) {

@@ -77,9 +77,17 @@ public class IncidentService {
         this.knownErrorNotes = knownErrorNotes;
     }
 
+    /**
+     * A newly opened incident with what its view shows, read while opening it: the service's name (its
+     * replica row was just checked for LIVE) and the ACTIVE known errors matching it (just matched for
+     * the intake notes), so the 201 needs no second look-up of either.
+     */
+    public record Opened(Incident incident, String serviceName, List<KnownErrorMatch> knownErrors) {
+    }
+
     @Transactional
-    public Incident open(Incident.Opening o, String actor) {
-        requireLiveService(o.serviceId());
+    public Opened open(Incident.Opening o, String actor) {
+        CatalogService service = requireLiveService(o.serviceId());
         if (o.ciId() != null) {
             requireCi(o.ciId());
         }
@@ -92,8 +100,11 @@ public class IncidentService {
         Map<String, String> after = incident.snapshot();
         history.recordDiff(incident.id(), actor, "open", HistoryRecorder.empty(after), after, null, now);
         outbox.appendAll(incident.opened());
-        noteMatchingKnownErrors(incident, now);
-        return incident;
+        List<KnownErrorMatch> matches = knownErrors.matching(incident.ciId(), incident.serviceId(),
+                Math.max(INTAKE_NOTES, KnownErrorMatcher.MAX_SHOWN));
+        noteMatchingKnownErrors(incident, matches, now);
+        return new Opened(incident, service.name(),
+                matches.subList(0, Math.min(KnownErrorMatcher.MAX_SHOWN, matches.size())));
     }
 
     /**
@@ -102,12 +113,16 @@ public class IncidentService {
      * transaction that opens it, so the agent who picks it up reads it at once.
      */
     private void noteMatchingKnownErrors(Incident incident, Instant now) {
-        List<KnownErrorMatch> matches = knownErrors.matching(incident.ciId(), incident.serviceId(), INTAKE_NOTES);
+        noteMatchingKnownErrors(incident, knownErrors.matching(incident.ciId(), incident.serviceId(), INTAKE_NOTES), now);
+    }
+
+    /** As above, from the matches already read (CI first; the first {@link #INTAKE_NOTES} are noted). */
+    private void noteMatchingKnownErrors(Incident incident, List<KnownErrorMatch> matches, Instant now) {
         if (matches.isEmpty()) {
             return;
         }
         Panache.getEntityManager().flush(); // the notes' rows reference the incident's
-        for (KnownErrorMatch match : matches) {
+        for (KnownErrorMatch match : matches.subList(0, Math.min(INTAKE_NOTES, matches.size()))) {
             if (knownErrorNotes.markNoted(incident.id(), match.knownError().id(), match.knownError().revision(), now)) {
                 persistNote(incident.id(), IncidentNote.Kind.WORK_NOTE, match.note(), PROBLEM_SERVICE, now);
                 history.record(incident.id(), PROBLEM_SERVICE, "known-error-match", List.of(), abbreviate(match.note()), now);
@@ -504,7 +519,7 @@ public class IncidentService {
         return note;
     }
 
-    private void requireLiveService(UUID serviceId) {
+    private CatalogService requireLiveService(UUID serviceId) {
         CatalogService service = CatalogService.findById(serviceId);
         if (service == null) {
             throw new UnprocessableException("unknown-service", "Unknown service",
@@ -516,6 +531,7 @@ public class IncidentService {
                             + "; incidents can be opened only against LIVE services",
                     Map.of("serviceId", serviceId.toString(), "serviceName", service.name(), "serviceStatus", service.status()));
         }
+        return service;
     }
 
     private void requireCi(UUID ciId) {

@@ -239,6 +239,32 @@ class KnownErrorsTest {
     }
 
     @Test
+    void aNewIncidentShowsTheFiveNewestMatchesAndStartsWithTheThreeNewestWorkarounds() {
+        UUID service = ownService();
+        Instant t = Instant.now();
+        List<KnownError> known = new java.util.ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            KnownError ke = new KnownError("KE00020" + k, "PRB00020" + k, "Slow page " + k, List.of(service), List.of());
+            awaitHandled(ke.publish(1, "Workaround " + k, List.of(), t.plusSeconds(k)));
+            known.add(ke);
+        }
+        JsonPath created = agent().body(newIncident(service, "MEDIUM", "MEDIUM")).post("/api/v1/incidents")
+                .then().statusCode(201).extract().jsonPath();
+        // newest first: published at t+5 … t+1; the oldest (t) is beyond the five shown
+        assertEquals(List.of("KE000205", "KE000204", "KE000203", "KE000202", "KE000201"),
+                created.getList("knownErrors.number"));
+        String incident = created.getString("id");
+        assertEquals(created.<Object>getList("knownErrors"),
+                reader().get("/api/v1/incidents/" + incident).then().statusCode(200).extract().jsonPath().getList("knownErrors"));
+        List<String> texts = notes(incident).getList("items.text");
+        assertEquals(3, texts.size(), texts.toString());
+        for (int k = 3; k <= 5; k++) {
+            String workaround = "Workaround: Workaround " + k;
+            assertTrue(texts.stream().anyMatch(n -> n.endsWith(workaround)), texts.toString());
+        }
+    }
+
+    @Test
     void aNewIncidentOnAMatchingCiShowsTheKnownErrorsAndStartsWithTheirWorkarounds() {
         UUID service = ownService();
         UUID ci = ownCi();
@@ -249,8 +275,14 @@ class KnownErrorsTest {
         awaitHandled(onService.publish(1, "Scale out the web tier", List.of(), t));
         awaitHandled(onCi.publish(1, "Restart pay-gw", List.of(), t.plusSeconds(1)));
 
-        String incident = openOn(service, ci);
+        Map<String, Object> body = newIncident(service, "MEDIUM", "MEDIUM");
+        body.put("ciId", ci.toString());
+        JsonPath created = agent().body(body).post("/api/v1/incidents").then().statusCode(201).extract().jsonPath();
+        String incident = created.getString("id");
         JsonPath view = reader().get("/api/v1/incidents/" + incident).then().statusCode(200).extract().jsonPath();
+        // the 201 (built from what opening the incident read) shows what a later GET shows
+        assertEquals(view.getString("serviceName"), created.getString("serviceName"));
+        assertEquals(view.<Object>getList("knownErrors"), created.<Object>getList("knownErrors"));
         assertNull(view.getString("knownErrorId"), "a match is not a link to the problem");
         assertEquals(2, view.getList("knownErrors").size());
         assertEquals(onCi.knownErrorId.toString(), view.getString("knownErrors[0].knownErrorId"));
