@@ -20,6 +20,7 @@ import dev.itsm.problemmanagement.candidate.ProblemCandidate.Detection;
 import dev.itsm.problemmanagement.candidate.ProblemCandidate.Member;
 import dev.itsm.problemmanagement.replica.CatalogCi;
 import dev.itsm.problemmanagement.replica.IncidentReplica;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -322,11 +323,21 @@ public class CandidateDetector {
         final Map<Key, ProblemCandidate> open = new HashMap<>();
         final Set<Key> quiet = new HashSet<>();
 
+        /**
+         * The candidates of some keys: {@code = any(array)}, one statement and one plan for any number of keys (runs for
+         * every incident opened; HQL's {@code in ?4} is re-translated for each list size).
+         */
+        private static final String OF_KEYS = """
+                select * from problem_candidate
+                where key_id = any(?1) and (state = 'OPEN' or (state = 'DISMISSED' and dismissed_until > ?2))""";
+
+        @SuppressWarnings("unchecked")
         Candidates(Instant now, List<UUID> keyIds) {
-            String which = "(state = ?1 or (state = ?2 and dismissedUntil > ?3))";
             List<ProblemCandidate> found = keyIds == null
-                    ? ProblemCandidate.list(which, CandidateState.OPEN, CandidateState.DISMISSED, now)
-                    : ProblemCandidate.list(which + " and keyId in ?4", CandidateState.OPEN, CandidateState.DISMISSED, now, keyIds);
+                    ? ProblemCandidate.list("state = ?1 or (state = ?2 and dismissedUntil > ?3)", CandidateState.OPEN,
+                            CandidateState.DISMISSED, now)
+                    : Panache.getEntityManager().createNativeQuery(OF_KEYS, ProblemCandidate.class)
+                            .setParameter(1, keyIds.toArray(UUID[]::new)).setParameter(2, now).getResultList();
             for (ProblemCandidate c : found) {
                 if (c.state() == CandidateState.OPEN) {
                     open.put(new Key(c.kind(), c.keyId()), c);
