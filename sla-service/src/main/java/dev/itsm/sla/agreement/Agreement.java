@@ -57,6 +57,21 @@ public class Agreement extends PanacheEntityBase {
     }
 
     /** A new active agreement; its first revision is returned by {@link #revise}. */
+    /** An ACTIVE agreement's id and current revision: what starting clocks needs (the terms are in the revision cache). */
+    public record ActiveRevision(UUID id, int revision) {
+    }
+
+    /**
+     * Every ACTIVE agreement's id and revision. Runs for every incident and request seen first, so it loads no
+     * entity: an entity would parse its jsonb definition, and copy it (JSON out and back) for dirty checking.
+     */
+    public static List<ActiveRevision> activeRevisions() {
+        return getEntityManager()
+                .createQuery("select a.id, a.revision from Agreement a where a.status = :status", Object[].class)
+                .setParameter("status", AgreementStatus.ACTIVE).getResultList().stream()
+                .map(row -> new ActiveRevision((UUID) row[0], (Integer) row[1])).toList();
+    }
+
     public static Agreement create(UUID id, Instant now) {
         Agreement a = new Agreement();
         a.id = id;

@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import dev.itsm.platform.events.Outbox;
 import dev.itsm.sla.agreement.Agreement;
 import dev.itsm.sla.agreement.AgreementDefinition;
-import dev.itsm.sla.agreement.AgreementStatus;
 import dev.itsm.sla.agreement.AgreementRevisionCache;
 import dev.itsm.sla.calendar.WorkingTime;
 import dev.itsm.sla.calendar.WorkingTimeCache;
@@ -140,7 +139,7 @@ public class TimerService {
         if (incident.priority() == null) {
             return;
         }
-        for (Agreement a : Agreement.<Agreement>list("status", AgreementStatus.ACTIVE)) {
+        for (Agreement.ActiveRevision a : Agreement.activeRevisions()) {
             AgreementDefinition def = agreements.revision(a.id(), a.revision());
             if (!def.covers(incident.serviceId(), incident.priority(), incident.category())) {
                 continue;
@@ -238,7 +237,7 @@ public class TimerService {
         UUID firstService = request.serviceIds().isEmpty() ? null : request.serviceIds().get(0);
         SlaTimer.Subject subject = new SlaTimer.Subject(RecordKind.REQUEST, request.requestId(), request.number(), firstService,
                 request.offeringId());
-        for (Agreement a : Agreement.<Agreement>list("status", AgreementStatus.ACTIVE)) {
+        for (Agreement.ActiveRevision a : Agreement.activeRevisions()) {
             AgreementDefinition def = agreements.revision(a.id(), a.revision());
             if (!def.coversRequest(request.offeringId(), request.serviceIds())) {
                 continue;

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.itsm.sla.SlaTestSupport.Incident;
+import dev.itsm.sla.SqlCapture;
 import dev.itsm.testing.AsyncApiValidator;
 import dev.itsm.testing.ItsmTestResources;
 import dev.itsm.testing.TestClock;
@@ -177,6 +179,23 @@ class TimerFlowTest {
         assertEquals("metric,met,breached,running,canceled,compliancePercent,meanSeconds,medianSeconds,p90Seconds\n"
                 + "TIME_TO_RESPOND,1,0,0,0,100.0,600.0,600,600\n"
                 + "TIME_TO_RESOLVE,1,0,0,0,100.0,4800.0,4800,4800\n", csv);
+    }
+
+    @Test
+    void startingClocksReadsTheActiveAgreementsIdsAndRevisionsNotTheirDefinitions() {
+        UUID service = knownService();
+        agreement("Ids only " + service, service, TWENTY_FOUR_SEVEN, List.of(target("TIME_TO_RESOLVE", "P2", "PT8H")), Map.of());
+        Instant t0 = future();
+        Incident inc = new Incident(service, "P2", t0);
+        List<String> sql = SqlCapture.during(() -> {
+            inc.publish("IncidentOpened", t0);
+            awaitTimer(inc.id, "TIME_TO_RESOLVE", t -> "RUNNING".equals(t.get("state")));
+        });
+        // every incident seen first asks which agreements are ACTIVE; loading them as entities parsed (and, for dirty
+        // checking, copied) each one's jsonb definition per incident — the terms come from the revision cache instead
+        List<String> agreements = sql.stream().filter(q -> q.matches("(?s).*from sla_agreement\\s.*")).toList();
+        assertFalse(agreements.isEmpty(), "the ACTIVE agreements were looked up: " + sql);
+        assertTrue(agreements.stream().noneMatch(q -> q.contains("definition")), agreements.toString());
     }
 
     @Test
