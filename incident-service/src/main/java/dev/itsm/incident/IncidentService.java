@@ -555,7 +555,13 @@ public class IncidentService {
     private String nextNumber() {
         Number n = (Number) Panache.getEntityManager().createNativeQuery("select nextval('incident_number_seq')")
                 .getSingleResult();
-        return String.format("INC%07d", n.longValue());
+        return number(n.longValue());
+    }
+
+    /** {@code INC} and at least seven digits (String.format's locale and pattern handling showed up per request). */
+    static String number(long n) {
+        String digits = Long.toString(n);
+        return digits.length() >= 7 ? "INC" + digits : "INC" + "0000000".substring(digits.length()) + digits;
     }
 
     private static String abbreviate(String text) {
