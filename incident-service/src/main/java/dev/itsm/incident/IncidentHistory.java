@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -15,8 +16,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One history entry: who did what when, with the old → new values, written with the change. */
+/**
+ * One history entry: who did what when, with the old → new values, written with the change. Never updated:
+ * {@code @Immutable} also spares Hibernate copying the {@code changes} (JSON out and back in) at every insert
+ * for a dirty check that can never find anything.
+ */
 @Entity
+@Immutable
 @Table(name = "incident_history")
 public class IncidentHistory extends PanacheEntityBase {
 
