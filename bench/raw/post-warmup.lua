@@ -1,7 +1,7 @@
 wrk.method = "POST"
-wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"644926e9-24a3-4226-ac64-318fabd08c37","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
-wrk.headers["Authorization"] = "Bearer <token>"
+wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"157cde54-93ce-44f9-bcee-098873b92769","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer <token>"
 local shown = 0
 response = function(status, headers, body)
   -- the first few failures of each thread go to the raw output, so an error count can be explained

@@ -1,1 +1,1 @@
-select state, priority, sum(count) from incident_count where service_id = '644926e9-24a3-4226-ac64-318fabd08c37' group by state, priority;
+select state, priority, sum(count) from incident_count where service_id = '157cde54-93ce-44f9-bcee-098873b92769' group by state, priority;
