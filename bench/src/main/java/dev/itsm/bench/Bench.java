@@ -56,7 +56,7 @@ public final class Bench {
         }
         Path out = root.resolve("bench");
         Path raw = out.resolve("raw");
-        Stack.deleteTree(raw);
+        clearOwnOutput(raw);
         Files.createDirectories(raw);
         long began = System.nanoTime();
         String started = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -135,6 +135,25 @@ public final class Bench {
         return Stack.Options.isolated(root, root.resolve("bench/target/stack"), System.out)
                 .withEnv(Map.of("ITSM_RATE_LIMIT", "1000000000", "ITSM_RATE_LIMIT_PERIOD", "1m",
                         "WEBHOOK_TARGET_ALLOW_LOOPBACK", "true"));
+    }
+
+    /**
+     * Removes what an earlier full run wrote to {@code raw}, keeping every folder that is a run of its own — one with
+     * its own RESULTS.md or README.md: the {@code --only} sections' output and saved runs that FINDINGS.md cites.
+     */
+    private static void clearOwnOutput(Path raw) throws java.io.IOException {
+        if (!Files.isDirectory(raw)) {
+            return;
+        }
+        try (var entries = Files.list(raw)) {
+            for (Path p : entries.toList()) {
+                boolean runOfItsOwn = Files.isDirectory(p)
+                        && (Files.exists(p.resolve("RESULTS.md")) || Files.exists(p.resolve("README.md")));
+                if (!runOfItsOwn) {
+                    Stack.deleteTree(p);
+                }
+            }
+        }
     }
 
     /** A section that runs on the started suite. */
