@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the whole suite next to their physical references; writes bench/RESULTS.md and bench/raw/ (a full run
 # replaces what the last full run wrote there and keeps the folders with their own RESULTS.md or README.md).
-#   bench/run.sh               full run (about 15-20 minutes on 2 cores, plus the build)
+#   bench/run.sh               full run (about 40 minutes on 2 cores with all ten sections, plus the build)
 #   bench/run.sh --quick       smoke run: short durations, small data sets (a few minutes)
 #   bench/run.sh --no-itsm-up  skip timing `./itsm up` at the end (it needs ports 8080-8084, 8088, 5432, 9092 free)
 #   bench/run.sh --only write    section 1 (POST /api/v1/incidents at saturation through the gateway and direct, next to
