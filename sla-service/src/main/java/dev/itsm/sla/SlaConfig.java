@@ -46,12 +46,5 @@ public interface SlaConfig {
         /** Timers claimed per transaction. */
         @WithDefault("500")
         int batchSize();
-
-        /**
-         * How long the incident consumer must have applied nothing (with no lag) before the scheduler goes by
-         * the clock; until then it goes by the incident stream's watermark (see IncidentWatermark).
-         */
-        @WithDefault("2s")
-        Duration settle();
     }
 }

@@ -1,65 +1,49 @@
 package dev.itsm.sla.incident;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
-import java.util.function.LongSupplier;
 
+import dev.itsm.platform.events.ConsumerGroupProgress;
 import dev.itsm.platform.events.EventConsumer;
-import dev.itsm.sla.SlaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * What this instance's event consumer says about how far it has read: caught up, or blocked on a failing
- * record. Its own bean so a test can hold the consumer back.
+ * How far the incident stream is applied, as the scheduler needs it: caught up (every record on the topic applied,
+ * by every instance), or blocked on a failing record. Its own bean so a test can hold the consumer back.
  * <p>
- * The platform's lag is sampled every few seconds right after a poll, so records fetched but still being
- * handled count as read (after a database outage the whole replayed batch does). Caught up therefore also
- * needs the incident handler to have been idle for {@code sla.scheduler.settle}; while events flow, the
- * scheduler goes by the stored watermark instead, which then trails the clock by little.
+ * Caught up is asked of the broker when the scheduler asks ({@link ConsumerGroupProgress}: the group's committed
+ * offsets against the end of each partition), so it is exact at that moment: a record published a millisecond ago
+ * and not yet applied, or a batch fetched and still being applied, is not caught up. (It replaced a lag sampled
+ * every 5 s plus 2 s without events, which held breaches back for seconds after every burst of incident events.)
  */
 @ApplicationScoped
 public class ConsumerProgress {
 
-    private final LongSupplier lag;
+    /** The longest the scheduler waits for the broker's answer; no answer counts as not caught up. */
+    private static final Duration BROKER_TIMEOUT = Duration.ofMillis(500);
+
+    private final BooleanSupplier appliedEverything;
     private final IntSupplier blockedPartitions;
-    private final Clock clock;
-    private final Duration settle;
-    private final AtomicReference<Instant> lastHandled = new AtomicReference<>(Instant.MIN);
 
     @Inject
-    public ConsumerProgress(EventConsumer consumer, Clock clock, SlaConfig config) {
-        this(consumer::lag, consumer::blockedPartitions, clock, config.scheduler().settle());
+    public ConsumerProgress(ConsumerGroupProgress group, EventConsumer consumer) {
+        this(() -> group.appliedEverything(IncidentEventHandler.TOPIC, BROKER_TIMEOUT), consumer::blockedPartitions);
     }
 
     /** From the consumer's readings as functions (a test holds the consumer back with them). */
-    public ConsumerProgress(LongSupplier lag, IntSupplier blockedPartitions, Clock clock, Duration settle) {
-        this.lag = lag;
+    public ConsumerProgress(BooleanSupplier appliedEverything, IntSupplier blockedPartitions) {
+        this.appliedEverything = appliedEverything;
         this.blockedPartitions = blockedPartitions;
-        this.clock = clock;
-        this.settle = settle;
     }
 
-    /** An incident event is being applied (called by the handler for every event it reads). */
-    public void handling() {
-        lastHandled.set(clock.instant());
-    }
-
-    /** Nothing waiting on any partition of this instance, none held on a failure, and no event applied lately. */
+    /** Every record on the incident topic is applied and none is held on a failure. */
     public boolean caughtUp() {
-        Instant now = clock.instant();
-        Instant last = lastHandled.get();
-        if (last.isAfter(now)) { // the clock was set back: count the quiet time from now
-            lastHandled.compareAndSet(last, now);
-            last = now;
-        }
-        return lag.getAsLong() == 0 && !blocked() && !last.plus(settle).isAfter(now);
+        return !blocked() && appliedEverything.getAsBoolean();
     }
 
-    /** A partition waits on a record that failed transiently: events before it are unknown. */
+    /** A partition of this instance waits on a record that failed transiently: events before it are unknown. */
     public boolean blocked() {
         return blockedPartitions.getAsInt() > 0;
     }

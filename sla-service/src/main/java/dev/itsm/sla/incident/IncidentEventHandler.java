@@ -21,13 +21,11 @@ public class IncidentEventHandler implements EventHandler {
 
     private final TimerService timers;
     private final IncidentWatermark watermark;
-    private final ConsumerProgress progress;
     private final Clock clock;
 
-    IncidentEventHandler(TimerService timers, IncidentWatermark watermark, ConsumerProgress progress, Clock clock) {
+    IncidentEventHandler(TimerService timers, IncidentWatermark watermark, Clock clock) {
         this.timers = timers;
         this.watermark = watermark;
-        this.progress = progress;
         this.clock = clock;
     }
 
@@ -38,7 +36,6 @@ public class IncidentEventHandler implements EventHandler {
 
     @Override
     public void handle(InboundEvent event) {
-        progress.handling();
         Instant now = clock.instant();
         // every event read moves the stream on, known type or not; an event dated in the future only up to now
         Instant occurredAt = event.occurredAt(now);
