@@ -12,6 +12,9 @@
 #   bench/run.sh --only read     section 4 (read path at 1,000,000 incidents: pages, cursor walk, summary, text search,
 #                              changes feed through the gateway next to pgbench running the same SQL) alone on a fresh
 #                              stack; writes bench/raw/read/ (RESULTS.md, run.log, the wrk and pgbench output)
+#   bench/run.sh --only sla      section 5's breach lag (probe timers' due time to SlaBreached on the topic, split into
+#                              detection, relay and read, with 100,000 and 1,000,000 running timers; no JMH) alone on
+#                              a fresh stack; writes bench/raw/sla/
 #   bench/run.sh --only webhook  section 7 (webhook delivery: deliveries/s to a local receiver, latency from the
 #                              record's Kafka timestamp to the receiver's 2xx next to a plain Kafka consumer's) alone
 #                              on a fresh stack, a few minutes (add --quick for a smoke run); writes

@@ -18,9 +18,9 @@ import dev.itsm.deploy.Stack;
 /**
  * {@code bench/run.sh}: starts the suite with the local-stack launcher code on free ports, runs the ten
  * benchmarks and writes {@code bench/RESULTS.md} (tables) and {@code bench/raw/} (every tool's output).
- * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only webhook|problem|request|monitoring]};
- * {@code --only <section>} runs section 7 (webhook delivery), 8 (problem management), 9 (service requests) or 10
- * (monitoring) alone on a stack of its own and writes {@code bench/raw/<section>/RESULTS.md} instead.
+ * Usage: {@code Bench <repo root> [--quick] [--no-itsm-up] [--only write|gateway|read|sla|webhook|problem|request|monitoring]};
+ * {@code --only <section>} runs that one section alone on a stack of its own (section 5 without its JMH part) and
+ * writes {@code bench/raw/<section>/RESULTS.md} instead.
  */
 public final class Bench {
 
@@ -49,7 +49,8 @@ public final class Bench {
                 case "problem" -> only(root, quick, section, "8. Problem management", ProblemManagement::run);
                 case "request" -> only(root, quick, section, "9. Service requests", ServiceRequests::run);
                 case "monitoring" -> only(root, quick, section, "10. Monitoring", Monitoring::run);
-                default -> throw new IllegalArgumentException("--only takes: write, gateway, read, webhook, problem, request, monitoring (got '"
+                case "sla" -> only(root, quick, section, "5. SLA engine", (s, r) -> SlaEngine.run(s, java.util.List.of(), r));
+                default -> throw new IllegalArgumentException("--only takes: write, gateway, read, sla, webhook, problem, request, monitoring (got '"
                         + section + "')");
             }
             return;
