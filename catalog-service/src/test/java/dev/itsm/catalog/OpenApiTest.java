@@ -62,7 +62,7 @@ class OpenApiTest {
                 for (var r = responses.fields(); r.hasNext();) {
                     Map.Entry<String, JsonNode> resp = r.next();
                     if (resp.getKey().startsWith("4") || resp.getKey().startsWith("5")) {
-                        hasOwnError |= !Set.of("401", "403", "500").contains(resp.getKey());
+                        hasOwnError |= !Set.of("401", "403", "500", "503").contains(resp.getKey());
                         if (!resp.getValue().path("content").has("application/problem+json")) {
                             problems.add(where + " " + resp.getKey() + ": not application/problem+json");
                         }

@@ -53,7 +53,7 @@ class OpenApiContractTest {
                 if (o.path("tags").isEmpty()) {
                     problems.add(name + ": no tag");
                 }
-                List<String> errors = new ArrayList<>(List.of("400", "401", "403", "500"));
+                List<String> errors = new ArrayList<>(List.of("400", "401", "403", "500", "503"));
                 if (path.getKey().contains("{id}")) {
                     errors.add("404");
                 }

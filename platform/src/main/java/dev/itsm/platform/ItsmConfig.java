@@ -30,6 +30,13 @@ public interface ItsmConfig {
     /** Changes feeds ({@code ?updatedSince=}, {@code http.ChangesFeed}). */
     FeedSettings feed();
 
+    /**
+     * Requests under {@code /api/} this instance works on at once; one more is answered {@code 503} with
+     * {@code Retry-After} at once, before any work ({@code http.AdmissionLimit}); 0 turns the limit off.
+     */
+    @WithDefault("128")
+    int maxInFlightRequests();
+
     interface FeedSettings {
         /**
          * A feed serves rows whose updatedAt is at least this old: longer than the transaction timeout

@@ -33,6 +33,8 @@ public class ProblemResponsesFilter implements OASFilter {
         ALWAYS.put("401", "Missing, expired or badly signed bearer token");
         ALWAYS.put("403", "The token does not carry a role allowed to do this");
         ALWAYS.put("500", "Unexpected error (no internals; quote the errorId)");
+        ALWAYS.put("503", "Overloaded (this instance is at its limit of requests in flight) or its database is unreachable;"
+                + " nothing was done: retry after Retry-After seconds");
     }
 
     @Override
@@ -93,6 +95,11 @@ public class ProblemResponsesFilter implements OASFilter {
             if (!responses.hasAPIResponse(e.getKey())) {
                 responses.addAPIResponse(e.getKey(), OASFactory.createAPIResponse().description(e.getValue()));
             }
+        }
+        APIResponse unavailable = responses.getAPIResponse("503");
+        if (unavailable.getHeaders() == null || !unavailable.getHeaders().containsKey("Retry-After")) {
+            unavailable.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
+                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")));
         }
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
@@ -158,6 +165,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 p.put("title", "Internal server error");
                 p.put("detail", "An unexpected error occurred; quote error id 2b4c6f0e-1111-4c3b-9a55-0e2f7d1c9b20 when reporting it");
                 p.put("errorId", "2b4c6f0e-1111-4c3b-9a55-0e2f7d1c9b20");
+            }
+            case "503" -> {
+                p.put("type", Problem.TYPE_BASE + "overloaded");
+                p.put("title", "Service overloaded");
+                p.put("detail", "This instance is working on 128 requests, its limit; nothing was done. Retry in a second.");
             }
             default -> {
                 return null;
