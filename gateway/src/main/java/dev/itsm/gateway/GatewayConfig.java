@@ -79,6 +79,13 @@ public interface GatewayConfig {
         @WithDefault("64")
         int maxConnections();
 
+        /**
+         * Requests that may wait for one of those connections, per event loop; one more is answered {@code 503}
+         * {@code overloaded} with {@code Retry-After} at once, without being sent.
+         */
+        @WithDefault("64")
+        int maxWaiting();
+
         /** Where the service serves its OpenAPI document. */
         @WithDefault("/q/openapi?format=json")
         String openapiPath();

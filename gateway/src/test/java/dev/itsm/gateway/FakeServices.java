@@ -38,6 +38,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final java.util.concurrent.atomic.AtomicInteger HOLD_RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
     public static final java.util.concurrent.atomic.AtomicInteger HOLD_ABANDONED = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Requests the "busy" service received (it answers each after 300 ms). */
+    public static final java.util.concurrent.atomic.AtomicInteger BUSY_RECEIVED = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Requests the second "pair" instance cut off without an answer ({@code …/drop}). */
     public static final java.util.concurrent.atomic.AtomicInteger PAIR_B_DROPPED = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -60,6 +63,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.upstreams.hold.url", "http://127.0.0.1:" + hold);
         config.put("gateway.upstreams.hold.prefix", "/api/v1/hold");
         config.put("gateway.upstreams.hold.circuit-breaker.failure-threshold", "3");
+        // one connection per event loop and one request waiting for it: the third at once is refused (overloaded)
+        int busy = listen("busy", 0);
+        config.put("gateway.upstreams.busy.url", "http://127.0.0.1:" + busy);
+        config.put("gateway.upstreams.busy.prefix", "/api/v1/busy");
+        config.put("gateway.upstreams.busy.max-connections", "1");
+        config.put("gateway.upstreams.busy.max-waiting", "1");
+        config.put("gateway.upstreams.busy.circuit-breaker.failure-threshold", "1");
         int slow = listen("slow", 0);
         config.put("gateway.upstreams.slow.url", "http://127.0.0.1:" + slow);
         config.put("gateway.upstreams.slow.prefix", "/api/v1/slow");
@@ -195,6 +205,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                         response.putHeader("Content-Type", "application/json").end(echo.encode());
                     }
                 });
+            } else if (name.equals("busy")) {
+                BUSY_RECEIVED.incrementAndGet();
+                vertx.setTimer(300, t -> response.putHeader("Content-Type", "application/json").end(echo.encode()));
             } else if (name.equals("slow")) {
                 vertx.setTimer(3000, t -> {
                     if (!response.closed()) {

@@ -542,6 +542,37 @@ class GatewayTest {
     }
 
     @Test
+    void requestsBeyondWhatMayWaitForAConnectionAre503OverloadedAtOnceAndNeverSent() throws Exception {
+        int before = FakeServices.BUSY_RECEIVED.get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(24);
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<java.util.concurrent.Callable<Void>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                calls.add(() -> {
+                    var r = given().header("Authorization", READER).when().get("/api/v1/busy/report");
+                    if (r.statusCode() == 503) {
+                        r.then().contentType(PROBLEM).header("Retry-After", "1")
+                                .body("type", equalTo("https://itsm.dev/problems/overloaded"));
+                    }
+                    statuses.merge(r.statusCode(), 1, Integer::sum);
+                    return null;
+                });
+            }
+            for (var f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(24, statuses.getOrDefault(200, 0) + statuses.getOrDefault(503, 0), "only answers and refusals: " + statuses);
+        assertTrue(statuses.getOrDefault(503, 0) > 0, "some were refused: " + statuses);
+        assertEquals(statuses.getOrDefault(200, 0), FakeServices.BUSY_RECEIVED.get() - before, "a refused request was never sent");
+        // a busy service is not a failing one: the circuit (threshold 1 here) stayed closed
+        given().header("Authorization", READER).when().get("/api/v1/busy/report").then().statusCode(200);
+    }
+
+    @Test
     void aSlowUpstreamIs504WithinItsTimeout() {
         long started = System.nanoTime();
         given().header("Authorization", READER)

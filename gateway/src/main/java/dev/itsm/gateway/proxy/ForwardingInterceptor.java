@@ -11,6 +11,7 @@ import dev.itsm.gateway.security.NormalizedPath;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,7 +30,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * {@code Forwarded} appended, {@code Host} set to the upstream, chunked bodies counted against the
  * size limit;</li>
  * <li>failure: refused/unreachable → 503, silent for longer than the timeout → 504, anything else
- * → 502, each as problem+json, and counted by the circuit breaker;</li>
+ * → 502, each as problem+json, and counted by the circuit breaker; more requests waiting for a connection
+ * than {@code max-waiting} → 503 {@code overloaded} at once, not counted (the service is busy, not failing);</li>
  * <li>response: {@code Location}, {@code Content-Location} and {@code Link} pointing at the
  * upstream rewritten to the gateway's own origin.</li>
  * </ul>
@@ -89,8 +91,15 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 // then aborts the upstream exchange, which says nothing about the upstream's health
                 return Future.failedFuture(ar.cause());
             }
-            upstream.breaker().onFailure();
             Throwable cause = ar.cause();
+            if (cause instanceof ConnectionPoolTooBusyException) {
+                // every pooled connection busy and max-waiting requests already queued for one: nothing was sent,
+                // and a busy service is not a failing one, so the circuit stays as it is
+                return Future.succeededFuture(problem(request, 503, "overloaded", "Service overloaded", "The "
+                        + upstream.name() + " service is working on all the requests the gateway may queue for it; nothing"
+                        + " was sent. Retry in a second.", instance).putHeader("Retry-After", "1"));
+            }
+            upstream.breaker().onFailure();
             if (cause instanceof TimeoutException) {
                 return Future.succeededFuture(problem(request, 504, "upstream-timeout", "Upstream timeout",
                         "The " + upstream.name() + " service did not answer within " + upstream.config().timeout().toMillis()

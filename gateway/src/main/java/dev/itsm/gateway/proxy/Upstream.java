@@ -9,6 +9,7 @@ import dev.itsm.gateway.security.AccessPolicy;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -67,7 +68,10 @@ public final class Upstream {
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setConnectTimeout((int) config.connectTimeout().toMillis());
-        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(-1);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.maxConnections())
+                // bounded: past it a request is refused at once (503 overloaded) instead of queueing until the
+                // timeout makes it a 504 whose outcome the client cannot know
+                .setMaxWaitQueueSize(config.maxWaiting());
         this.client = vertx.createHttpClient(clientOptions, poolOptions);
         this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(this::connect)
@@ -100,7 +104,9 @@ public final class Upstream {
             if (ar.succeeded()) {
                 return Future.succeededFuture(ar.result());
             }
-            instances.refused(instance);
+            if (!(ar.cause() instanceof ConnectionPoolTooBusyException)) {
+                instances.refused(instance); // a full queue says the instance is busy, not down
+            }
             return attempts.hasNext() ? connect(ctx, attempts, http) : Future.failedFuture(ar.cause());
         });
     }
