@@ -39,12 +39,16 @@ final class WritePath {
         Duration fixed = s.seconds(15, 3);
         Map<String, Latency> fixedRuns = new java.util.LinkedHashMap<>();
         Map<String, Duration> drains = new java.util.LinkedHashMap<>();
+        Map<String, Map<Integer, Long>> statuses = new java.util.LinkedHashMap<>();
         for (double rate : new double[] {200, low}) {
             for (String target : new String[] {"through the gateway", "direct"}) {
                 String url = (target.equals("direct") ? s.incidentService() : s.gateway()) + path;
                 String name = "fixed " + Report.rate(rate) + "/s, " + target;
                 System.out.println("    open loop " + name + " for " + fixed.toSeconds() + " s");
-                fixedRuns.put(name, OpenLoad.run(s.http, rate, fixed, i -> s.post(url, body), null));
+                Map<Integer, Long> answered = new java.util.concurrent.ConcurrentSkipListMap<>();
+                fixedRuns.put(name, OpenLoad.run(s.http, rate, fixed, i -> s.post(url, body),
+                        (i, response, arrived) -> answered.merge(response.statusCode(), 1L, Long::sum)));
+                statuses.put(name, answered);
                 drains.put(name, s.awaitQuiet(Duration.ofSeconds(s.quick ? 60 : 180)));
             }
         }
@@ -60,19 +64,20 @@ final class WritePath {
                         + "suite is let drain its event backlog. Reference: pgbench, " + connections + " clients, the "
                         + "same five statements in one transaction (raw/pgbench-write/script.sql).");
         var t = report.table("mode", "requests/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "rate ÷ pgbench",
-                "backlog drained in");
+                "backlog drained in", "answers (fixed rate)");
         t.row("pgbench, same SQL transaction (reference)", Report.rate(reference.rate()), Report.ms(reference.p50()),
-                Report.ms(reference.p99()), Report.ms(reference.p999()), Report.count(reference.errors()), "1.00×", "–");
+                Report.ms(reference.p99()), Report.ms(reference.p999()), Report.count(reference.errors()), "1.00×", "–", "–");
         t.row("saturation, through the gateway", Report.rate(gateway.rate()), Report.ms(gateway.p50()),
                 Report.ms(gateway.p99()), Report.ms(gateway.p999()), Report.count(gateway.errors()),
-                Report.ratio(gateway.rate(), reference.rate()), "–");
+                Report.ratio(gateway.rate(), reference.rate()), "–", "–");
         t.row("saturation, direct on incident-service", Report.rate(direct.rate()), Report.ms(direct.p50()),
                 Report.ms(direct.p99()), Report.ms(direct.p999()), Report.count(direct.errors()),
-                Report.ratio(direct.rate(), reference.rate()), Report.seconds(drain.toMillis() / 1000.0));
+                Report.ratio(direct.rate(), reference.rate()), Report.seconds(drain.toMillis() / 1000.0), "–");
         t.row("sustainable: 2 cores ÷ CPU per incident (below)", Report.rate(sustainable), "–", "–", "–", "–",
-                Report.ratio(sustainable, reference.rate()), "–");
+                Report.ratio(sustainable, reference.rate()), "–", "–");
         fixedRuns.forEach((name, l) -> t.row(name, Report.rate(l.rate()), Report.ms(l.p50()), Report.ms(l.p99()),
-                Report.ms(l.p999()), Report.count(l.errors()), "–", Report.seconds(drains.get(name).toMillis() / 1000.0)));
+                Report.ms(l.p999()), Report.count(l.errors()), "–", Report.seconds(drains.get(name).toMillis() / 1000.0),
+                answers(statuses.get(name), l.requests())));
         t.end();
         report.text("**Suite write rate ÷ pgbench: " + Report.ratio(gateway.rate(), reference.rate())
                 + " through the gateway, " + Report.ratio(direct.rate(), reference.rate()) + " direct at saturation; "
@@ -86,6 +91,20 @@ final class WritePath {
         var cpuTable = report.table("process", "CPU ms per incident opened");
         cpuPerIncident.forEach((name, ms) -> cpuTable.row(name, Report.ms(ms)));
         cpuTable.end();
+    }
+
+    /** "201: 1,271 · 503: 1,729" (and "no answer: n" for requests that got none: refused connection, timeout). */
+    private static String answers(Map<Integer, Long> statuses, long requests) {
+        StringBuilder out = new StringBuilder();
+        long answered = 0;
+        for (Map.Entry<Integer, Long> e : statuses.entrySet()) {
+            out.append(out.isEmpty() ? "" : " · ").append(e.getKey()).append(": ").append(Report.count(e.getValue()));
+            answered += e.getValue();
+        }
+        if (answered < requests) {
+            out.append(out.isEmpty() ? "" : " · ").append("no answer: ").append(Report.count(requests - answered));
+        }
+        return out.toString();
     }
 
     /** A database {@code bench_ref} with incident-service's schema (pg_dump -s), the service row and real samples. */
