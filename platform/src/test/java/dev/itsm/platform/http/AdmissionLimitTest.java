@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.itsm.platform.security.Roles;
 import dev.itsm.platform.testapp.HoldResource;
 import dev.itsm.testing.ItsmTestResources;
+import dev.itsm.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,8 @@ class AdmissionLimitTest {
         }
     }
 
+    static final String READER = TestTokens.bearer("rita", Roles.READER);
+
     @TestHTTPResource("/api/v1/holds/")
     URI holds;
     @Inject
@@ -58,7 +62,7 @@ class AdmissionLimitTest {
         List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                held.add(http.sendAsync(HttpRequest.newBuilder(holds.resolve(name)).build(), HttpResponse.BodyHandlers.ofString()));
+                held.add(http.sendAsync(HttpRequest.newBuilder(holds.resolve(name)).header("Authorization", READER).build(), HttpResponse.BodyHandlers.ofString()));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> HoldResource.waiting(name) == 2);
             assertEquals(2, admission.inFlight());
@@ -88,7 +92,7 @@ class AdmissionLimitTest {
             // the client gives up after a second and closes its connection while the request is being worked on
             HttpClient http = HttpClient.newHttpClient();
             CompletableFuture<HttpResponse<String>> gaveUp = http.sendAsync(HttpRequest.newBuilder(holds.resolve(name))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", READER).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
             await().atMost(Duration.ofSeconds(30)).until(() -> HoldResource.waiting(name) == 1);
             await().atMost(Duration.ofSeconds(30)).until(gaveUp::isDone);
         } finally {
