@@ -1,7 +1,7 @@
 wrk.method = "POST"
-wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"157cde54-93ce-44f9-bcee-098873b92769","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
-wrk.headers["Content-Type"] = "application/json"
+wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"1968ea3d-da31-45cf-8d44-82f4a7dd9c68","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
 wrk.headers["Authorization"] = "Bearer <token>"
+wrk.headers["Content-Type"] = "application/json"
 local shown = 0
 response = function(status, headers, body)
   -- the first few failures of each thread go to the raw output, so an error count can be explained
