@@ -224,7 +224,7 @@ public class IncidentResource {
         // no field named: null, so that a text search orders by relevance (IncidentQueries.byRelevance)
         Sort order = sort == null || sort.isBlank() ? null
                 : Sort.parse(sort, IncidentQueries.SORTABLE, IncidentQueries.DEFAULT_SORT);
-        Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count), window);
+        Page<Incident> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count, text), window);
         return Paging.ok(views(found), uri);
     }
 

@@ -73,7 +73,7 @@ final class SeededIncidents {
                 .findFirst().orElseThrow(() -> new AssertionError("no list query captured: " + captured));
     }
 
-    private static Connection connect() throws Exception {
+    static Connection connect() throws Exception {
         return DriverManager.getConnection(TestInfrastructure.database(Fixtures.DATABASE), TestInfrastructure.dbUser(),
                 TestInfrastructure.dbPassword());
     }

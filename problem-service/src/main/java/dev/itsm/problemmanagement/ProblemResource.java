@@ -189,7 +189,7 @@ public class ProblemResource {
             throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
         }
         Sort order = sort == null || sort.isBlank() ? null : Sort.parse(sort, ProblemQueries.SORTABLE, ProblemQueries.DEFAULT_SORT);
-        Page<dev.itsm.problemmanagement.Problem> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count), window);
+        Page<dev.itsm.problemmanagement.Problem> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count, text), window);
         return Paging.ok(found.map(ProblemView::of), uri);
     }
 

@@ -182,7 +182,7 @@ public class RequestResource {
             throw new ValidationException("sort", "a changes feed (updatedSince) is always in (updatedAt, id) order");
         }
         Sort order = sort == null || sort.isBlank() ? null : Sort.parse(sort, RequestQueries.SORTABLE, RequestQueries.DEFAULT_SORT);
-        Page<Request> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count), window);
+        Page<Request> found = queries.list(filter, order, QueryParams.page(page, size, cursor, count, text), window);
         return Paging.ok(found.map(RequestView::of), uri);
     }
 

@@ -117,7 +117,7 @@ public class CiResource {
         ChangesFeed.Window window = feed.window(updatedSince);
         Sort order = CiService.LISTING.sort(sort, window);
         return Paging.ok(cis.list(ciClass, environment, LifecycleFilter.parse(state, status, CiStatus.class), q,
-                QueryParams.page(page, size, cursor, count), order, window), uri);
+                QueryParams.page(page, size, cursor, count, q), order, window), uri);
     }
 
     @GET

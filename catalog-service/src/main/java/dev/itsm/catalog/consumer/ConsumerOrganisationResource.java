@@ -116,7 +116,7 @@ public class ConsumerOrganisationResource {
         ChangesFeed.Window window = feed.window(updatedSince);
         Sort order = ConsumerOrganisationService.LISTING.sort(sort, window);
         return Paging.ok(organisations.list(QueryParams.enumValue("state", state, OrganisationState.class),
-                QueryParams.uuid("parentId", parentId), q, QueryParams.page(page, size, cursor, count), order, window), uri);
+                QueryParams.uuid("parentId", parentId), q, QueryParams.page(page, size, cursor, count, q), order, window), uri);
     }
 
     @GET

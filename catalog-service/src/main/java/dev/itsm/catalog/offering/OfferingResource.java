@@ -148,7 +148,7 @@ public class OfferingResource {
         ChangesFeed.Window window = feed.window(updatedSince);
         Sort order = OfferingService.LISTING.sort(sort, window);
         return Paging.ok(offerings.list(LifecycleFilter.parse(state, status, OfferingStatus.class), group,
-                QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size, cursor, count), order, window), uri);
+                QueryParams.uuid("serviceId", serviceId), q, QueryParams.page(page, size, cursor, count, q), order, window), uri);
     }
 
     @GET

@@ -132,7 +132,7 @@ public class ServiceResource {
         Sort order = ServicePortfolio.LISTING.sort(sort, window);
         return Paging.ok(portfolio.list(LifecycleFilter.parse(state, status, ServiceStatus.class),
                 QueryParams.enumValue("type", type, ServiceType.class), owner, q, QueryParams.uuid("dependsOn", dependsOn),
-                QueryParams.page(page, size, cursor, count), order, window), uri);
+                QueryParams.page(page, size, cursor, count, q), order, window), uri);
     }
 
     @GET

@@ -106,7 +106,7 @@ public class ProductResource {
             @Context UriInfo uri) {
         ChangesFeed.Window window = feed.window(updatedSince);
         Sort order = ProductService.LISTING.sort(sort, window);
-        return Paging.ok(products.list(q, QueryParams.uuid("serviceId", serviceId), QueryParams.page(page, size, cursor, count),
+        return Paging.ok(products.list(q, QueryParams.uuid("serviceId", serviceId), QueryParams.page(page, size, cursor, count, q),
                 order, window), uri);
     }
 

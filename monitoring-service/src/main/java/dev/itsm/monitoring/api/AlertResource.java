@@ -111,7 +111,7 @@ public class AlertResource {
                 QueryParams.bool("grouped", grouped), QueryParams.text(name), text);
         ChangesFeed.Window window = feed.window(updatedSince);
         Sort order = order(sort, window);
-        Page<Alert> found = queries.alerts(filter, order, QueryParams.page(page, size, cursor, count), window);
+        Page<Alert> found = queries.alerts(filter, order, QueryParams.page(page, size, cursor, count, text), window);
         return Paging.ok(found.map(AlertView::of), uri);
     }
 

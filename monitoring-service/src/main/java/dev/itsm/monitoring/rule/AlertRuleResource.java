@@ -130,7 +130,7 @@ public class AlertRuleResource {
                     enumeration = { "bounded", "exact", "none" }, defaultValue = "bounded")) @QueryParam("count") String count,
             @Context UriInfo uri) {
         Sort order = Sort.parse(sort, AlertRules.SORTABLE, AlertRules.DEFAULT_SORT);
-        return Paging.ok(rules.list(QueryParams.page(page, size, cursor, count), order,
+        return Paging.ok(rules.list(QueryParams.page(page, size, cursor, count, q), order,
                 QueryParams.bool("enabled", enabled), QueryParams.text(q)), uri);
     }
 

@@ -27,7 +27,9 @@ public final class ListParameters {
 
     public static final String COUNT = "How `total` is counted: `bounded` (default on a first page) counts up to "
             + "10,000 matching rows — beyond, `total` is 10000 and `totalExact` false; `exact` counts them all (costs "
-            + "a scan of every match); `none` (default when following a cursor) leaves `total` out";
+            + "a scan of every match); `none` (default when following a cursor, and for a text search `q`) leaves "
+            + "`total` out. A search counts only when asked: counting a common word's matches costs many times the "
+            + "first page of them";
 
     public static final String UPDATED_SINCE = "Changes feed: only rows updated at or after this instant, in "
             + "(updatedAt, id) order (sort is not allowed with it). Follow `next` page by page; when a page comes back "

@@ -40,6 +40,19 @@ class QueryParamsTest {
     }
 
     @Test
+    void aSearchCountsOnlyWhenAsked() {
+        assertEquals(CountMode.BOUNDED, QueryParams.page(null, null, null, null, null).count());
+        assertEquals(CountMode.BOUNDED, QueryParams.page(null, null, null, null, " ").count());
+        assertEquals(CountMode.NONE, QueryParams.page(null, null, null, null, "timeout").count());
+        assertEquals(CountMode.NONE, QueryParams.page(null, null, null, "", "timeout").count());
+        assertEquals(CountMode.BOUNDED, QueryParams.page(null, null, null, "bounded", "timeout").count());
+        assertEquals(CountMode.EXACT, QueryParams.page("2", "10", null, "exact", "timeout").count());
+        assertEquals(20, QueryParams.page("2", "10", null, null, "timeout").offset());
+        assertEquals("count: must be one of exact, bounded, none",
+                message(() -> QueryParams.page(null, null, null, "some", "timeout")));
+    }
+
+    @Test
     void enumsAreCaseInsensitiveAndRepeatableOrCommaSeparated() {
         assertEquals(List.of(State.NEW, State.IN_PROGRESS, State.NEW),
                 QueryParams.enumValues("state", List.of("new,in_progress", "NEW"), State.class));

@@ -66,7 +66,7 @@ public class KnownErrorResource {
         KnownErrorQueries.Filter filter = new KnownErrorQueries.Filter(QueryParams.uuid("serviceId", serviceId),
                 QueryParams.uuid("ciId", ciId), QueryParams.enumValue("state", state, KnownErrorState.class),
                 QueryParams.text(text));
-        return Paging.ok(queries.list(filter, QueryParams.page(page, size, cursor, count)).map(KnownErrorView::of), uri);
+        return Paging.ok(queries.list(filter, QueryParams.page(page, size, cursor, count, text)).map(KnownErrorView::of), uri);
     }
 
     @GET
