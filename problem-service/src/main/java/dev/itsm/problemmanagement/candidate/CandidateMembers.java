@@ -51,7 +51,7 @@ public class CandidateMembers {
     public int keepOnly(UUID candidateId, Collection<UUID> keep) {
         return em.createNativeQuery("""
                 delete from problem_candidate_incident
-                where candidate_id = :candidate and incident_id <> all(cast(:keep as uuid[]))""")
+                where candidate_id = :candidate and incident_id not in (select unnest(cast(:keep as uuid[])))""")
                 .setParameter("candidate", candidateId)
                 .setParameter("keep", CandidateDetector.uuidArray(keep))
                 .executeUpdate();
@@ -65,7 +65,7 @@ public class CandidateMembers {
         }
         List<?> rows = em.createNativeQuery("""
                 select candidate_id, incident_id from problem_candidate_incident
-                where candidate_id = any(cast(:candidates as uuid[]))
+                where candidate_id in (select unnest(cast(:candidates as uuid[])))
                 order by candidate_id, opened_at, incident_id""")
                 .setParameter("candidates", CandidateDetector.uuidArray(candidateIds))
                 .getResultList();

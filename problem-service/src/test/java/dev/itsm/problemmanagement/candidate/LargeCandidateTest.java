@@ -1,0 +1,117 @@
+package dev.itsm.problemmanagement.candidate;
+
+import static dev.itsm.problemmanagement.candidate.CandidateDetectionTest.CANDIDATES;
+import static dev.itsm.problemmanagement.candidate.CandidateDetectionTest.agent;
+import static dev.itsm.problemmanagement.candidate.CandidateDetectionTest.awaitOpenCandidate;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.ci;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.count;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.execute;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.openIncidents;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.itsm.problemmanagement.ProblemFixtures;
+import dev.itsm.problemmanagement.ProblemSqlCapture;
+import dev.itsm.testing.ItsmTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * A candidate of thousands of incidents (a busy service's SERVICE candidate gathers them) is viewed and swept with each
+ * id list read once. The lists are bound as text and cast to {@code uuid[]} in the statement; PostgreSQL does not fold
+ * such a cast into a constant, so in a row filter ({@code = any(cast(? as uuid[]))}) it parsed the whole list again for
+ * every row: viewing a candidate of 5,118 incidents took 25 s, past the transaction timeout (a 500).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ItsmTestResources.class, initArgs = @ResourceArg(name = "database", value = "itsm_problem"))
+class LargeCandidateTest {
+
+    static final int SIZE = 3_000;
+
+    @Inject
+    CandidateSweep sweep;
+
+    @Test
+    void aCandidateOfThousandsOfIncidentsIsViewedAndSweptReadingEachIdListOnce() throws Exception {
+        UUID service = UUID.randomUUID();
+        UUID database = UUID.randomUUID();
+        ci(database, "orders-db-01");
+        List<UUID> first = openIncidents(3, service, database);
+        UUID candidate = awaitOpenCandidate("CI", database, 3);
+        // the others straight into the replica and the candidate (as events they would take a minute), as the
+        // detector would have added them
+        execute("insert into incident_replica (incident_id, number, title, state, priority, service_id, ci_id, opened_at,"
+                + " occurred_at) select gen_random_uuid(), 'INB' || lpad(g::text, 6, '0'), 'Orders slow ' || g, 'NEW', 'P3',"
+                + " ?, ?, now() - g * interval '1 second', now() from generate_series(1, ?) g", service, database, SIZE - 3);
+        execute("insert into problem_candidate_incident (candidate_id, incident_id, opened_at) select ?, incident_id, opened_at"
+                + " from incident_replica where ci_id = ? on conflict do nothing", candidate, database);
+        execute("update problem_candidate set incident_count = ? where id = ?", SIZE, candidate);
+        execute("analyze incident_replica");
+        execute("analyze problem_candidate_incident");
+
+        List<String> statements = new ArrayList<>(ProblemSqlCapture.during(() -> agent().get(CANDIDATES + "/" + candidate)
+                .then().statusCode(200).body("incidentCount", equalTo(SIZE)).body("incidents", hasSize(SIZE))));
+        // one incident canceled: the sweep drops it from the candidate's members
+        execute("update incident_replica set state = 'CANCELED' where incident_id = ?", first.get(0));
+        statements.addAll(ProblemSqlCapture.during(() -> sweep.sweep()));
+        assertEquals(SIZE - 1, count("select incident_count from problem_candidate where id = ?", candidate));
+        assertEquals(SIZE - 1, count("select count(*) from problem_candidate_incident where candidate_id = ?", candidate));
+
+        // the statements reading a list in a condition (an insert takes its rows from unnest, read once)
+        List<String> withLists = statements.stream().filter(s -> s.contains("uuid[]") && !s.startsWith("insert"))
+                .distinct().toList();
+        assertTrue(withLists.size() >= 3, "the members, the incidents that count, the sweep's delete: " + withLists);
+        List<String> members = new ArrayList<>();
+        try (Connection c = ProblemFixtures.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "select incident_id from problem_candidate_incident where candidate_id = '" + candidate + "'")) {
+            while (rs.next()) {
+                members.add(rs.getString(1));
+            }
+        }
+        for (String sql : withLists) {
+            String plan = planAsBound(sql, candidate, members);
+            assertFalse(plan.lines().anyMatch(l -> l.contains("Filter:") && (l.contains("ANY (") || l.contains("ALL ("))),
+                    "a row filter over the cast list parses it once per row: " + plan);
+        }
+    }
+
+    /**
+     * The plan PostgreSQL makes for {@code sql} with its parameters bound as the service binds them (an id list as text),
+     * EXPLAINed through JDBC: a literal in PREPARE would be folded into a constant and hide the difference.
+     */
+    private static String planAsBound(String sql, UUID candidate, List<String> members) throws Exception {
+        String[] parts = sql.split("\\?", -1);
+        try (Connection c = ProblemFixtures.connect(); PreparedStatement ps = c.prepareStatement("explain " + sql)) {
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].startsWith(" as uuid[]")) {
+                    boolean candidates = sql.contains("select candidate_id, incident_id");
+                    ps.setString(i, "{" + (candidates ? candidate.toString() : String.join(",", members)) + "}");
+                } else {
+                    ps.setObject(i, candidate);
+                }
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    plan.append(line, 0, Math.min(line.length(), 300)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+}
