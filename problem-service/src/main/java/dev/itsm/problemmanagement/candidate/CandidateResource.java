@@ -101,6 +101,22 @@ public class CandidateResource {
         return ok(candidates.get(id));
     }
 
+    @GET
+    @Path("{id}/incidents")
+    @RolesAllowed({ Roles.READER, Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.ADMIN })
+    @Operation(operationId = "listProblemCandidateIncidents", summary = "All incidents of a recurrence candidate",
+            description = "Page by page, oldest first, as the replica knows them; while OPEN only those not linked to a "
+                    + "problem. The candidate itself holds its first " + CandidateView.EMBEDDED + " only")
+    @APIResponse(responseCode = "200", description = "One page of the candidate's incidents",
+            content = @Content(schema = @Schema(implementation = CandidateIncidentPage.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    public Response incidents(@Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") UUID id,
+            @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Page size, at most 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        return Paging.ok(candidates.incidents(id, QueryParams.page(page, size)), uri);
+    }
+
     @POST
     @Path("{id}/accept")
     @RolesAllowed({ Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.ADMIN })
@@ -163,5 +179,16 @@ public class CandidateResource {
             @Schema(description = "Whether total is exact (true) or a lower bound (false); absent with total", example = "true") Boolean totalExact,
             @Schema(description = "Cursor of the next page: send it back as ?cursor= (with the same filters and sort). "
                     + "Absent on the last page", example = "eyJvIjoiLWRldGVjdGVkX2F0IiwiayI6WyIyMDI2LTEyLTAxVDEwOjAwOjAwWiJdfQ") String next) {
+    }
+
+    /** OpenAPI shape of a candidate's incidents: the platform's Page with the item type named. */
+    @Schema(name = "ProblemCandidateIncidentPage")
+    record CandidateIncidentPage(
+            @Schema(description = "The items of this page") List<CandidateView.CandidateIncidentView> items,
+            @Schema(description = "Zero-based page number", example = "0") Integer page,
+            @Schema(description = "Requested page size", example = "50") int size,
+            @Schema(description = "How many incidents the candidate has", example = "5118") Long total,
+            @Schema(description = "Always true: the count is exact", example = "true") Boolean totalExact,
+            @Schema(description = "Absent: pages are numbered (the Link header names the next one)", nullable = true) String next) {
     }
 }

@@ -3,6 +3,7 @@ package dev.itsm.problemmanagement.candidate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -148,31 +149,69 @@ public class CandidateService {
                 + " (accepted from recurrence candidate " + c.id() + ")";
     }
 
-    /** Views of candidates with their incidents, in three queries however many candidates. */
+    /** One page of all the candidate's incidents, in the order of {@link CandidateView#incidentIds()}. */
+    @Transactional
+    public Page<CandidateIncidentView> incidents(UUID id, PageRequest page) {
+        ProblemCandidate c = require(id);
+        List<UUID> ids = incidentIdsOf(List.of(c)).get(c.id());
+        int from = (int) Math.min(ids.size(), page.offset());
+        List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + page.size()));
+        return new Page<>(incidentViews(slice), page.page(), page.size(), ids.size());
+    }
+
+    /**
+     * Views of candidates with their first {@value CandidateView#EMBEDDED} incidents, in four queries however many
+     * candidates and incidents: a busy service's SERVICE candidate gathers thousands (all of them are paged by
+     * {@link #incidents}).
+     */
     private List<CandidateView> views(List<ProblemCandidate> candidates) {
+        Map<UUID, List<UUID>> idsOf = incidentIdsOf(candidates);
+        List<UUID> shown = new ArrayList<>();
+        idsOf.values().forEach(ids -> shown.addAll(ids.subList(0, Math.min(ids.size(), CandidateView.EMBEDDED))));
+        Map<UUID, CandidateIncidentView> known = incidentViews(shown).stream()
+                .collect(Collectors.toMap(CandidateIncidentView::incidentId, Function.identity()));
+        List<CandidateView> views = new ArrayList<>(candidates.size());
+        for (ProblemCandidate c : candidates) {
+            List<UUID> ids = idsOf.get(c.id());
+            List<UUID> first = ids.subList(0, Math.min(ids.size(), CandidateView.EMBEDDED));
+            List<CandidateIncidentView> incidents = first.stream().map(known::get).filter(v -> v != null).toList();
+            views.add(new CandidateView(c.id(), c.kind(), c.keyId(), c.keyName(), c.state(), c.state().allowedCommands(),
+                    List.copyOf(first), ids.size(), incidents, c.firstOpenedAt(), c.lastOpenedAt(), c.detectedAt(),
+                    c.problemId(), c.dismissedUntil(), c.decidedBy(), c.decidedAt(), c.decisionReason(), c.updatedAt(),
+                    c.version()));
+        }
+        return views;
+    }
+
+    /** Each candidate's incidents, oldest first; while OPEN only those that still count (not linked, not canceled). */
+    private Map<UUID, List<UUID>> incidentIdsOf(List<ProblemCandidate> candidates) {
         Map<UUID, List<UUID>> membersOf = members.of(candidates.stream().map(ProblemCandidate::id).toList());
         Set<UUID> all = new HashSet<>();
         membersOf.values().forEach(all::addAll);
-        Map<UUID, IncidentReplica> known = all.isEmpty() ? Map.of()
-                : IncidentReplica.<IncidentReplica>list("incidentId in ?1", all).stream()
-                        .collect(Collectors.toMap(IncidentReplica::incidentId, Function.identity()));
         Set<UUID> counting = new HashSet<>(detector.counting(all).stream().map(Member::incidentId).toList());
-        List<CandidateView> views = new ArrayList<>(candidates.size());
+        Map<UUID, List<UUID>> idsOf = new HashMap<>();
         for (ProblemCandidate c : candidates) {
             boolean open = c.state() == CandidateState.OPEN;
-            List<UUID> ids = membersOf.getOrDefault(c.id(), List.of()).stream()
-                    .filter(i -> !open || counting.contains(i)).toList();
-            List<CandidateIncidentView> incidents = new ArrayList<>();
-            for (UUID i : ids) {
-                IncidentReplica r = known.get(i);
-                if (r != null) {
-                    incidents.add(new CandidateIncidentView(i, r.number(), r.title(), r.state(), r.priority(),
-                            r.serviceId(), r.ciId(), r.openedAt()));
-                }
+            idsOf.put(c.id(), membersOf.getOrDefault(c.id(), List.of()).stream()
+                    .filter(i -> !open || counting.contains(i)).toList());
+        }
+        return idsOf;
+    }
+
+    /** These incidents as the replica knows them, in the given order (one the replica lacks is left out). */
+    private static List<CandidateIncidentView> incidentViews(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, IncidentReplica> known = IncidentReplica.<IncidentReplica>list("incidentId in ?1", Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(IncidentReplica::incidentId, Function.identity()));
+        List<CandidateIncidentView> views = new ArrayList<>(ids.size());
+        for (UUID i : ids) {
+            IncidentReplica r = known.get(i);
+            if (r != null) {
+                views.add(new CandidateIncidentView(i, r.number(), r.title(), r.state(), r.priority(), r.serviceId(),
+                        r.ciId(), r.openedAt()));
             }
-            views.add(new CandidateView(c.id(), c.kind(), c.keyId(), c.keyName(), c.state(), c.state().allowedCommands(),
-                    ids, ids.size(), incidents, c.firstOpenedAt(), c.lastOpenedAt(), c.detectedAt(), c.problemId(),
-                    c.dismissedUntil(), c.decidedBy(), c.decidedAt(), c.decisionReason(), c.updatedAt(), c.version()));
         }
         return views;
     }

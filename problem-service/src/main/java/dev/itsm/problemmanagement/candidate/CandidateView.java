@@ -20,11 +20,13 @@ public record CandidateView(
         CandidateState state,
         @Schema(description = "Commands accepted in the current state", example = "[\"accept\",\"dismiss\"]")
         List<String> allowedCommands,
-        @Schema(description = "The candidate's incidents, oldest first; while OPEN only those not linked to a problem "
+        @Schema(description = "The candidate's first " + EMBEDDED + " incidents, oldest first (all of them, page by page: "
+                + "GET /api/v1/problems/candidates/{id}/incidents); while OPEN only those not linked to a problem "
                 + "(linking one elsewhere drops it here)", example = "[\"7c1e9b9e-0d5f-4a6e-9d55-3c1f0b7a2e11\"]")
         List<UUID> incidentIds,
-        @Schema(description = "How many incidentIds", example = "3") int incidentCount,
-        @Schema(description = "The incidents, from the incident replica") List<CandidateIncidentView> incidents,
+        @Schema(description = "How many incidents the candidate has (more than incidentIds holds when above "
+                + EMBEDDED + ")", example = "3") int incidentCount,
+        @Schema(description = "The incidents of incidentIds, from the incident replica") List<CandidateIncidentView> incidents,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "When its oldest incident was opened")
         Instant firstOpenedAt,
         @Schema(type = SchemaType.STRING, format = "date-time", description = "When its newest incident was opened; the "
@@ -41,6 +43,12 @@ public record CandidateView(
         String decisionReason,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant updatedAt,
         @Schema(example = "1") long version) {
+
+    /**
+     * Incidents a view holds at most: a busy service's SERVICE candidate gathers thousands (one of 5,118 was 1.4 MB of
+     * JSON); the rest are paged by {@code GET …/candidates/{id}/incidents}.
+     */
+    public static final int EMBEDDED = 50;
 
     /** An incident of a candidate, as the incident replica knows it. */
     @Schema(name = "ProblemCandidateIncidentView")

@@ -7,8 +7,10 @@ import static dev.itsm.problemmanagement.replica.ReplicaEvents.ci;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.count;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.execute;
 import static dev.itsm.problemmanagement.replica.ReplicaEvents.openIncidents;
+import static dev.itsm.problemmanagement.replica.ReplicaEvents.text;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -63,8 +67,23 @@ class LargeCandidateTest {
         execute("analyze incident_replica");
         execute("analyze problem_candidate_incident");
 
+        // the view holds the first 50 (oldest first), the count all of them; the sub-collection pages through every one
         List<String> statements = new ArrayList<>(ProblemSqlCapture.during(() -> agent().get(CANDIDATES + "/" + candidate)
-                .then().statusCode(200).body("incidentCount", equalTo(SIZE)).body("incidents", hasSize(SIZE))));
+                .then().statusCode(200).body("incidentCount", equalTo(SIZE)).body("incidents", hasSize(CandidateView.EMBEDDED))
+                .body("incidentIds", hasSize(CandidateView.EMBEDDED)).body("incidentIds[0]", equalTo(text("select incident_id from problem_candidate_incident"
+                        + " where candidate_id = ? order by opened_at, incident_id limit 1", candidate)))));
+        agent().get(CANDIDATES + "?state=OPEN&kind=CI&size=500").then().statusCode(200)
+                .body("items.find { it.id == '" + candidate + "' }.incidents", hasSize(CandidateView.EMBEDDED));
+        Set<String> paged = new HashSet<>();
+        for (int page = 0; page < SIZE / 500; page++) {
+            List<String> ids = agent().queryParam("page", page).queryParam("size", 500).get(CANDIDATES + "/" + candidate + "/incidents")
+                    .then().statusCode(200).body("total", equalTo(SIZE)).body("items", hasSize(500))
+                    .body("items[0].number", notNullValue()).extract().jsonPath().getList("items.incidentId");
+            paged.addAll(ids);
+        }
+        assertEquals(SIZE, paged.size(), "every incident once over the pages");
+        agent().get(CANDIDATES + "/" + UUID.randomUUID() + "/incidents").then().statusCode(404);
+        agent().queryParam("size", 501).get(CANDIDATES + "/" + candidate + "/incidents").then().statusCode(400);
         // one incident canceled: the sweep drops it from the candidate's members
         execute("update incident_replica set state = 'CANCELED' where incident_id = ?", first.get(0));
         statements.addAll(ProblemSqlCapture.during(() -> sweep.sweep()));
