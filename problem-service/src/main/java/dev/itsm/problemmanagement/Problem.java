@@ -318,6 +318,20 @@ public class Problem extends PanacheEntityBase {
         return List.of(new ProblemIncidentLinked(facts(now), incidentId, incidentNumber, automatic));
     }
 
+    /**
+     * Links the incidents a problem is logged with, before {@link #logged()}: its {@code linkedIncidentIds} names them
+     * and no {@code ProblemIncidentLinked} is published for them.
+     */
+    public void linkAtLogging(List<UUID> incidentIds, String actor, Instant now) {
+        require(LINK_INCIDENT);
+        Set<UUID> linked = new HashSet<>(linkedIncidentIds());
+        for (UUID incidentId : incidentIds) {
+            if (linked.add(incidentId)) {
+                incidents.add(new IncidentLink(incidentId, now, actor));
+            }
+        }
+    }
+
     /** Unlinks an incident; one not linked here changes nothing (no event). */
     public List<ProblemEvent> unlinkIncident(UUID incidentId, String incidentNumber, Instant now) {
         require(LINK_INCIDENT);

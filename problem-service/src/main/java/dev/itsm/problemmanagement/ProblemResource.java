@@ -117,8 +117,8 @@ public class ProblemResource {
     @POST
     @RolesAllowed({ Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(operationId = "logProblem", summary = "Log a problem", description = "At least one affected service or CI; "
-            + "the priority is computed from impact × urgency. incidentIds are linked at once (ProblemLogged, then one "
-            + "ProblemIncidentLinked each). Accepts Idempotency-Key.")
+            + "the priority is computed from impact × urgency. incidentIds are linked at once: ProblemLogged names "
+            + "them in linkedIncidentIds (no ProblemIncidentLinked for them). Accepts Idempotency-Key.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateProblemRequest.class),
             examples = @ExampleObject(name = "recurring-502", value = """
                     {"title":"Checkout intermittently fails with HTTP 502","description":"Three incidents this week",

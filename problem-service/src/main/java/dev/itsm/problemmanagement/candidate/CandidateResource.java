@@ -122,7 +122,7 @@ public class CandidateResource {
     @RolesAllowed({ Roles.AGENT, Roles.PROBLEM_MANAGER, Roles.ADMIN })
     @Operation(operationId = "acceptProblemCandidate", summary = "Accept a candidate: log a problem with its incidents",
             description = "The problem is LOGGED with the candidate's incidents that are still unlinked (ProblemLogged naming "
-                    + "the candidate, one ProblemIncidentLinked each); the candidate becomes ACCEPTED. The body is optional: "
+                    + "the candidate and, in linkedIncidentIds, the incidents); the candidate becomes ACCEPTED. The body is optional: "
                     + "title defaults to 'Recurring incidents on <keyName>', impact and urgency to MEDIUM, services and CIs "
                     + "to those of the incidents (and the upstream CI of an UPSTREAM_CI candidate).")
     @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AcceptCandidateRequest.class),
