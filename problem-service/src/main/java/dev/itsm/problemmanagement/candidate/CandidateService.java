@@ -143,10 +143,13 @@ public class CandidateService {
             case SERVICE -> "on " + c.keyName();
             case UPSTREAM_CI -> "on CIs that depend on " + c.keyName();
         };
+        // the first incidents by number; the problem's incident links list them all
+        String named = incidents.stream().limit(CandidateView.EMBEDDED)
+                .map(i -> i.number() != null ? i.number() : i.incidentId().toString()).collect(Collectors.joining(", "));
+        String more = incidents.size() > CandidateView.EMBEDDED
+                ? " and " + (incidents.size() - CandidateView.EMBEDDED) + " more (GET /api/v1/problems/{id}/incidents)" : "";
         return incidents.size() + " incidents " + what + " between " + c.firstOpenedAt() + " and " + c.lastOpenedAt()
-                + ": " + incidents.stream().map(i -> i.number() != null ? i.number() : i.incidentId().toString())
-                        .collect(Collectors.joining(", "))
-                + " (accepted from recurrence candidate " + c.id() + ")";
+                + ": " + named + more + " (accepted from recurrence candidate " + c.id() + ")";
     }
 
     /** One page of all the candidate's incidents, in the order of {@link CandidateView#incidentIds()}. */
