@@ -1,5 +1,5 @@
-wrk.headers["Authorization"] = "Bearer <token>"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer <token>"
 local shown = 0
 response = function(status, headers, body)
   -- the first few failures of each thread go to the raw output, so an error count can be explained

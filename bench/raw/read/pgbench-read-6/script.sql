@@ -1,1 +1,1 @@
-select state, priority, sum(count) from incident_count where service_id = '275e611f-8267-4b06-afeb-8f0d32cec925' group by state, priority;
+select state, priority, sum(count) from incident_count where service_id = '818fde92-81fe-4731-ada2-26b5453f8103' group by state, priority;
