@@ -141,6 +141,13 @@ class HttpConventionsTest {
                 .body("errorId", notNullValue())
                 .body(not(containsString("Secret")))
                 .body(not(containsString("IllegalStateException")));
+        // an Error (out of memory, stack overflow) too: it was the framework's plain-text page with a stack section
+        given().header("Authorization", TestTokens.bearer("root", Roles.ADMIN))
+                .get("/api/v1/tickets/boom?error=true")
+                .then().statusCode(500).contentType(PROBLEM)
+                .body("type", equalTo("https://itsm.dev/problems/internal")).body("errorId", notNullValue())
+                .body(not(containsString("Secret")))
+                .body(not(containsString("StackOverflowError")));
     }
 
     @Test

@@ -178,6 +178,15 @@ public class ProblemMappers {
         return internal(e, uri);
     }
 
+    /**
+     * An {@link Error} — out of heap (a problem-service accept once ran out), out of stack — is the same 500 problem
+     * with an error id; unmapped, the framework answered with a plain-text page.
+     */
+    @ServerExceptionMapper
+    public Response error(Error e, UriInfo uri) {
+        return internal(e, uri);
+    }
+
     private Response internal(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));

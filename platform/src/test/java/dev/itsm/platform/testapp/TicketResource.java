@@ -101,7 +101,11 @@ public class TicketResource {
     @GET
     @Path("boom")
     @RolesAllowed({ Roles.ADMIN })
-    public Response boom() {
+    public Response boom(@QueryParam("error") boolean error) {
+        if (error) {
+            // an Error, not an Exception: what running out of heap or stack throws
+            throw new StackOverflowError("secret internal detail at dev.itsm.Secret.method(Secret.java:42)");
+        }
         throw new IllegalStateException("secret internal detail at dev.itsm.Secret.method(Secret.java:42)");
     }
 }
