@@ -141,7 +141,7 @@ class HttpConventionsTest {
                 .body("errorId", notNullValue())
                 .body(not(containsString("Secret")))
                 .body(not(containsString("IllegalStateException")));
-        // an Error (out of memory, stack overflow) too: it was the framework's plain-text page with a stack section
+        // an Error (out of memory, stack overflow) too: it was the framework's own error page, not a problem
         given().header("Authorization", TestTokens.bearer("root", Roles.ADMIN))
                 .get("/api/v1/tickets/boom?error=true")
                 .then().statusCode(500).contentType(PROBLEM)

@@ -180,7 +180,8 @@ public class ProblemMappers {
 
     /**
      * An {@link Error} — out of heap (a problem-service accept once ran out), out of stack — is the same 500 problem
-     * with an error id; unmapped, the framework answered with a plain-text page.
+     * with an error id; unmapped, the framework answered with its own error page (plain text, or JSON that is not
+     * a problem).
      */
     @ServerExceptionMapper
     public Response error(Error e, UriInfo uri) {
