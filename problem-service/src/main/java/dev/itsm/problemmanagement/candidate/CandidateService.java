@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -171,13 +172,14 @@ public class CandidateService {
         Map<UUID, List<UUID>> idsOf = incidentIdsOf(candidates);
         List<UUID> shown = new ArrayList<>();
         idsOf.values().forEach(ids -> shown.addAll(ids.subList(0, Math.min(ids.size(), CandidateView.EMBEDDED))));
-        Map<UUID, CandidateIncidentView> known = incidentViews(shown).stream()
+        // an incident may be in several candidates of the page (its CI's and its service's): one view serves all
+        Map<UUID, CandidateIncidentView> known = incidentViews(List.copyOf(new LinkedHashSet<>(shown))).stream()
                 .collect(Collectors.toMap(CandidateIncidentView::incidentId, Function.identity()));
         List<CandidateView> views = new ArrayList<>(candidates.size());
         for (ProblemCandidate c : candidates) {
             List<UUID> ids = idsOf.get(c.id());
             List<UUID> first = ids.subList(0, Math.min(ids.size(), CandidateView.EMBEDDED));
-            List<CandidateIncidentView> incidents = first.stream().map(known::get).filter(v -> v != null).toList();
+            List<CandidateIncidentView> incidents = first.stream().map(known::get).filter(Objects::nonNull).toList();
             views.add(new CandidateView(c.id(), c.kind(), c.keyId(), c.keyName(), c.state(), c.state().allowedCommands(),
                     List.copyOf(first), ids.size(), incidents, c.firstOpenedAt(), c.lastOpenedAt(), c.detectedAt(),
                     c.problemId(), c.dismissedUntil(), c.decidedBy(), c.decidedAt(), c.decisionReason(), c.updatedAt(),

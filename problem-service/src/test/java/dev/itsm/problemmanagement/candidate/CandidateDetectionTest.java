@@ -97,6 +97,21 @@ class CandidateDetectionTest {
     }
 
     @Test
+    void incidentsInTwoCandidatesOfOnePageAreListedInBoth() {
+        UUID service = UUID.randomUUID();
+        UUID db = UUID.randomUUID();
+        ci(db, "shared-db-01");
+        List<UUID> incidents = openIncidents(5, service, db);
+        UUID onCi = awaitOpenCandidate("CI", db, 5);
+        UUID onService = awaitOpenCandidate("SERVICE", service, 5);
+        for (UUID c : List.of(onCi, onService)) {
+            agent().queryParam("state", "OPEN").queryParam("size", 500).get(CANDIDATES).then().statusCode(200)
+                    .body("items.find { it.id == '" + c + "' }.incidents.incidentId",
+                            containsInAnyOrder(incidents.stream().map(UUID::toString).toArray()));
+        }
+    }
+
+    @Test
     void threeIncidentsOnOneCiMakeOneOpenCandidateAndOneEvent() {
         UUID service = UUID.randomUUID();
         UUID gateway = UUID.randomUUID();
