@@ -80,6 +80,7 @@ class KnownErrorsTest {
             m.put("workaround", workaround);
             m.put("knownErrorId", knownErrorId.toString());
             m.put("linkedIncidentIds", linkedIncidentIds);
+            m.put("linkedIncidentCount", linkedIncidentIds.size());
             m.put("linkedChangeIds", List.of());
             m.put("reopenCount", 0);
             m.put("loggedBy", "pat");
@@ -362,5 +363,54 @@ class KnownErrorsTest {
         reader().get("/api/v1/incidents/" + other).then().body("knownErrorId", nullValue());
         assertTrue(TopicReader.await(PROBLEM_TOPIC + ".dlq", 1, Duration.ofSeconds(1), r -> key.equals(r.key())).isEmpty());
         agent().get("/api/v1/incidents/" + other + "/notes").then().body("items.size()", equalTo(0));
+    }
+    /**
+     * Each problem event names at most 1,000 of the problem's incidents (problem-service: a problem accepted from a busy
+     * service's candidate links thousands; with no bound its events outgrew Kafka's record limit). The incidents a known
+     * error is for are those the problem's link events reported — ProblemLogged, ProblemIncidentsLinked (the rest of
+     * those it was logged with), ProblemIncidentLinked, less ProblemIncidentUnlinked — not only those the
+     * KnownErrorPublished names.
+     */
+    @Test
+    void aKnownErrorReachesEveryIncidentTheProblemsEventsLinkedNotOnlyThoseItNames() {
+        UUID service = ownService();
+        KnownError ke = new KnownError("KE0001007", "PRB0001007", "Orders stall", List.of(UUID.randomUUID()), List.of());
+        String logged = openOn(service, null);
+        String loggedToo = openOn(service, null);
+        String linkedThenUnlinked = openOn(service, null);
+        String neverLinked = openOn(service, null);
+        String key = ke.problemId.toString();
+        Instant t = Instant.now();
+
+        Map<String, Object> problemLogged = ke.problemFacts("LOGGED", null, List.of(logged), t);
+        problemLogged.put("knownErrorId", null);
+        problemLogged.put("linkedIncidentCount", 2);
+        problemLogged.put("candidateId", UUID.randomUUID().toString());
+        CloudEventPublisher.publish("problem", "ProblemLogged", key, problemLogged);
+        Map<String, Object> more = new HashMap<>(problemLogged);
+        more.remove("candidateId");
+        more.put("incidentIds", List.of(loggedToo));
+        CloudEventPublisher.publish("problem", "ProblemIncidentsLinked", key, more);
+        Map<String, Object> link = ke.problemFacts("UNDER_ANALYSIS", null, List.of(linkedThenUnlinked, logged), t.plusSeconds(1));
+        link.put("knownErrorId", null);
+        link.put("incidentId", linkedThenUnlinked);
+        link.put("automatic", false);
+        CloudEventPublisher.publish("problem", "ProblemIncidentLinked", key, link);
+        Map<String, Object> unlink = ke.problemFacts("UNDER_ANALYSIS", null, List.of(logged), t.plusSeconds(2));
+        unlink.put("knownErrorId", null);
+        unlink.put("incidentId", linkedThenUnlinked);
+        unlink.put("automatic", false);
+        CloudEventPublisher.publish("problem", "ProblemIncidentUnlinked", key, unlink);
+        // as if the problem's 1,000 named ids ended before loggedToo
+        awaitHandled(ke.publish(1, "Restart the order queue", List.of(logged), t.plusSeconds(3)));
+
+        for (String incident : List.of(logged, loggedToo)) {
+            reader().get("/api/v1/incidents/" + incident).then().body("knownErrorId", equalTo(ke.knownErrorId.toString()));
+            assertEquals(List.of(ke.note("Restart the order queue")), notes(incident).getList("items.text"), incident);
+        }
+        for (String incident : List.of(linkedThenUnlinked, neverLinked)) {
+            reader().get("/api/v1/incidents/" + incident).then().body("knownErrorId", nullValue());
+            assertEquals(0, notes(incident).getList("items").size(), incident);
+        }
     }
 }

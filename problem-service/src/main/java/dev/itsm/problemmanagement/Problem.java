@@ -15,6 +15,7 @@ import static dev.itsm.problemmanagement.Command.UPDATE;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ import dev.itsm.problemmanagement.events.ProblemEvent.ProblemFixAbandoned;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemFixVerified;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemIncidentLinked;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemIncidentUnlinked;
+import dev.itsm.problemmanagement.events.ProblemEvent.ProblemIncidentsLinked;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemLogged;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemReopened;
 import dev.itsm.problemmanagement.events.ProblemEvent.ProblemResolved;
@@ -69,6 +71,16 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "problem")
 public class Problem extends PanacheEntityBase {
+
+    /**
+     * At most this many linked incident ids in a problem's view and in each event's facts ({@code linkedIncidentCount}
+     * counts all; {@code GET /api/v1/problems/{id}/incidents} pages through them). Every event carries the facts, so
+     * with no bound a problem accepted from a busy service's candidate (5,118 incidents: 190 kB of ids) made every event
+     * of it that large, and near 26,000 incidents over Kafka's 1 MB record limit: parked in the outbox, never published.
+     */
+    public static final int LISTED_INCIDENT_IDS = 1000;
+    /** Ids as text in ascending order, as PostgreSQL orders uuids and a reader sorts them ({@link UUID#compareTo} is signed). */
+    private static final Comparator<UUID> ID_ORDER = Comparator.comparing(UUID::toString);
 
     /** What a new problem is logged with (lists already de-duplicated by the caller or not: they are here). */
     public record Logging(String title, String description, List<UUID> serviceIds, List<UUID> ciIds, Impact impact,
@@ -178,9 +190,19 @@ public class Problem extends PanacheEntityBase {
         return p;
     }
 
-    /** The event of {@link #log}; incidents logged with the problem are linked after it, each with its own event. */
-    public ProblemEvent logged() {
-        return new ProblemLogged(facts(loggedAt), candidateId);
+    /**
+     * The events of {@link #log}: {@code ProblemLogged}, whose {@code linkedIncidentIds} names the incidents it was logged
+     * with (see {@link #linkAtLogging}) up to {@value #LISTED_INCIDENT_IDS}, then, for a problem logged with more, one
+     * {@code ProblemIncidentsLinked} per further {@value #LISTED_INCIDENT_IDS} of them, in id order.
+     */
+    public List<ProblemEvent> logged() {
+        ProblemFacts facts = facts(loggedAt);
+        List<ProblemEvent> events = new ArrayList<>(List.of(new ProblemLogged(facts, candidateId)));
+        List<UUID> all = allLinkedIncidentIds();
+        for (int from = LISTED_INCIDENT_IDS; from < all.size(); from += LISTED_INCIDENT_IDS) {
+            events.add(new ProblemIncidentsLinked(facts, List.copyOf(all.subList(from, Math.min(all.size(), from + LISTED_INCIDENT_IDS)))));
+        }
+        return events;
     }
 
     public List<ProblemEvent> startAnalysis(Instant now) {
@@ -324,7 +346,7 @@ public class Problem extends PanacheEntityBase {
      */
     public void linkAtLogging(List<UUID> incidentIds, String actor, Instant now) {
         require(LINK_INCIDENT);
-        Set<UUID> linked = new HashSet<>(linkedIncidentIds());
+        Set<UUID> linked = new HashSet<>(allLinkedIncidentIds());
         for (UUID incidentId : incidentIds) {
             if (linked.add(incidentId)) {
                 incidents.add(new IncidentLink(incidentId, now, actor));
@@ -382,7 +404,8 @@ public class Problem extends PanacheEntityBase {
         s.put("verificationEndsAt", str(verificationEndsAt));
         s.put("cancelReason", cancelReason);
         s.put("reopenCount", String.valueOf(reopenCount));
-        s.put("linkedIncidentIds", join(linkedIncidentIds()));
+        // the count, not the ids: every link would otherwise write the whole list twice (old → new) into the history
+        s.put("linkedIncidentCount", String.valueOf(incidents.size()));
         s.put("linkedChangeIds", join(linkedChangeIds()));
         return s;
     }
@@ -395,13 +418,25 @@ public class Problem extends PanacheEntityBase {
     public ProblemFacts facts(Instant occurredAt) {
         return new ProblemFacts(id, number, title, description, List.copyOf(serviceIds), List.copyOf(ciIds), impact,
                 urgency, priority, state, assignmentGroup, assignee, rootCauseCategory, rootCauseAnalysis, workaround,
-                knownErrorId, fixChangeId, linkedIncidentIds(), linkedChangeIds(), verificationEndsAt, reopenCount,
+                knownErrorId, fixChangeId, linkedIncidentIds(), incidents.size(), linkedChangeIds(), verificationEndsAt, reopenCount,
                 loggedBy, loggedAt, created ? version : version + 1, occurredAt);
     }
 
-    /** The incidents linked, by id. */
+    /**
+     * The first {@value #LISTED_INCIDENT_IDS} incidents linked, in id order: what a view and every event's facts name
+     * ({@link #linkedIncidentCount} counts all).
+     */
     public List<UUID> linkedIncidentIds() {
-        return incidents.stream().map(IncidentLink::incidentId).sorted().toList();
+        return incidents.stream().map(IncidentLink::incidentId).sorted(ID_ORDER).limit(LISTED_INCIDENT_IDS).toList();
+    }
+
+    /** Every incident linked, in id order. */
+    public List<UUID> allLinkedIncidentIds() {
+        return incidents.stream().map(IncidentLink::incidentId).sorted(ID_ORDER).toList();
+    }
+
+    public int linkedIncidentCount() {
+        return incidents.size();
     }
 
     /** The changes linked (fix and related), by id. */

@@ -1,6 +1,8 @@
 package dev.itsm.problemmanagement;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,18 +69,33 @@ public class ProblemQueries {
         return query.page(em, keys, page, feed != null);
     }
 
-    /** The problem's incidents with what the replica knows of them, oldest link first. */
-    public List<LinkedIncidentView> incidents(Problem problem) {
-        List<LinkedIncidentView> views = new ArrayList<>();
-        problem.incidentLinks().stream().sorted(Comparator.comparing(IncidentLink::linkedAt).thenComparing(IncidentLink::incidentId))
-                .forEach(l -> {
-                    IncidentReplica r = IncidentReplica.findById(l.incidentId());
-                    views.add(r == null
-                            ? new LinkedIncidentView(l.incidentId(), null, null, null, null, null, null, null, l.linkedAt(), l.linkedBy())
-                            : new LinkedIncidentView(l.incidentId(), r.number(), r.title(), r.state(), r.priority(), r.serviceId(),
-                                    r.ciId(), r.openedAt(), l.linkedAt(), l.linkedBy()));
-                });
-        return views;
+    /**
+     * One page of the problem's incidents with what the replica knows of them, oldest link first: one statement for the
+     * page and one for the count, however many are linked (a problem accepted from a busy service's candidate links
+     * thousands; reading each from the replica by id took 0.7 s a page for 5,118).
+     */
+    @SuppressWarnings("unchecked")
+    public Page<LinkedIncidentView> incidents(UUID problemId, PageRequest page) {
+        List<Object[]> rows = em.createNativeQuery("select l.incident_id, r.number, r.title, r.state, r.priority, r.service_id,"
+                + " r.ci_id, r.opened_at, l.linked_at, l.linked_by from problem_incident l"
+                + " left join incident_replica r on r.incident_id = l.incident_id where l.problem_id = ?1"
+                + " order by l.linked_at, l.incident_id offset ?2 limit ?3")
+                .setParameter(1, problemId).setParameter(2, page.offset()).setParameter(3, page.size()).getResultList();
+        List<LinkedIncidentView> views = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            views.add(new LinkedIncidentView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (UUID) r[5], (UUID) r[6], instant(r[7]), instant(r[8]), (String) r[9]));
+        }
+        long total = ((Number) em.createNativeQuery("select count(*) from problem_incident where problem_id = ?1")
+                .setParameter(1, problemId).getSingleResult()).longValue();
+        return new Page<>(views, page.page(), page.size(), total);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return value == null ? null : value instanceof Instant i ? i : ((Timestamp) value).toInstant();
     }
 
     /** The problem's changes with what the replica knows of them, oldest link first. */

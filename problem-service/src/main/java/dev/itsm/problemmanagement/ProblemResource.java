@@ -388,7 +388,8 @@ public class ProblemResource {
             @Parameter(description = ListParameters.PAGE, schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = SIZE, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        return Paging.ok(slice(queries.incidents(problems.get(id)), QueryParams.page(page, size)), uri);
+        PageRequest pageRequest = QueryParams.page(page, size);
+        return Paging.ok(queries.incidents(problems.get(id).id(), pageRequest), uri);
     }
 
     @POST

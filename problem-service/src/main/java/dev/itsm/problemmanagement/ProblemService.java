@@ -100,11 +100,11 @@ public class ProblemService {
         Problem problem = Problem.log(UUID.randomUUID(), nextNumber("problem_number_seq", "PRB"),
                 new Problem.Logging(r.title(), r.description(), r.serviceIds(), r.ciIds(), r.impact(), r.urgency(),
                         r.assignmentGroup(), r.assignee()), candidateId, actor, matrix, now);
-        // the incidents logged with it are named by ProblemLogged (linkedIncidentIds), not one ProblemIncidentLinked
-        // each: every event carries all linked ids, so N link events carried 1 + 2 + … + N of them (accepting a
-        // candidate of 5,118 incidents: ~500 MB of payloads, an OutOfMemoryError)
+        // the incidents logged with it are named by ProblemLogged (linkedIncidentIds) and, beyond the first 1,000, by
+        // ProblemIncidentsLinked, not one ProblemIncidentLinked each: N link events, each with the facts, carried
+        // 1 + 2 + … + N ids (accepting a candidate of 5,118 incidents: ~500 MB of payloads, an OutOfMemoryError)
         problem.linkAtLogging(incidents.stream().map(IncidentReplica::incidentId).toList(), actor, now);
-        List<ProblemEvent> events = List.of(problem.logged());
+        List<ProblemEvent> events = problem.logged();
         problem.persist();
         Map<String, String> after = problem.snapshot();
         history.recordDiff(problem.id(), actor, "log", HistoryRecorder.empty(after), after,

@@ -8,6 +8,8 @@ import static dev.itsm.problemmanagement.ProblemFixtures.log;
 import static dev.itsm.problemmanagement.ProblemFixtures.manager;
 import static dev.itsm.problemmanagement.ProblemFixtures.newProblem;
 import static dev.itsm.problemmanagement.ProblemFixtures.toKnownError;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -92,10 +94,25 @@ class AsyncApiContractTest {
         command(manager(), b, "cancel", Map.of("reason", "duplicate of " + a)).then().statusCode(200);
         // a candidate: three incidents on one fresh CI, through incident-service's events
         UUID candidateCi = UUID.randomUUID();
-        ReplicaEvents.openIncidents(3, UUID.randomUUID(), candidateCi);
+        UUID candidateService = UUID.randomUUID();
+        ReplicaEvents.openIncidents(3, candidateService, candidateCi);
+        // c: accepted from that candidate once it holds 1,001 incidents (the others straight into the replica and the
+        //    candidate): ProblemLogged names 1,000 of them, ProblemIncidentsLinked the last one
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReplicaEvents.count("select count(*) from problem_candidate"
+                + " where kind = 'CI' and key_id = ? and state = 'OPEN' and incident_count = 3", candidateCi) == 1);
+        UUID candidate = UUID.fromString(ReplicaEvents.text("select id from problem_candidate where kind = 'CI' and key_id = ?"
+                + " and state = 'OPEN'", candidateCi));
+        ReplicaEvents.execute("insert into incident_replica (incident_id, number, title, state, priority, service_id, ci_id,"
+                + " opened_at, occurred_at) select gen_random_uuid(), 'INA' || lpad(g::text, 6, '0'), 'Orders slow ' || g, 'NEW',"
+                + " 'P3', ?, ?, now() - g * interval '1 second', now() from generate_series(1, 998) g", candidateService, candidateCi);
+        ReplicaEvents.execute("insert into problem_candidate_incident (candidate_id, incident_id, opened_at) select ?, incident_id,"
+                + " opened_at from incident_replica where ci_id = ? on conflict do nothing", candidate, candidateCi);
+        ReplicaEvents.execute("update problem_candidate set incident_count = 1001 where id = ?", candidate);
+        String c = agent().post("/api/v1/problems/candidates/" + candidate + "/accept").then().statusCode(201)
+                .body("linkedIncidentCount", equalTo(1001)).extract().path("id");
 
-        Set<String> keys = Set.of(a, b);
-        int expected = 22;
+        Set<String> keys = Set.of(a, b, c);
+        int expected = 24;
         List<Received> records = new ArrayList<>(TopicReader.await(ProblemFixtures.TOPIC, expected, Duration.ofSeconds(30),
                 r -> keys.contains(r.key())));
         records.addAll(TopicReader.await(ProblemFixtures.TOPIC, 1, Duration.ofSeconds(30),
@@ -105,7 +122,7 @@ class AsyncApiContractTest {
         Set<String> seen = records.stream().map(r -> r.ceType().substring(ProblemFixtures.PREFIX.length()))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(asyncapi.documentedTypes(), seen, "every documented event type was emitted and checked");
-        assertEquals(16, seen.size());
+        assertEquals(17, seen.size());
         EventExamples.write(records); // target/event-examples/, quoted by the issue notes
     }
 

@@ -2,6 +2,9 @@ package dev.itsm.incident.knownerror;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -17,9 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Follows problem management's known errors on {@code itsm.problem.events}:
  * <ul>
+ * <li>{@code ProblemLogged} ({@code linkedIncidentIds}), {@code ProblemIncidentsLinked}, {@code ProblemIncidentLinked}
+ * and {@code ProblemIncidentUnlinked} keep {@link ProblemLinks}: which incidents are linked to which problem. Each
+ * event names at most 1,000 of a problem's incidents, so no single event can say which incidents a known error is for;</li>
  * <li>{@code KnownErrorPublished} (a first publication or a revision) upserts the ACTIVE replica and
- * tells every open incident in the problem's {@code linkedIncidentIds} that this service knows
- * ({@link IncidentService#applyKnownError});</li>
+ * tells every open incident linked to the problem that this service knows — those of {@link ProblemLinks} and of the
+ * event's {@code linkedIncidentIds} (links made before this service kept them) — ({@link IncidentService#applyKnownError});</li>
  * <li>{@code KnownErrorRetired} marks the replica RETIRED: it no longer matches new incidents;</li>
  * <li>{@code ProblemIncidentLinked} of a problem that already has a known error tells the newly
  * linked incident the same, so agents see the workaround whenever the link is made.</li>
@@ -36,10 +42,12 @@ public class KnownErrorEventHandler implements EventHandler {
     private static final Logger LOG = Logger.getLogger(KnownErrorEventHandler.class);
 
     private final IncidentService incidents;
+    private final ProblemLinks links;
     private final Clock clock;
 
-    KnownErrorEventHandler(IncidentService incidents, Clock clock) {
+    KnownErrorEventHandler(IncidentService incidents, ProblemLinks links, Clock clock) {
         this.incidents = incidents;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -49,13 +57,26 @@ public class KnownErrorEventHandler implements EventHandler {
     }
 
     @Override
+    public Set<String> types() {
+        return Set.of("KnownErrorPublished", "KnownErrorRetired", "ProblemLogged", "ProblemIncidentsLinked",
+                "ProblemIncidentLinked", "ProblemIncidentUnlinked");
+    }
+
+    @Override
     public void handle(InboundEvent event) {
         if (event.is("KnownErrorPublished")) {
             published(event);
         } else if (event.is("KnownErrorRetired")) {
             replicate(event, knownError(event), Status.RETIRED);
+        } else if (event.is("ProblemLogged")) {
+            links.link(event.requiredUuid("problemId"), event.uuids("linkedIncidentIds"));
+        } else if (event.is("ProblemIncidentsLinked")) {
+            links.link(event.requiredUuid("problemId"), event.uuids("incidentIds"));
         } else if (event.is("ProblemIncidentLinked")) {
+            links.link(event.requiredUuid("problemId"), List.of(event.requiredUuid("incidentId")));
             linked(event);
+        } else if (event.is("ProblemIncidentUnlinked")) {
+            links.unlink(event.requiredUuid("problemId"), event.requiredUuid("incidentId"));
         }
     }
 
@@ -64,7 +85,9 @@ public class KnownErrorEventHandler implements EventHandler {
         if (!replicate(event, knownError, Status.ACTIVE)) {
             return;
         }
-        for (UUID incidentId : event.uuids("linkedIncidentIds")) {
+        Set<UUID> linked = new TreeSet<>(links.incidentsOf(knownError.problemId()));
+        linked.addAll(event.uuids("linkedIncidentIds"));
+        for (UUID incidentId : linked) {
             tell(event, incidentId, knownError);
         }
     }

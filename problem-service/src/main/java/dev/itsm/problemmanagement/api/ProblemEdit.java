@@ -46,6 +46,7 @@ public record ProblemEdit(
                 "verificationEndsAt", "cancelReason").forEach(f -> fixed.put(f, byCommand));
         fixed.put("incidentIds", "changes through POST/DELETE /api/v1/problems/{id}/incidents");
         fixed.put("linkedIncidentIds", "changes through POST/DELETE /api/v1/problems/{id}/incidents");
+        fixed.put("linkedIncidentCount", "changes through POST/DELETE /api/v1/problems/{id}/incidents");
         fixed.put("linkedChangeIds", "changes through POST /api/v1/problems/{id}/changes and propose-fix");
         List.of("id", "number", "candidateId", "loggedBy", "loggedAt", "resolvedAt", "closedAt", "canceledAt", "reopenCount",
                 "updatedAt", "version", "allowedCommands").forEach(f -> fixed.put(f, "is read-only"));

@@ -35,7 +35,9 @@ public record ProblemView(
         @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "The change proposed as the fix (while one is)") UUID fixChangeId,
         @Schema(type = SchemaType.STRING, format = "date-time", nullable = true, description = "FIX_VERIFICATION: closes by itself at this instant unless a matching incident reopens it") Instant verificationEndsAt,
         @Schema(type = SchemaType.STRING, format = "uuid", nullable = true, description = "The recurrence candidate it was accepted from") UUID candidateId,
-        @Schema(description = "Incidents linked to the problem") List<UUID> linkedIncidentIds,
+        @Schema(description = "Incidents linked to the problem: the first " + Problem.LISTED_INCIDENT_IDS + " by id (linkedIncidentCount "
+                + "counts all; GET /api/v1/problems/{id}/incidents pages through every one)") List<UUID> linkedIncidentIds,
+        @Schema(description = "How many incidents are linked", example = "3") int linkedIncidentCount,
         @Schema(description = "Changes linked to the problem (the fix and related ones)") List<UUID> linkedChangeIds,
         @Schema(example = "alice") String loggedBy,
         @Schema(type = SchemaType.STRING, format = "date-time") Instant loggedAt,
@@ -51,7 +53,7 @@ public record ProblemView(
         return new ProblemView(p.id(), p.number(), p.title(), p.description(), p.serviceIds(), p.ciIds(), p.impact(),
                 p.urgency(), p.priority(), p.state(), p.state().allowedCommands(), p.assignmentGroup(), p.assignee(),
                 p.rootCauseCategory(), p.rootCauseAnalysis(), p.workaround(), p.knownErrorId(), p.fixChangeId(),
-                p.verificationEndsAt(), p.candidateId(), p.linkedIncidentIds(), p.linkedChangeIds(), p.loggedBy(),
+                p.verificationEndsAt(), p.candidateId(), p.linkedIncidentIds(), p.linkedIncidentCount(), p.linkedChangeIds(), p.loggedBy(),
                 p.loggedAt(), p.resolvedAt(), p.closedAt(), p.canceledAt(), p.cancelReason(), p.reopenCount(),
                 p.updatedAt(), p.version());
     }

@@ -51,6 +51,15 @@ public sealed interface ProblemEvent extends DomainEvent {
             boolean automatic) implements ProblemEvent {
     }
 
+    /**
+     * More of the incidents a problem was logged with: {@code ProblemLogged}'s {@code linkedIncidentIds} names the
+     * first {@link dev.itsm.problemmanagement.Problem#LISTED_INCIDENT_IDS} (by id), these the next ones each, in id
+     * order, published right after it in the same transaction. Like {@code ProblemLogged}'s, no
+     * {@code ProblemIncidentLinked} is published for them.
+     */
+    record ProblemIncidentsLinked(@JsonUnwrapped ProblemFacts facts, List<UUID> incidentIds) implements ProblemEvent {
+    }
+
     record ProblemIncidentUnlinked(@JsonUnwrapped ProblemFacts facts, UUID incidentId, String incidentNumber,
             boolean automatic) implements ProblemEvent {
     }

@@ -9,7 +9,11 @@ import dev.itsm.problemmanagement.Priority;
 import dev.itsm.problemmanagement.ProblemState;
 import dev.itsm.problemmanagement.Urgency;
 
-/** The full current facts of a problem that every {@link ProblemEvent} payload carries (unwrapped). */
+/**
+ * The current facts of a problem that every {@link ProblemEvent} payload carries (unwrapped). {@code linkedIncidentIds}
+ * names at most {@link dev.itsm.problemmanagement.Problem#LISTED_INCIDENT_IDS} of the linked incidents (the first by id),
+ * {@code linkedIncidentCount} counts them all.
+ */
 public record ProblemFacts(
         UUID problemId,
         String number,
@@ -29,6 +33,7 @@ public record ProblemFacts(
         UUID knownErrorId,
         UUID fixChangeId,
         List<UUID> linkedIncidentIds,
+        int linkedIncidentCount,
         List<UUID> linkedChangeIds,
         Instant verificationEndsAt,
         int reopenCount,
