@@ -1,5 +1,5 @@
 wrk.method = "POST"
-wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"1968ea3d-da31-45cf-8d44-82f4a7dd9c68","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
+wrk.body = [==[{"title":"Users cannot log in","description":"Since 09:10 every login to the payroll portal fails with an error page","caller":"jane.doe@example.com","serviceId":"09638f70-186a-44bc-a70d-aa06b0d03348","category":"software","impact":"MEDIUM","urgency":"HIGH"}]==]
 wrk.headers["Authorization"] = "Bearer <token>"
 wrk.headers["Content-Type"] = "application/json"
 local shown = 0

@@ -1,2 +1,1 @@
 select id, number, title, description, caller, service_id, ci_id, category, impact, urgency, priority, state, assignment_group, assignee, hold_reason, opened_at, acknowledged_at, resolved_at, closed_at, canceled_at, resolution_code, resolution_notes, cancel_reason, reopen_count, major_incident, parent_incident_id, updated_at, version from incident where title_document @@ plainto_tsquery('simple', 'timeout') order by opened_at desc, id desc limit 51;
-select count(*) from (select 1 from incident where search_document @@ plainto_tsquery('simple', 'timeout') limit 10001) m;
