@@ -405,7 +405,7 @@ public class Problem extends PanacheEntityBase {
         s.put("cancelReason", cancelReason);
         s.put("reopenCount", String.valueOf(reopenCount));
         // the count, not the ids: every link would otherwise write the whole list twice (old → new) into the history
-        s.put("linkedIncidentCount", String.valueOf(incidents.size()));
+        s.put("linkedIncidentCount", String.valueOf(linkedIncidentCount()));
         s.put("linkedChangeIds", join(linkedChangeIds()));
         return s;
     }
@@ -418,7 +418,7 @@ public class Problem extends PanacheEntityBase {
     public ProblemFacts facts(Instant occurredAt) {
         return new ProblemFacts(id, number, title, description, List.copyOf(serviceIds), List.copyOf(ciIds), impact,
                 urgency, priority, state, assignmentGroup, assignee, rootCauseCategory, rootCauseAnalysis, workaround,
-                knownErrorId, fixChangeId, linkedIncidentIds(), incidents.size(), linkedChangeIds(), verificationEndsAt, reopenCount,
+                knownErrorId, fixChangeId, linkedIncidentIds(), linkedIncidentCount(), linkedChangeIds(), verificationEndsAt, reopenCount,
                 loggedBy, loggedAt, created ? version : version + 1, occurredAt);
     }
 
@@ -427,7 +427,8 @@ public class Problem extends PanacheEntityBase {
      * ({@link #linkedIncidentCount} counts all).
      */
     public List<UUID> linkedIncidentIds() {
-        return incidents.stream().map(IncidentLink::incidentId).sorted(ID_ORDER).limit(LISTED_INCIDENT_IDS).toList();
+        List<UUID> all = allLinkedIncidentIds();
+        return all.size() <= LISTED_INCIDENT_IDS ? all : List.copyOf(all.subList(0, LISTED_INCIDENT_IDS));
     }
 
     /** Every incident linked, in id order. */

@@ -2,9 +2,9 @@ package dev.itsm.incident.knownerror;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jboss.logging.Logger;
@@ -85,7 +85,7 @@ public class KnownErrorEventHandler implements EventHandler {
         if (!replicate(event, knownError, Status.ACTIVE)) {
             return;
         }
-        Set<UUID> linked = new TreeSet<>(links.incidentsOf(knownError.problemId()));
+        Set<UUID> linked = new LinkedHashSet<>(links.incidentsOf(knownError.problemId()));
         linked.addAll(event.uuids("linkedIncidentIds"));
         for (UUID incidentId : linked) {
             tell(event, incidentId, knownError);
